@@ -1,0 +1,1 @@
+"""Printing: pure functions from data to PDF bytes (labels, reports). No Qt, files or clocks."""

@@ -1,0 +1,1 @@
+"""Adapters: SQLAlchemy persistence, the photo store, passwords, CSV formats, barcodes."""

@@ -1,0 +1,165 @@
+"""The audit log's hash chain (SPEC §6): each event carries the hash of the one before.
+
+``verify_chain`` finds any edited, inserted, deleted or reordered event; a head taken earlier
+(``SEQ:HASH``) catches events cut off the end, which a chain alone cannot see.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .errors import ValidationError
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    seq: int
+    actor: str
+    station: str
+    at: datetime  # UTC
+    entity: str  # e.g. "unit", "rma", "user", "decision", "export"
+    entity_id: str
+    action: str
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+    prev_hash: str
+    hash: str
+
+
+def _canonical(value: Any) -> Any:
+    return json.loads(json.dumps(value, sort_keys=True, default=str)) if value is not None else None
+
+
+def event_hash(
+    seq: int,
+    actor: str,
+    station: str,
+    at: datetime,
+    entity: str,
+    entity_id: str,
+    action: str,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    prev_hash: str,
+) -> str:
+    body = json.dumps(
+        [
+            seq,
+            actor,
+            station,
+            at.isoformat(timespec="microseconds"),
+            entity,
+            entity_id,
+            action,
+            _canonical(old),
+            _canonical(new),
+            prev_hash,
+        ],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def make_event(
+    previous: AuditEvent | None,
+    actor: str,
+    station: str,
+    at: datetime,
+    entity: str,
+    entity_id: str,
+    action: str,
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+) -> AuditEvent:
+    seq = previous.seq + 1 if previous else 1
+    prev_hash = previous.hash if previous else GENESIS
+    old_c, new_c = _canonical(old), _canonical(new)
+    digest = event_hash(seq, actor, station, at, entity, entity_id, action, old_c, new_c, prev_hash)
+    return AuditEvent(
+        seq, actor, station, at, entity, entity_id, action, old_c, new_c, prev_hash, digest
+    )
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    count: int
+    head_seq: int
+    head_hash: str
+    problems: tuple[str, ...]
+
+    @property
+    def head(self) -> str:
+        return f"{self.head_seq}:{self.head_hash}"
+
+
+def parse_checkpoint(text: str) -> tuple[int, str]:
+    seq_text, _, digest = text.strip().partition(":")
+    if (
+        not seq_text.isdigit()
+        or len(digest) != 64
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
+        raise ValidationError(
+            f"checkpoint {text!r} is not SEQ:HASH (the hash in hex)", field="checkpoint"
+        )
+    return int(seq_text), digest
+
+
+def verify_chain(
+    events: Iterable[AuditEvent], checkpoint: tuple[int, str] | None = None, max_problems: int = 20
+) -> ChainReport:
+    """Walk the chain in sequence order, recomputing each hash."""
+    problems: list[str] = []
+    expected_seq, prev_hash, count = 1, GENESIS, 0
+    checkpoint_seen = checkpoint is None
+    for event in events:
+        count += 1
+        if event.seq != expected_seq:
+            problems.append(
+                f"event {event.seq}: expected sequence number {expected_seq} "
+                "(an event was deleted, inserted or reordered)"
+            )
+        if event.prev_hash != prev_hash:
+            problems.append(f"event {event.seq}: does not follow the event before it")
+        digest = event_hash(
+            event.seq,
+            event.actor,
+            event.station,
+            event.at,
+            event.entity,
+            event.entity_id,
+            event.action,
+            event.old,
+            event.new,
+            event.prev_hash,
+        )
+        if digest != event.hash:
+            problems.append(f"event {event.seq}: its content was changed")
+        if checkpoint is not None and event.seq == checkpoint[0]:
+            checkpoint_seen = True
+            if event.hash != checkpoint[1]:
+                problems.append(
+                    f"event {event.seq}: differs from the checkpoint (the chain was rewritten)"
+                )
+        expected_seq, prev_hash = event.seq + 1, event.hash
+        if len(problems) >= max_problems:
+            break
+    if not checkpoint_seen and checkpoint is not None:
+        problems.append(
+            f"checkpoint event {checkpoint[0]} is missing: the log was cut short "
+            f"(it ends at {expected_seq - 1})"
+        )
+    return ChainReport(
+        not problems, count, expected_seq - 1, prev_hash if count else GENESIS, tuple(problems)
+    )

@@ -1,0 +1,37 @@
+"""What every service call needs: the unit-of-work factory, clock, active policy, photo store,
+password hasher, and who is acting from which station."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qc_station.domain.enums import Role
+from qc_station.domain.policy import Policy
+
+from .ports import Clock, PasswordHasher, PhotoStore, UnitOfWork
+
+SYSTEM_USER = "system"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The user a service acts for, with their role and the station they are at."""
+
+    username: str
+    role: Role
+    station: str
+
+    @classmethod
+    def system(cls, station: str) -> Actor:
+        """The local operator running an import, a migration or the demo (SPEC §11)."""
+        return cls(SYSTEM_USER, Role.ADMIN, station)
+
+
+@dataclass(frozen=True)
+class ServiceContext:
+    uow: Callable[[], UnitOfWork]
+    clock: Clock
+    policy: Policy
+    photos: PhotoStore
+    passwords: PasswordHasher

@@ -1,0 +1,237 @@
+"""The ports the services need, as protocols: repositories, the unit of work, the photo
+store, the password hasher and the clock. ``adapters`` implements them for SQLAlchemy and the
+file system; ``tests/fakes.py`` implements them in memory.
+
+Rules every implementation keeps:
+- objects handed out are copies: changing one changes nothing until it is given back to
+  ``add``/``save`` and the unit of work commits;
+- ``commit`` is explicit; leaving the ``with`` block without it rolls back;
+- ``RmaRepository.save_unit`` is an optimistic update: it raises ``Conflict`` when the
+  unit's ``version`` is no longer the stored one (another station changed it), and bumps
+  the version of the object it was given on success.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol
+
+from qc_station.domain.audit import AuditEvent
+from qc_station.domain.enums import UnitState
+from qc_station.domain.model import Decision, Inspection, Product, Rma, User
+
+
+class RmaRepository(Protocol):
+    def get(self, code: str) -> Rma | None:
+        """The RMA with its lines and units, by its code (exact match)."""
+
+    def get_by_lpn(self, lpn: str) -> Rma | None:
+        """The RMA that holds the unit with this LPN (exact match)."""
+
+    def get_many(self, codes: Collection[str]) -> dict[str, Rma]:
+        """The RMAs among ``codes`` that exist, keyed by code (for imports, in bulk)."""
+
+    def add(self, rma: Rma) -> None:
+        """Insert a new RMA with its lines and units."""
+
+    def add_many(self, rmas: Sequence[Rma]) -> None:
+        """Insert many new RMAs at once (imports); the fast path, same result as ``add``."""
+
+    def replace_lines(self, rma: Rma) -> None:
+        """Rewrite the header, lines and units of an RMA whose units are all ``expected``
+        (a changed manifest row); the units are rebuilt from the lines."""
+
+    def save_unit(
+        self,
+        lpn: str,
+        state: UnitState,
+        claimed_station: str | None,
+        claimed_by: str | None,
+        claimed_at: datetime | None,
+        expected_version: int,
+    ) -> int:
+        """Write a unit's state and claim if its version is still ``expected_version``;
+        return the new version. Raises ``Conflict`` otherwise."""
+
+    def units_in_state(self, state: UnitState, limit: int = 500) -> list[str]:
+        """LPNs of units in ``state``, oldest RMA first."""
+
+    def count(self) -> int: ...
+
+
+class InspectionRepository(Protocol):
+    def add(self, inspection: Inspection) -> None: ...
+
+    def get(self, inspection_id: str) -> Inspection | None: ...
+
+    def for_unit(self, lpn: str) -> list[Inspection]:
+        """Every inspection of the unit, oldest first, with photos and checklist."""
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One line of the finance export (SPEC §7.3), flat and ready to write."""
+
+    batch_id: str
+    rma_code: str
+    order_id: str
+    lpn: str
+    sku: str
+    market: str
+    currency: str
+    unit_price: Decimal
+    deduction_pct: int
+    refund_amount: Decimal
+    resolution: str
+    headline: str
+    recovery: str
+    recovery_amount: Decimal | None
+    decided_by: str
+    approved_by: str
+    approved_at: datetime | None
+    refund_due_at: datetime | None
+
+
+class DecisionRepository(Protocol):
+    def add(self, decision: Decision) -> None: ...
+
+    def save(self, decision: Decision) -> None:
+        """Write status, approval, deadlines and export batch of an existing decision."""
+
+    def get(self, decision_id: str) -> Decision | None: ...
+
+    def current(self, lpn: str) -> Decision | None:
+        """The unit's latest decision that is not superseded or rejected, if any."""
+
+    def for_unit(self, lpn: str) -> list[Decision]:
+        """Every decision of the unit, oldest first."""
+
+    def pending(self, limit: int = 1000) -> list[Decision]:
+        """Decisions awaiting approval, oldest first."""
+
+    def assign_export_batch(self, batch_id: str) -> int:
+        """Mark every final decision with no batch as part of ``batch_id`` in one statement
+        (so two exports at once never take the same decision); return how many."""
+
+    def export_rows(self, batch_id: str) -> Iterator[ExportRow]:
+        """The batch's rows in a stable order (by LPN, then decision time), streamed."""
+
+    def count_unexported(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class ExportBatch:
+    id: str
+    created_at: datetime
+    created_by: str
+    station: str
+    row_count: int
+    sha256: str
+    audit_head: str
+
+
+class ExportBatchRepository(Protocol):
+    def add(self, batch: ExportBatch) -> None: ...
+
+    def get(self, batch_id: str) -> ExportBatch | None: ...
+
+    def list(self, limit: int = 100) -> list[ExportBatch]:
+        """Newest first."""
+
+    def last_id_with_prefix(self, prefix: str) -> str | None:
+        """The highest batch id starting with ``prefix`` (to number today's batches)."""
+
+
+class UserRepository(Protocol):
+    def get(self, username: str) -> User | None: ...
+
+    def get_by_badge(self, badge: str) -> User | None: ...
+
+    def add(self, user: User) -> None: ...
+
+    def save(self, user: User) -> None: ...
+
+    def count(self) -> int: ...
+
+    def list(self) -> list[User]: ...
+
+
+class AuditRepository(Protocol):
+    def last(self) -> AuditEvent | None:
+        """The newest event, locked against a concurrent append until commit."""
+
+    def append(self, event: AuditEvent) -> None: ...
+
+    def iterate(self) -> Iterator[AuditEvent]:
+        """Every event in sequence order, streamed."""
+
+    def for_entity(self, entity: str, entity_id: str) -> list[AuditEvent]: ...
+
+
+class CatalogRepository(Protocol):
+    def get(self, sku: str) -> Product | None: ...
+
+    def get_many(self, skus: Collection[str]) -> dict[str, Product]: ...
+
+    def upsert_many(self, products: Sequence[Product]) -> tuple[int, int]:
+        """Insert new SKUs and update changed ones; return (added, updated)."""
+
+
+class PolicyRepository(Protocol):
+    def ensure(self, policy_hash: str, text: str, at: datetime) -> None:
+        """Keep the text of every policy a decision was made under, once per hash."""
+
+    def get(self, policy_hash: str) -> str | None: ...
+
+
+class UnitOfWork(Protocol):
+    rmas: RmaRepository
+    inspections: InspectionRepository
+    decisions: DecisionRepository
+    exports: ExportBatchRepository
+    users: UserRepository
+    audit: AuditRepository
+    catalog: CatalogRepository
+    policies: PolicyRepository
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+
+class PhotoStore(Protocol):
+    """Content-addressed photo files: the SHA-256 of the bytes is the name."""
+
+    def put(self, data: bytes) -> str:
+        """Store the bytes (idempotent) and return their SHA-256 in hex."""
+
+    def get(self, sha256: str) -> bytes: ...
+
+    def path(self, sha256: str) -> Path: ...
+
+    def exists(self, sha256: str) -> bool: ...
+
+
+class PasswordHasher(Protocol):
+    def hash(self, secret: str) -> str: ...
+
+    def verify(self, stored_hash: str, secret: str) -> bool: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware UTC."""

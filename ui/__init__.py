@@ -1,0 +1,1 @@
+"""The PySide6 user interface: thin pages over presenters."""
