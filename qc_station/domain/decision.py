@@ -407,6 +407,24 @@ def override_outcome(case: Case, proposed: Outcome, headline: Headline) -> Outco
     )
 
 
+def apply_override(policy: Policy, case: Case, proposal: Proposal, override: Headline,
+                   override_reason: str) -> Proposal:
+    """The proposal replaced by the inspector's override to ``override``, with its reason."""
+    reason_text = override_reason.strip()
+    if not reason_text:
+        raise ValidationError("an override needs a written reason", field="override_reason")
+    outcome = override_outcome(case, proposal.outcome, override)
+    reasons = (
+        *proposal.reasons,
+        Reason(
+            "override",
+            f"Overridden by the inspector to {outcome.headline.value}: {reason_text}",
+            {"headline": outcome.headline.value, "reason": reason_text},
+        ),
+    )
+    return _finish(policy, case, outcome, proposal.window, reasons, reason_text)
+
+
 def decide(
     policy: Policy, case: Case, override: Headline | None = None, override_reason: str = ""
 ) -> Proposal:
@@ -416,19 +434,7 @@ def decide(
     """
     proposal = propose(policy, case)
     if override is not None:
-        reason_text = override_reason.strip()
-        if not reason_text:
-            raise ValidationError("an override needs a written reason", field="override_reason")
-        outcome = override_outcome(case, proposal.outcome, override)
-        reasons = (
-            *proposal.reasons,
-            Reason(
-                "override",
-                f"Overridden by the inspector to {outcome.headline.value}: {reason_text}",
-                {"headline": outcome.headline.value, "reason": reason_text},
-            ),
-        )
-        proposal = _finish(policy, case, outcome, proposal.window, reasons, reason_text)
+        proposal = apply_override(policy, case, proposal, override, override_reason)
     require_evidence(proposal)
     return proposal
 

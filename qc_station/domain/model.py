@@ -19,7 +19,7 @@ from .enums import (
     Role,
     UnitState,
 )
-from .errors import Conflict, ValidationError
+from .errors import Conflict, InvalidTransition, ValidationError
 from .outcome import Outcome, Reason
 from .states import check_transition
 
@@ -59,7 +59,7 @@ class Unit:
         return action
 
     def claim(self, station: str, user: str, now: datetime) -> bool:
-        """Claim the unit for inspection at ``station``. Returns True if the state changed.
+        """Claim the unit for inspection at ``station``; True if anything changed.
 
         A unit held by another station is refused with who holds it and since when.
         """
@@ -78,9 +78,13 @@ class Unit:
             self.move_to(UnitState.IN_INSPECTION)
             changed = True
         elif self.state != UnitState.IN_INSPECTION:
-            check_transition(self.lpn, self.state, UnitState.IN_INSPECTION)
+            # Decided or awaiting approval: only reopen or reject bring it back.
+            raise InvalidTransition(
+                f"unit {self.lpn} is {self.state.value}; it cannot be claimed for inspection",
+                lpn=self.lpn, current=self.state.value, target=UnitState.IN_INSPECTION.value)
         if self.claimed_station != station or self.claimed_by != user:
             self.claimed_station, self.claimed_by, self.claimed_at = station, user, now
+            changed = True
         return changed
 
     def release(self) -> None:

@@ -1,0 +1,138 @@
+"""Engines for the two deployments of SPEC §10: a SQLite file on one station, PostgreSQL for
+many. Nothing is built at import time; ``bootstrap`` calls ``make_engine`` once.
+
+SQLite is set up for durability and for several processes on one file (the GUI and a
+scripted ``qc-station`` command):
+
+- ``journal_mode=WAL`` lets readers work while one process writes;
+- ``synchronous=FULL`` makes a committed decision survive a power cut (SPEC §10);
+- ``foreign_keys=ON``, which SQLite leaves off by default;
+- ``busy_timeout`` waits for the write lock instead of failing at once;
+- every transaction starts with ``BEGIN IMMEDIATE``. Python's sqlite3 would issue a plain
+  (deferred) ``BEGIN``; a deferred transaction that read first and then writes must upgrade
+  its lock, and SQLite fails such an upgrade at once with "database is locked" when another
+  process wrote in between, whatever the busy timeout. Taking the write lock up front turns
+  that into an orderly wait. This is the pysqlite "BEGIN" recipe of the SQLAlchemy docs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError
+
+from qc_station.domain.errors import QcError, ValidationError
+
+log = logging.getLogger(__name__)
+
+#: The file name of the single-station database inside the user data folder.
+SQLITE_FILE_NAME = "qc_station.db"
+
+#: Milliseconds a SQLite connection waits for another process's write lock.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+_SECRET_QUERY_KEYS = frozenset({"password", "passwd", "pwd", "sslpassword"})
+
+
+def default_sqlite_url(data_dir: Path) -> str:
+    """The URL of the single-station database in ``data_dir`` (SPEC §10)."""
+    path = Path(data_dir).expanduser().resolve() / SQLITE_FILE_NAME
+    return URL.create("sqlite", database=path.as_posix()).render_as_string()
+
+
+def _parse(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise ValidationError(
+            f"database URL {redact_url(url)!r} is not a valid URL "
+            "(expected sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)",
+            field="db",
+        ) from None
+
+
+def _normalise(parsed: URL) -> URL:
+    # "postgresql://" alone means psycopg2 to SQLAlchemy, which is not installed; the
+    # project ships psycopg 3, so a bare PostgreSQL URL is read as that.
+    if parsed.drivername in ("postgresql", "postgres"):
+        return parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def make_engine(url: str) -> Engine:
+    """Build the engine for ``url`` (``sqlite:///PATH`` or ``postgresql+psycopg://…``)."""
+    parsed = _normalise(_parse(url))
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _make_sqlite_engine(parsed)
+    if backend == "postgresql":
+        return create_engine(
+            parsed,
+            # A station runs for days; a server restart must not leave dead connections in
+            # the pool that fail the next scan.
+            pool_pre_ping=True,
+            connect_args={"application_name": "qc-station"},
+        )
+    raise ValidationError(
+        f"unsupported database {redact_url(url)!r}: use sqlite:///PATH or "
+        "postgresql+psycopg://USER@HOST/DB",
+        field="db",
+    )
+
+
+def _make_sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+    if not in_memory:
+        folder = Path(database).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise QcError(
+                f"cannot create the database folder {folder}: {exc.strerror or exc}",
+                path=str(folder),
+            ) from None
+    engine = create_engine(url)
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _on_sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
+    # Take transaction control away from the sqlite3 module: it would issue a deferred BEGIN
+    # itself; ``_on_sqlite_begin`` issues BEGIN IMMEDIATE instead.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def redact_url(url: str | URL) -> str:
+    """The URL with its password hidden, for logs and the admin screen."""
+    try:
+        parsed = url if isinstance(url, URL) else make_url(url)
+    except ArgumentError:
+        # Not a URL SQLAlchemy understands: hide anything between "://user:" and "@".
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(url))
+    if any(key.lower() in _SECRET_QUERY_KEYS for key in parsed.query):
+        parsed = parsed.set(
+            query={
+                key: ("***" if key.lower() in _SECRET_QUERY_KEYS else value)
+                for key, value in parsed.query.items()
+            }
+        )
+    return parsed.render_as_string(hide_password=True)

@@ -1,0 +1,323 @@
+"""The database schema as SQLAlchemy 2 typed models (one class per table).
+
+These classes are the schema, nothing more: repositories in ``sql_repositories`` turn rows
+into the domain's dataclasses and back, so no ORM object ever leaves a unit of work.
+
+Conventions, each chosen so SQLite (one station) and PostgreSQL (many stations) behave alike:
+
+- Money is an exact integer count of minor units (cents, yen) in a ``BigInteger`` next to its
+  currency; the repositories convert with ``qc_station.domain.money.minor_digits``. SQLite has
+  no exact decimal type (``NUMERIC`` is stored as a float there), integers are exact on both.
+- Times go through ``UtcDateTime``: stored as UTC, handed back timezone-aware UTC. SQLite
+  keeps no time zone, PostgreSQL's ``timestamptz`` comes back in the session's zone.
+- Enumerations are plain strings holding the enum's value, readable in any SQL client.
+- Foreign keys follow the domain keys (RMA code, LPN, inspection id) so that bulk imports
+  need no generated ids; the integer ``id`` columns give a stable insertion order.
+- Constraint and index names come from one naming convention, so Alembic migrations can name
+  them on both backends.
+
+Keep ``migrations/versions`` in step with this file: ``tests/integration/test_database.py``
+compares the two on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: The id of the single row of ``audit_head_lock`` (see ``AuditHeadLockRow``).
+AUDIT_LOCK_ID = 1
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A point in time, stored as UTC and always returned timezone-aware in UTC.
+
+    A naive datetime is refused rather than guessed: a wrong guess would shift audit times and
+    deadlines by hours without anyone noticing.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: times must be timezone-aware")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            # SQLite stores the text without an offset; all stored values are UTC.
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# Column widths: generous, since PostgreSQL enforces them (SQLite does not) and a manifest
+# with a long product title must not fail on one station and pass on another.
+CODE = 64
+NAME = 255
+TEXT = 2000
+
+
+class RmaRow(Base):
+    __tablename__ = "rmas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    order_id: Mapped[str] = mapped_column(String(NAME))
+    customer: Mapped[str] = mapped_column(String(NAME))
+    market: Mapped[str] = mapped_column(String(8))
+    currency: Mapped[str] = mapped_column(String(3))
+    order_date: Mapped[date | None] = mapped_column(Date)
+    delivery_date: Mapped[date | None] = mapped_column(Date)
+    request_date: Mapped[date | None] = mapped_column(Date)
+    requested_resolution: Mapped[str] = mapped_column(String(16))
+    stated_reason: Mapped[str] = mapped_column(String(TEXT))
+    carrier: Mapped[str] = mapped_column(String(NAME))
+    tracking: Mapped[str] = mapped_column(String(NAME))
+    source: Mapped[str] = mapped_column(String(16))
+    source_name: Mapped[str] = mapped_column(String(NAME))
+    created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class RmaLineRow(Base):
+    __tablename__ = "rma_lines"
+    __table_args__ = (UniqueConstraint("rma_code", "line_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rma_code: Mapped[str] = mapped_column(ForeignKey("rmas.code", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(NAME))
+    product_name: Mapped[str] = mapped_column(String(TEXT))
+    category: Mapped[str] = mapped_column(String(NAME))
+    supplier: Mapped[str] = mapped_column(String(NAME))
+    # In the RMA's currency; None when the manifest had no price and the catalog none either.
+    unit_price_minor: Mapped[int | None] = mapped_column(BigInteger)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class UnitRow(Base):
+    __tablename__ = "units"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["rma_code", "line_no"], ["rma_lines.rma_code", "rma_lines.line_no"]
+        ),
+        Index(None, "rma_code"),
+        Index(None, "state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lpn: Mapped[str] = mapped_column(String(CODE + 8), unique=True)
+    rma_code: Mapped[str] = mapped_column(ForeignKey("rmas.code"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    unit_no: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(24))
+    claimed_station: Mapped[str | None] = mapped_column(String(NAME))
+    claimed_by: Mapped[str | None] = mapped_column(String(NAME))
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Optimistic locking: every write checks and bumps it (RmaRepository.save_unit).
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class InspectionRow(Base):
+    __tablename__ = "inspections"
+    __table_args__ = (Index(None, "lpn"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(CODE), unique=True)
+    lpn: Mapped[str] = mapped_column(ForeignKey("units.lpn"))
+    inspector: Mapped[str] = mapped_column(String(NAME))
+    station: Mapped[str] = mapped_column(String(NAME))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    grade: Mapped[str] = mapped_column(String(4))
+    finding: Mapped[str] = mapped_column(String(32))
+    # {item key: "pass" | "fail" | "na"}; the keys come from the policy file.
+    checklist: Mapped[dict[str, Any]] = mapped_column(JSON)
+    serial: Mapped[str] = mapped_column(String(NAME))
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class PhotoRow(Base):
+    __tablename__ = "inspection_photos"
+    __table_args__ = (UniqueConstraint("inspection_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(
+        ForeignKey("inspections.id", ondelete="CASCADE")
+    )
+    # The photo's place in the inspection's list, so it comes back in the same order.
+    position: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    captured_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    station: Mapped[str] = mapped_column(String(NAME))
+    original_name: Mapped[str] = mapped_column(String(TEXT))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+    __table_args__ = (
+        Index(None, "lpn"),
+        Index(None, "inspection_id"),
+        Index(None, "status", "export_batch"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(CODE), unique=True)
+    lpn: Mapped[str] = mapped_column(ForeignKey("units.lpn"))
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    # Every amount below is in minor units of this currency.
+    currency: Mapped[str] = mapped_column(String(3))
+    unit_price_minor: Mapped[int] = mapped_column(BigInteger)
+
+    proposed_headline: Mapped[str] = mapped_column(String(16))
+    proposed_resolution: Mapped[str] = mapped_column(String(24))
+    proposed_disposition: Mapped[str] = mapped_column(String(24))
+    proposed_deduction_pct: Mapped[int] = mapped_column(Integer)
+    proposed_refund_minor: Mapped[int] = mapped_column(BigInteger)
+    proposed_recovery: Mapped[str | None] = mapped_column(String(24))
+    proposed_recovery_minor: Mapped[int | None] = mapped_column(BigInteger)
+
+    final_headline: Mapped[str] = mapped_column(String(16))
+    final_resolution: Mapped[str] = mapped_column(String(24))
+    final_disposition: Mapped[str] = mapped_column(String(24))
+    final_deduction_pct: Mapped[int] = mapped_column(Integer)
+    final_refund_minor: Mapped[int] = mapped_column(BigInteger)
+    final_recovery: Mapped[str | None] = mapped_column(String(24))
+    final_recovery_minor: Mapped[int | None] = mapped_column(BigInteger)
+
+    overridden: Mapped[bool] = mapped_column(Boolean)
+    override_reason: Mapped[str] = mapped_column(Text)
+    # Lists of {"code", "text", "params"}.
+    reasons: Mapped[list[Any]] = mapped_column(JSON)
+    approval_reasons: Mapped[list[Any]] = mapped_column(JSON)
+    decided_by: Mapped[str] = mapped_column(String(NAME))
+    station: Mapped[str] = mapped_column(String(NAME))
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    policy_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    approved_by: Mapped[str | None] = mapped_column(String(NAME))
+    approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    approval_comment: Mapped[str] = mapped_column(Text)
+    refund_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    dispute_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # No foreign key on purpose: the decisions are marked first (one UPDATE), the batch row
+    # is written once its rows are hashed.
+    export_batch: Mapped[str | None] = mapped_column(String(CODE))
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(NAME), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(NAME))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(TEXT))
+    active: Mapped[bool] = mapped_column(Boolean)
+    badge: Mapped[str | None] = mapped_column(String(NAME), unique=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(TEXT))
+    failed_attempts: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class AuditEventRow(Base):
+    __tablename__ = "audit_events"
+    __table_args__ = (Index(None, "entity", "entity_id"),)
+
+    # The chain's own sequence number is the key: a gap or a duplicate is refused here too.
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    actor: Mapped[str] = mapped_column(String(NAME))
+    station: Mapped[str] = mapped_column(String(NAME))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(NAME))
+    action: Mapped[str] = mapped_column(String(64))
+    old: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    new: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadLockRow(Base):
+    """One row that ``AuditRepository.last`` locks (``SELECT … FOR UPDATE``) on PostgreSQL.
+
+    Two stations appending at once would otherwise both read the same last event and chain
+    to it. The lock holds until commit; the second station then reads the new last event.
+    SQLite needs no lock row: every write transaction there is ``BEGIN IMMEDIATE``.
+    """
+
+    __tablename__ = "audit_head_lock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class ProductRow(Base):
+    __tablename__ = "products"
+
+    sku: Mapped[str] = mapped_column(String(NAME), primary_key=True)
+    name: Mapped[str] = mapped_column(String(TEXT))
+    category: Mapped[str] = mapped_column(String(NAME))
+    supplier: Mapped[str] = mapped_column(String(NAME))
+    unit_price_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    units_sold: Mapped[int | None] = mapped_column(Integer)
+
+
+class PolicyRow(Base):
+    __tablename__ = "policies"
+
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ExportBatchRow(Base):
+    __tablename__ = "export_batches"
+
+    id: Mapped[str] = mapped_column(String(CODE), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(NAME))
+    station: Mapped[str] = mapped_column(String(NAME))
+    row_count: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    audit_head: Mapped[str] = mapped_column(String(NAME))

@@ -1,0 +1,181 @@
+"""Site configuration (SPEC §10): a TOML file, environment variables and command-line flags,
+in that order of precedence (flags win). Each setting is declared once, in ``SETTINGS``,
+with its TOML key, its environment variable and its default.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from qc_station.domain.errors import ValidationError
+
+APP_NAME = "qc-station"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    env: str | None
+    help: str
+    parse: Callable[[Any], Any] = str
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"{value!r} is not true or false")
+
+
+def _positive_int(value: Any) -> int:
+    number = int(value)
+    if number <= 0:
+        raise ValueError(f"{value!r} must be a positive whole number")
+    return number
+
+
+def _choice(*choices: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        text = str(value).strip()
+        if text not in choices:
+            raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
+        return text
+
+    return parse
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("database_url", "QC_STATION_DB", "SQLAlchemy URL; empty = SQLite in the data folder"),
+    Setting("data_dir", "QC_STATION_DATA_DIR", "folder for the SQLite file, photos and logs"),
+    Setting(
+        "photo_dir", "QC_STATION_PHOTO_DIR", "photo store; a shared folder on multi-station sites"
+    ),
+    Setting("station_name", "QC_STATION_NAME", "this station's name; defaults to the host name"),
+    Setting("policy_file", "QC_STATION_POLICY", "return policy TOML; empty = the shipped default"),
+    Setting("label_printer", "QC_STATION_LABEL_PRINTER", "system printer for labels"),
+    Setting("document_printer", "QC_STATION_DOCUMENT_PRINTER", "system printer for reports"),
+    Setting("label_size", "QC_STATION_LABEL_SIZE", "label size: 4x6 or 2x1", _choice("4x6", "2x1")),
+    Setting(
+        "report_page_size",
+        "QC_STATION_PAGE_SIZE",
+        "report paper: A4 or Letter",
+        _choice("A4", "Letter"),
+    ),
+    Setting(
+        "language", "QC_STATION_LANGUAGE", "interface language: en or zh_CN", _choice("en", "zh_CN")
+    ),
+    Setting(
+        "idle_lock_minutes",
+        "QC_STATION_IDLE_LOCK_MINUTES",
+        "lock the station after this many idle minutes",
+        _positive_int,
+    ),
+    Setting("allow_badge_login", "QC_STATION_ALLOW_BADGE", "allow badge scan plus PIN", _bool),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    database_url: str = ""
+    data_dir: str = ""
+    photo_dir: str = ""
+    station_name: str = ""
+    policy_file: str = ""
+    label_printer: str = ""
+    document_printer: str = ""
+    label_size: str = "4x6"
+    report_page_size: str = "A4"
+    language: str = "en"
+    idle_lock_minutes: int = 5
+    allow_badge_login: bool = True
+    source: str = ""  # the config file read, if any
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir) if self.data_dir else Path(platformdirs.user_data_dir(APP_NAME))
+
+    @property
+    def photo_path(self) -> Path:
+        return Path(self.photo_dir) if self.photo_dir else self.data_path / "photos"
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_path / 'qc_station.sqlite3').as_posix()}"
+
+    @property
+    def station(self) -> str:
+        return self.station_name or socket.gethostname().split(".")[0] or "station"
+
+
+assert {s.key for s in SETTINGS} == {f.name for f in fields(Config)} - {"source"}
+
+
+def default_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def load_config(
+    config_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    flags: Mapping[str, Any] | None = None,
+) -> Config:
+    """Read the file (``--config``, ``QC_STATION_CONFIG`` or the default), then the
+    environment, then flags. A bad value is refused with the setting's name and origin."""
+    env = os.environ if environ is None else environ
+    path = (
+        Path(config_file)
+        if config_file
+        else (
+            Path(env["QC_STATION_CONFIG"])
+            if env.get("QC_STATION_CONFIG")
+            else default_config_file()
+        )
+    )
+    values: dict[str, Any] = {}
+    source = ""
+    if path.is_file():
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ValidationError(f"config file {path} is not valid TOML: {exc}") from None
+        known = {s.key for s in SETTINGS}
+        for key in document:
+            if key not in known:
+                raise ValidationError(f"config file {path}: unknown setting '{key}'", key=key)
+        values.update(_parsed(document, f"config file {path}"))
+        source = str(path)
+    elif config_file:
+        raise ValidationError(f"config file {path} does not exist")
+    values.update(
+        _parsed({s.key: env[s.env] for s in SETTINGS if s.env and env.get(s.env)}, "environment")
+    )
+    values.update(
+        _parsed({k: v for k, v in (flags or {}).items() if v not in (None, "")}, "command line")
+    )
+    return Config(**values, source=source)
+
+
+def _parsed(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    by_key = {s.key: s for s in SETTINGS}
+    parsed: dict[str, Any] = {}
+    for key, value in raw.items():
+        setting = by_key[key]
+        try:
+            parsed[key] = setting.parse(value)
+        except (ValueError, TypeError) as exc:
+            raise ValidationError(f"{origin}: setting '{key}': {exc}", key=key) from None
+    return parsed

@@ -1,0 +1,456 @@
+"""Reading the tabular files people import: decoding, delimiter sniffing, header aliases and
+a row reader that knows each row's physical line number (SPEC §7.1).
+
+Shared by the manifest and the catalog importers, so that both accept the same files and
+report problems the same way.
+
+Decisions:
+
+- **Encoding.** UTF-8 with or without a byte-order mark, and UTF-16 with a byte-order mark
+  (what Excel writes as "Unicode text"). Anything else is refused for the whole file with the
+  line and byte of the first bad byte. Legacy encodings (Latin-1, Windows-1252, GBK, Shift-JIS)
+  are never guessed: a wrong guess turns "Müller" or "张伟" into other valid-looking text
+  without any error, and that corruption would then spread into labels and refunds.
+- **Delimiter.** Comma, semicolon (Excel in most of Europe) or tab (Amazon reports, Excel's
+  "Unicode text"), whichever occurs most often outside quotes on the header line.
+- **Line numbers** are what a text editor shows: the header's line is counted, blank lines
+  are counted, and a row whose quoted field holds a line break is reported at the line where
+  it starts.
+- **Malformed rows** (a stray or unclosed quote, a wrong number of columns) are errors of
+  that row only. After a quoting problem the reader starts again on the next physical line,
+  so that one stray quote cannot swallow the rest of the file into a single field.
+- Rows that are blank or hold only delimiters (Excel leaves such rows behind after deleting
+  content) are skipped silently. Extra columns beyond the header are accepted when empty
+  (Excel writes trailing delimiters for formatted but empty cells).
+- **Header aliases** are case-, space-, underscore-, hyphen- and punctuation-insensitive, and
+  all of them live in the tables at the end of this module. Unknown extra columns are ignored.
+
+Standard library and the domain only (an import-linter contract keeps it so).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from qc_station.domain.errors import ValidationError
+
+#: The field-size limit of the ``csv`` module; named here because an error message quotes it.
+FIELD_LIMIT = csv.field_size_limit()
+
+_DELIMITERS = ("\t", ";", ",")  # in order of preference when counts tie
+
+
+class FileFormatError(ValidationError):
+    """The whole file cannot be read: wrong encoding, empty, or a header of no known format."""
+
+    code = "import_file_invalid"
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A row that was not imported: its first physical line, why, and the row as written."""
+
+    line: int
+    reason: str
+    row: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One data row: its first physical line, its cells (exactly as many as the header has
+    columns), and its text as written in the file (without the final line break)."""
+
+    line: int
+    cells: Sequence[str]
+    raw: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A decoded file split into its header and its rows (rows are read lazily)."""
+
+    header: tuple[str, ...]
+    header_line: int
+    delimiter: str
+    rows: Iterator[Record | RowError]
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+def decode(data: bytes, source_name: str) -> str:
+    """The file's text, or a ``FileFormatError`` that says where it stops being UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_utf8(data, len(codecs.BOM_UTF8), source_name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            # The "utf-16" codec reads the byte-order mark and drops it.
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FileFormatError(
+                f"{source_name} starts with a UTF-16 byte-order mark but is not valid UTF-16; "
+                "save the file as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") "
+                "and import it again",
+                file=source_name,
+            ) from None
+        return _refuse_nul(text, source_name)
+    return _decode_utf8(data, 0, source_name)
+
+
+def _decode_utf8(data: bytes, start: int, source_name: str) -> str:
+    body = data[start:]
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Valid up to the bad byte, by definition of the error.
+        line, column = _position(body[: exc.start].decode("utf-8"))
+        bad = body[exc.start]
+        raise FileFormatError(
+            f"{source_name} is not UTF-8: line {line}, column {column} has the byte "
+            f"0x{bad:02X} (byte {start + exc.start + 1} of the file), which is not valid "
+            "UTF-8. The file was probably saved in a legacy encoding (such as Windows-1252 or "
+            "GBK); save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") and "
+            "import it again",
+            file=source_name,
+            line=line,
+            column=column,
+            byte=start + exc.start + 1,
+        ) from None
+    return _refuse_nul(text, source_name)
+
+
+def _position(prefix: str) -> tuple[int, int]:
+    """Line and column (from 1) of the character just after ``prefix``."""
+    lines = split_lines(prefix)
+    if not lines:
+        return 1, 1
+    if lines[-1].endswith(("\n", "\r")):
+        return len(lines) + 1, 1
+    return len(lines), len(lines[-1]) + 1
+
+
+def _refuse_nul(text: str, source_name: str) -> str:
+    # A NUL in text means a binary file or UTF-16 without its byte-order mark; reading it as
+    # UTF-8 would "succeed" and import garbage.
+    position = text.find("\x00")
+    if position >= 0:
+        line, _ = _position(text[:position])
+        raise FileFormatError(
+            f"{source_name} contains NUL characters (first on line {line}); it is not a text "
+            "file, or it is UTF-16 without a byte-order mark. Save it as UTF-8 and import it "
+            "again",
+            file=source_name,
+            line=line,
+        )
+    return text
+
+
+# --- lines and rows ------------------------------------------------------------------------
+
+
+def split_lines(text: str) -> list[str]:
+    """Physical lines with their endings kept; ``\\n``, ``\\r\\n`` and a lone ``\\r`` end a line,
+    as in a text editor (``str.splitlines`` would also split on form feeds and U+2028)."""
+    return list(io.StringIO(text, newline=""))
+
+
+def _strip_eol(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith(("\n", "\r")):
+        return text[:-1]
+    return text
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter that occurs most often outside quotes on the header line."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])  # max keeps the first of equals
+    return best if counts[best] else ","
+
+
+class _LineFeeder:
+    """Hands lines to ``csv.reader`` one at a time and remembers how far it got, which is how
+    each row learns its first physical line and its raw text."""
+
+    def __init__(self, lines: Sequence[str], pos: int) -> None:
+        self.lines = lines
+        self.pos = pos
+
+    def __iter__(self) -> _LineFeeder:
+        return self
+
+    def __next__(self) -> str:
+        if self.pos >= len(self.lines):
+            raise StopIteration
+        self.pos += 1
+        return self.lines[self.pos - 1]
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    message = str(exc)
+    if "unexpected end of data" in message:
+        return "a quoted field that starts on this line is never closed (unclosed quote)"
+    if "expected after" in message:
+        return (
+            "malformed quotes: text follows the closing quote of a field "
+            '(a quote inside a quoted field must be doubled: "")'
+        )
+    if "field larger than field limit" in message:
+        return (
+            f"a field is longer than {FIELD_LIMIT} characters; a quote opened on this line "
+            "is probably not closed"
+        )
+    return f"malformed CSV: {message}"
+
+
+def _blank(cells: Sequence[str]) -> bool:
+    return not any(cell.strip() for cell in cells)
+
+
+def _rows(
+    lines: Sequence[str], pos: int, delimiter: str, width: int
+) -> Iterator[Record | RowError]:
+    while pos < len(lines):
+        feeder = _LineFeeder(lines, pos)
+        # strict: a malformed quote is an error of its row rather than silently merged text.
+        reader = csv.reader(feeder, delimiter=delimiter, strict=True)
+        resync_at: int | None = None
+        while True:
+            start = feeder.pos
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield RowError(start + 1, _csv_problem(exc), _strip_eol(lines[start]))
+                resync_at = start + 1
+                break
+            end = feeder.pos
+            if _blank(cells):
+                continue
+            if len(cells) > width and _blank(cells[width:]):
+                cells = cells[:width]
+            if len(cells) != width:
+                if end - start > 1:
+                    # A row over several lines with the wrong width is nearly always a stray
+                    # quote that paired up with a quote further down: read on from the next
+                    # line so the rows it swallowed are read on their own.
+                    yield RowError(
+                        start + 1,
+                        f"{len(cells)} columns instead of {width}; a quote opened on this "
+                        "line is probably not closed",
+                        _strip_eol(lines[start]),
+                    )
+                    resync_at = start + 1
+                    break
+                yield RowError(
+                    start + 1,
+                    f"{len(cells)} columns instead of {width} "
+                    "(a delimiter is missing or one too many, or a field with a delimiter "
+                    "in it is not quoted)",
+                    _strip_eol(lines[start]),
+                )
+                continue
+            yield Record(start + 1, cells, _strip_eol("".join(lines[start:end])))
+        if resync_at is None:
+            return
+        pos = resync_at
+
+
+def read_table(text: str, source_name: str) -> Table:
+    """Find the header (the first non-blank line), sniff the delimiter, and read the rows."""
+    lines = split_lines(text)
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index == len(lines):
+        raise FileFormatError(f"{source_name} is empty: there is no header line", file=source_name)
+    delimiter = sniff_delimiter(lines[index])
+    try:
+        header = next(csv.reader([lines[index]], delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        raise FileFormatError(
+            f"{source_name}: the header on line {index + 1} cannot be read: {_csv_problem(exc)}",
+            file=source_name,
+            line=index + 1,
+        ) from None
+    while header and not header[-1].strip():
+        header.pop()  # trailing empty header cells: Excel's formatted-but-empty columns
+    width = len(header)
+    return Table(
+        header=tuple(header),
+        header_line=index + 1,
+        delimiter=delimiter,
+        rows=_rows(lines, index + 1, delimiter, width),
+    )
+
+
+# --- header names --------------------------------------------------------------------------
+
+_SEPARATORS = re.compile(r"[\s_\-./#:()]+")
+
+
+def normalise_name(name: str) -> str:
+    """``"RMA Number"``, ``"rma_number"``, ``"rma-number"``, ``"RMA #"`` → ``"rma number"``."""
+    return _SEPARATORS.sub(" ", name.replace("\ufeff", "").lower()).strip()
+
+
+def alias_index(table: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Normalised alias → canonical column name; an alias claimed twice is a programming error."""
+    index: dict[str, str] = {}
+    for canonical, aliases in table.items():
+        for alias in (canonical, *aliases):
+            key = normalise_name(alias)
+            if index.setdefault(key, canonical) != canonical:
+                raise ValueError(f"header alias {alias!r} is claimed by two columns")
+    return index
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Where each known column is in the header; unknown columns are not in ``index``."""
+
+    index: Mapping[str, int]
+    duplicates: tuple[tuple[str, str, str], ...]  # (canonical, first header, second header)
+
+    def missing(self, required: Sequence[str]) -> list[str]:
+        return [name for name in required if name not in self.index]
+
+
+def map_columns(header: Sequence[str], table: Mapping[str, Sequence[str]]) -> ColumnMap:
+    aliases = alias_index(table)
+    index: dict[str, int] = {}
+    duplicates: list[tuple[str, str, str]] = []
+    for position, name in enumerate(header):
+        canonical = aliases.get(normalise_name(name))
+        if canonical is None:
+            continue
+        if canonical in index:
+            duplicates.append((canonical, header[index[canonical]], name))
+            continue
+        index[canonical] = position
+    return ColumnMap(index=index, duplicates=tuple(duplicates))
+
+
+def refuse_duplicates(columns: ColumnMap, source_name: str) -> None:
+    """Two header cells that mean the same column: which one holds the truth is unknowable."""
+    if columns.duplicates:
+        canonical, first, second = columns.duplicates[0]
+        raise FileFormatError(
+            f"{source_name}: the columns {first!r} and {second!r} both mean {canonical}; "
+            "keep one of them",
+            file=source_name,
+            column=canonical,
+        )
+
+
+# The header vocabulary of every importable file, in one place. Keys are the canonical
+# column names (the ones SPEC §7.1 lists); values are the other names accepted for them,
+# written naturally (they are normalised when compared).
+
+MANIFEST_ALIASES: dict[str, tuple[str, ...]] = {
+    "rma_code": (
+        "rma",
+        "rma number",
+        "rma no",
+        "rma id",
+        "rma code",
+        "return id",
+        "return number",
+        "return authorization",
+        "return authorisation",
+    ),
+    "order_id": ("order", "order number", "order no", "order ref", "order reference"),
+    "customer": ("customer name", "buyer", "buyer name", "client", "client name"),
+    "market": ("country", "country code", "market code", "marketplace country"),
+    "currency": ("currency code", "ccy", "cur"),
+    "order_date": ("ordered", "ordered on", "date ordered", "purchase date"),
+    "delivery_date": ("delivered", "delivered on", "date delivered"),
+    "request_date": (
+        "requested",
+        "requested on",
+        "date requested",
+        "return date",
+        "return request date",
+        "rma date",
+    ),
+    "requested_resolution": ("resolution", "requested outcome", "customer request", "remedy"),
+    "reason": ("return reason", "stated reason", "reason for return", "customer reason"),
+    "carrier": ("shipping carrier", "courier", "return carrier"),
+    "tracking": (
+        "tracking number",
+        "tracking no",
+        "tracking id",
+        "tracking code",
+        "return tracking",
+    ),
+    "sku": ("seller sku", "item sku", "product sku", "merchant sku", "article number"),
+    "product_name": (
+        "product",
+        "title",
+        "product title",
+        "item name",
+        "item title",
+        "description",
+    ),
+    "category": ("product category", "item category"),
+    "supplier": ("vendor", "supplier name", "vendor name"),
+    "unit_price": ("price", "item price", "price per unit", "sale price", "selling price"),
+    "quantity": ("qty", "units", "quantity returned", "return quantity", "returned qty"),
+}
+
+#: The catalog shares the manifest's names for the columns both files have.
+CATALOG_ALIASES: dict[str, tuple[str, ...]] = {
+    "sku": MANIFEST_ALIASES["sku"],
+    "name": ("product_name", *MANIFEST_ALIASES["product_name"]),
+    "category": MANIFEST_ALIASES["category"],
+    "supplier": MANIFEST_ALIASES["supplier"],
+    "unit_price": MANIFEST_ALIASES["unit_price"],
+    "currency": MANIFEST_ALIASES["currency"],
+    "units_sold": ("sold", "quantity sold", "qty sold", "units shipped", "sales units"),
+}
+
+#: Amazon's FBA customer returns report has fixed column names; no aliases.
+AMAZON_COLUMNS: dict[str, tuple[str, ...]] = {
+    name: ()
+    for name in (
+        "return-date",
+        "order-id",
+        "sku",
+        "asin",
+        "fnsku",
+        "product-name",
+        "quantity",
+        "fulfillment-center-id",
+        "detailed-disposition",
+        "reason",
+        "status",
+        "license-plate-number",
+        "customer-comments",
+    )
+}
+
+#: Columns only an Amazon report has: one of them present means "this is meant to be Amazon".
+AMAZON_MARKERS = (
+    "asin",
+    "fnsku",
+    "fulfillment-center-id",
+    "detailed-disposition",
+    "license-plate-number",
+    "customer-comments",
+)

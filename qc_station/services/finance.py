@@ -1,0 +1,359 @@
+"""The finance export (SPEC §7.3): every final decision exactly once, in numbered batches that
+can be re-exported byte-identical.
+
+Who may export: the ``export_finance`` action of the permission table, i.e. supervisors and
+admins. SPEC §6 has three roles (inspector, supervisor, admin) and no finance role, so finance
+staff are given the supervisor role; an inspector is refused with ``PermissionDenied``.
+
+How one export runs, and why in this order:
+
+1. One unit of work takes a new batch id (``FIN-YYYYMMDD-NNNN``, numbered per UTC day), marks
+   every final, unexported decision with it (one statement, so two exports at once never take
+   the same decision), streams the batch's rows once through the CSV writer without keeping
+   the bytes, only to learn their SHA-256 and count, records the audit event, stores the batch
+   with its hash and the audit head, and commits.
+2. Only then are the rows streamed again, this time into the caller's file, and the bytes
+   checked against the recorded hash.
+
+The commit comes before the file on purpose. If the file is then cut short (a crash, a full
+disk, a cancel), no decision is lost: it belongs to a recorded batch, and ``reexport_batch``
+writes exactly the same bytes again. The opposite order would be worse: a file finished
+before a failed commit looks complete, yet its decisions would be exported a second time by
+the next run (a refund paid twice). The price is a second pass over the rows and a write
+transaction that lasts one pass; a day's export is a few thousand rows.
+
+Both passes stream from ``DecisionRepository.export_rows``, so a million rows need no more
+memory than a few. The file always carries the byte-order mark (SPEC §7.3 default), because
+the recorded hash is of those exact bytes.
+
+Writing to a path: ``export_finance_to_file`` writes a temporary file beside the target and
+renames it into place only when the export is complete, so a half-written file never sits
+under the name finance picks up. The command line (``qc-station export finance -o FILE
+[--batch ID]``) and the GUI's export button should use it; ``export_finance`` and
+``reexport_batch`` themselves write to any binary stream (``sys.stdout.buffer`` when no
+``-o`` is given).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from qc_station.domain.errors import Conflict, NotFound, QcError
+from qc_station.formats.finance_csv import ByteSink, CsvDigest, write_finance_csv
+
+from . import audit
+from .context import Actor, ServiceContext
+from .permissions import Action, require
+from .ports import ExportBatch, ExportRow
+
+log = logging.getLogger(__name__)
+
+BATCH_PREFIX = "FIN"
+_MAX_BATCHES_PER_DAY = 9999  # four digits keep "highest id" and "newest" the same thing
+
+#: Progress is reported, and cancel asked, every this many rows (and once at the end).
+PROGRESS_EVERY = 1000
+
+Progress = Callable[[int], None]
+Cancel = Callable[[], bool]
+
+
+class ExportCancelled(QcError):
+    """The user cancelled. ``params['batch_id']`` is set when the batch was already recorded
+    (its file can be written again with a re-export); otherwise nothing was exported."""
+
+    code = "export_cancelled"
+
+
+class ExportMismatch(Conflict):
+    """A batch's rows no longer give the bytes recorded when it was exported."""
+
+    code = "export_mismatch"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export or re-export wrote."""
+
+    batch_id: str | None  # None: there was nothing to export and no batch was made
+    row_count: int
+    sha256: str  # of the bytes written (for an empty export, of the header alone)
+    audit_head: str | None  # SEQ:HASH of the audit chain right after the export event
+    created_at: datetime | None  # when the batch was made (not when it was re-exported)
+
+
+@dataclass(frozen=True)
+class ExportBatchView:
+    id: str
+    created_at: datetime
+    created_by: str
+    station: str
+    row_count: int
+    sha256: str
+    audit_head: str
+
+
+def _view(batch: ExportBatch) -> ExportBatchView:
+    return ExportBatchView(
+        batch.id,
+        batch.created_at,
+        batch.created_by,
+        batch.station,
+        batch.row_count,
+        batch.sha256,
+        batch.audit_head,
+    )
+
+
+def _result(batch: ExportBatch) -> ExportResult:
+    return ExportResult(batch.id, batch.row_count, batch.sha256, batch.audit_head, batch.created_at)
+
+
+def batch_prefix(now: datetime) -> str:
+    """``FIN-20261123-``: batches are numbered per UTC day."""
+    return f"{BATCH_PREFIX}-{now.astimezone(UTC):%Y%m%d}-"
+
+
+def _next_batch_id(last: str | None, prefix: str) -> str:
+    number = 1
+    if last is not None:
+        suffix = last[len(prefix) :]
+        if not suffix.isdigit():
+            raise Conflict(f"cannot number after the export batch {last!r}", batch_id=last)
+        number = int(suffix) + 1
+    if number > _MAX_BATCHES_PER_DAY:
+        raise Conflict(
+            f"more than {_MAX_BATCHES_PER_DAY} finance exports today; try again tomorrow",
+            prefix=prefix,
+        )
+    return f"{prefix}{number:04d}"
+
+
+def _watched(
+    rows: Iterable[ExportRow],
+    progress: Progress | None,
+    cancel: Cancel | None,
+    batch_id: str | None,
+) -> Iterator[ExportRow]:
+    """Pass the rows on, reporting progress and honouring cancel every ``PROGRESS_EVERY``."""
+    every = max(1, PROGRESS_EVERY)
+    done = 0
+    for row in rows:
+        if done % every == 0 and cancel is not None and cancel():
+            _cancelled(batch_id)
+        yield row
+        done += 1
+        if done % every == 0 and progress is not None:
+            progress(done)
+    if progress is not None and done % every != 0:
+        progress(done)
+
+
+def _cancelled(batch_id: str | None) -> None:
+    if batch_id is None:
+        raise ExportCancelled("finance export cancelled; nothing was exported")
+    raise ExportCancelled(
+        f"finance export cancelled while writing the file; batch {batch_id} is recorded, "
+        f"re-export it to get its file (qc-station export finance --batch {batch_id})",
+        batch_id=batch_id,
+    )
+
+
+def _write_batch(
+    ctx: ServiceContext,
+    batch: ExportBatch,
+    out: ByteSink,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> CsvDigest:
+    """Stream a recorded batch into ``out`` and check the bytes against its recorded hash."""
+    with ctx.uow() as uow:
+        digest = write_finance_csv(
+            _watched(uow.decisions.export_rows(batch.id), progress, cancel, batch.id), out
+        )
+    if digest.sha256 != batch.sha256 or digest.rows != batch.row_count:
+        log.error(
+            "finance batch %s: %d rows, sha256 %s; recorded %d rows, sha256 %s",
+            batch.id,
+            digest.rows,
+            digest.sha256,
+            batch.row_count,
+            batch.sha256,
+        )
+        raise ExportMismatch(
+            f"the file written for batch {batch.id} ({digest.rows} rows, SHA-256 "
+            f"{digest.sha256}) differs from the one exported ({batch.row_count} rows, SHA-256 "
+            f"{batch.sha256}): the batch's data changed since; do not use this file",
+            batch_id=batch.id,
+            sha256=digest.sha256,
+            expected_sha256=batch.sha256,
+            rows=digest.rows,
+            expected_rows=batch.row_count,
+        )
+    return digest
+
+
+def preview_next_export(ctx: ServiceContext, actor: Actor) -> int:
+    """How many decisions the next export would take."""
+    require(actor, Action.EXPORT_FINANCE)
+    with ctx.uow() as uow:
+        return uow.decisions.count_unexported()
+
+
+def list_batches(ctx: ServiceContext, actor: Actor, limit: int = 100) -> list[ExportBatchView]:
+    """The recorded batches, newest first."""
+    require(actor, Action.EXPORT_FINANCE)
+    with ctx.uow() as uow:
+        return [_view(b) for b in uow.exports.list(limit)]
+
+
+def export_finance(
+    ctx: ServiceContext,
+    actor: Actor,
+    out: ByteSink,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """Export every final decision not yet exported as a new batch, into ``out``.
+
+    With nothing to export, no batch is made and ``out`` gets the header alone. ``progress``
+    is called with the number of rows written to ``out``; ``cancel`` is asked as the rows go
+    by. A cancel before the commit exports nothing; after it, the batch stays recorded and
+    ``ExportCancelled`` names it (see the module docstring). When this raises, whatever was
+    written to ``out`` must be thrown away.
+    """
+    require(actor, Action.EXPORT_FINANCE)
+    now = ctx.clock.now()
+    prefix = batch_prefix(now)
+    batch: ExportBatch | None = None
+    with ctx.uow() as uow:
+        batch_id = _next_batch_id(uow.exports.last_id_with_prefix(prefix), prefix)
+        assigned = uow.decisions.assign_export_batch(batch_id)
+        if assigned:
+            # First pass: the bytes' hash and count, for the batch record. Nothing is kept.
+            digest = write_finance_csv(
+                _watched(uow.decisions.export_rows(batch_id), None, cancel, None), None
+            )
+            if digest.rows != assigned:
+                # The repository marked one number of decisions and lists another: a broken
+                # adapter. Refuse rather than record a batch that cannot be reproduced.
+                raise Conflict(
+                    f"batch {batch_id}: {assigned} decisions marked but {digest.rows} rows "
+                    "listed; nothing was exported",
+                    batch_id=batch_id,
+                )
+            event = audit.record(
+                uow,
+                ctx,
+                actor,
+                "export",
+                batch_id,
+                "finance_export",
+                None,
+                {"rows": digest.rows, "sha256": digest.sha256},
+            )
+            batch = ExportBatch(
+                id=batch_id,
+                created_at=now,
+                created_by=actor.username,
+                station=actor.station,
+                row_count=digest.rows,
+                sha256=digest.sha256,
+                audit_head=f"{event.seq}:{event.hash}",
+            )
+            uow.exports.add(batch)
+            uow.commit()
+            log.info("finance batch %s: %d rows by %s", batch_id, digest.rows, actor.username)
+        # With nothing assigned, leaving the block rolls back: no batch, no event.
+    if batch is None:
+        empty = write_finance_csv((), out)
+        if progress is not None:
+            progress(0)
+        return ExportResult(None, 0, empty.sha256, None, None)
+    # Second pass, after the commit: a failure from here on loses nothing (re-export).
+    _write_batch(ctx, batch, out, progress, cancel)
+    return _result(batch)
+
+
+def reexport_batch(
+    ctx: ServiceContext,
+    actor: Actor,
+    batch_id: str,
+    out: ByteSink,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """Write a recorded batch again, byte for byte, and check it against its recorded hash.
+
+    Raises ``NotFound`` for an unknown batch and ``ExportMismatch`` when the bytes differ
+    (after writing them: the caller must discard ``out``). A successful re-export is audited,
+    since it hands out the batch's refund data once more.
+    """
+    require(actor, Action.EXPORT_FINANCE)
+    batch_id = batch_id.strip()
+    with ctx.uow() as uow:
+        batch = uow.exports.get(batch_id)
+    if batch is None:
+        raise NotFound(f"unknown export batch {batch_id}", batch_id=batch_id)
+    _write_batch(ctx, batch, out, progress, cancel)
+    with ctx.uow() as uow:
+        audit.record(
+            uow,
+            ctx,
+            actor,
+            "export",
+            batch.id,
+            "finance_reexport",
+            None,
+            {"rows": batch.row_count, "sha256": batch.sha256},
+        )
+        uow.commit()
+    return _result(batch)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[ByteSink]:
+    """A binary file that appears at ``path`` only if the block completes.
+
+    The bytes go to a temporary file in the same folder (a rename is only atomic within one
+    file system), are flushed to disk, and then replace ``path``; on any exception the
+    temporary file is removed and ``path`` is left as it was.
+    """
+    path = Path(path)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
+        mode="wb", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
+    )
+    temp = Path(handle.name)
+    try:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        os.replace(temp, path)
+    except BaseException:
+        handle.close()
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def export_finance_to_file(
+    ctx: ServiceContext,
+    actor: Actor,
+    path: Path,
+    batch_id: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """``export_finance`` (or ``reexport_batch`` when ``batch_id`` is given) into ``path``,
+    through a temporary file renamed into place only when the export is complete."""
+    with atomic_output(path) as out:
+        if batch_id is None:
+            return export_finance(ctx, actor, out, progress, cancel)
+        return reexport_batch(ctx, actor, batch_id, out, progress, cancel)

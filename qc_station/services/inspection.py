@@ -1,0 +1,309 @@
+"""Inspecting a unit and deciding it (SPEC §2 steps 3–4): the live proposal while the form
+is filled, and the submission that stores the inspection, its photos and the decision."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from qc_station.domain.decision import Case, Proposal, apply_override, decide, propose
+from qc_station.domain.enums import (
+    ChecklistAnswer,
+    Finding,
+    Grade,
+    Headline,
+    Resolution,
+    UnitState,
+)
+from qc_station.domain.errors import ValidationError
+from qc_station.domain.model import Decision, DecisionStatus, Inspection, Photo, Rma
+from qc_station.domain.policy import ChecklistItem, Policy
+
+from . import audit
+from .context import Actor, ServiceContext
+from .permissions import Action, require
+from .returns import normalise_code
+from .views import DecisionView, RmaView
+
+MAX_PHOTOS = 24
+MAX_PHOTO_BYTES = 25 * 1024 * 1024
+MAX_NOTES = 4000
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+
+
+@dataclass(frozen=True)
+class PhotoInput:
+    """A photo ready to store: encoded image bytes with the capture time already burned in."""
+
+    data: bytes
+    captured_at: datetime
+    original_name: str = ""
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class InspectionDraft:
+    """What the inspector entered. ``inspection_id`` is made by the station when the
+    inspection starts, so submitting the same draft twice (a retry after an outage) stores
+    it once."""
+
+    lpn: str
+    grade: Grade
+    finding: Finding
+    checklist: Mapping[str, ChecklistAnswer] = field(default_factory=dict)
+    serial: str = ""
+    notes: str = ""
+    photos: tuple[PhotoInput, ...] = ()
+    override: Headline | None = None
+    override_reason: str = ""
+    started_at: datetime | None = None
+    inspection_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+
+def case_for(
+    rma: Rma | RmaView, unit_price: Decimal | None, grade: Grade, finding: Finding, photos: int
+) -> Case:
+    if unit_price is None:
+        raise ValidationError(
+            f"RMA {rma.code} has no unit price for this item; import the product catalog or "
+            "correct the manifest",
+            field="unit_price",
+        )
+    return Case(
+        rma.market,
+        rma.currency,
+        unit_price,
+        rma.order_date,
+        rma.delivery_date,
+        rma.request_date,
+        rma.requested_resolution,
+        grade,
+        finding,
+        photos,
+        rma.unexpected,
+    )
+
+
+def preview(
+    policy: Policy,
+    rma: RmaView,
+    lpn: str,
+    grade: Grade,
+    finding: Finding,
+    photos: int,
+    override: Headline | None = None,
+    override_reason: str = "",
+) -> Proposal:
+    """The live decision shown while the form changes: no database work, and no evidence
+    check (``photos_missing`` says what is still needed).
+
+    Raises ``ContradictoryInspection`` for a grade and finding that cannot both be true."""
+    unit = rma.unit(lpn)
+    if unit is None:
+        raise ValidationError(f"unit {lpn} is not part of RMA {rma.code}", lpn=lpn)
+    case = case_for(rma, unit.unit_price, grade, finding, photos)
+    proposal = propose(policy, case)
+    if override is not None:
+        proposal = apply_override(
+            policy, case, proposal, override, override_reason or "(reason to be written)"
+        )
+    return proposal
+
+
+def checklist_problems(
+    items: tuple[ChecklistItem, ...], answers: Mapping[str, ChecklistAnswer]
+) -> list[str]:
+    known = {item.key for item in items}
+    problems = [f"unknown checklist item '{key}'" for key in answers if key not in known]
+    missing = [item.key for item in items if item.required and item.key not in answers]
+    if missing:
+        problems.append("required checklist items not answered: " + ", ".join(missing))
+    return problems
+
+
+def _check_photos(photos: tuple[PhotoInput, ...]) -> None:
+    if len(photos) > MAX_PHOTOS:
+        raise ValidationError(f"at most {MAX_PHOTOS} photos per inspection", field="photos")
+    for number, photo in enumerate(photos, start=1):
+        if not photo.data.startswith(_IMAGE_MAGIC):
+            raise ValidationError(f"photo {number} is not a JPEG or PNG image", field="photos")
+        if len(photo.data) > MAX_PHOTO_BYTES:
+            raise ValidationError(f"photo {number} is larger than 25 MB", field="photos")
+        if photo.captured_at.tzinfo is None:
+            raise ValidationError(
+                f"photo {number} has no time zone on its capture time", field="photos"
+            )
+
+
+def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft) -> DecisionView:
+    """Store the inspection and its decision; the unit moves on to awaiting approval or
+    decided (SPEC §3). Refuses too few photos (SPEC §5.4), a contradictory grade and finding,
+    unanswered required checklist items, and a unit another station holds."""
+    require(actor, Action.DECIDE)
+    lpn = normalise_code(draft.lpn)
+    if len(draft.notes) > MAX_NOTES:
+        raise ValidationError(f"notes are limited to {MAX_NOTES} characters", field="notes")
+    _check_photos(draft.photos)
+    now = ctx.clock.now()
+    with ctx.uow() as uow:
+        existing = uow.inspections.get(draft.inspection_id)
+        if existing is not None:
+            # A retry of a submission that already went through: answer as the first time.
+            done = next(
+                (d for d in uow.decisions.for_unit(existing.lpn) if d.inspection_id == existing.id),
+                None,
+            )
+            if done is not None:
+                return DecisionView.of(done)
+        rma = uow.rmas.get_by_lpn(lpn)
+        if rma is None:
+            raise ValidationError(f"unknown LPN {lpn}", code=lpn)
+        unit = rma.unit(lpn)
+        assert unit is not None
+        line = rma.line_of(unit)
+        problems = checklist_problems(ctx.policy.checklist_for(line.category), draft.checklist)
+        if problems:
+            raise ValidationError("; ".join(problems), field="checklist")
+
+        claimed_now = False
+        if unit.state == UnitState.EXPECTED or (
+            unit.state == UnitState.IN_INSPECTION and unit.claimed_station is None
+        ):
+            claimed_now = unit.claim(actor.station, actor.username, now)
+        elif unit.state == UnitState.IN_INSPECTION and unit.claimed_station != actor.station:
+            unit.claim(actor.station, actor.username, now)  # raises Conflict with who holds it
+        elif unit.state != UnitState.IN_INSPECTION:
+            unit.move_to(UnitState.AWAITING_APPROVAL)  # raises InvalidTransition, clearly
+
+        case = case_for(rma, line.unit_price, draft.grade, draft.finding, len(draft.photos))
+        proposal = propose(ctx.policy, case)
+        final = decide(ctx.policy, case, draft.override, draft.override_reason)
+
+        stored = tuple(
+            Photo(
+                ctx.photos.put(p.data),
+                p.captured_at,
+                actor.station,
+                p.original_name,
+                p.width,
+                p.height,
+            )
+            for p in draft.photos
+        )
+        inspection = Inspection(
+            id=draft.inspection_id,
+            lpn=lpn,
+            inspector=actor.username,
+            station=actor.station,
+            started_at=draft.started_at or now,
+            ended_at=now,
+            grade=draft.grade,
+            finding=draft.finding,
+            checklist=dict(draft.checklist),
+            serial=draft.serial.strip(),
+            notes=draft.notes.strip(),
+            photos=list(stored),
+        )
+        status = DecisionStatus.PENDING if final.needs_approval else DecisionStatus.FINAL
+        decision = Decision(
+            id=str(uuid.uuid4()),
+            lpn=lpn,
+            inspection_id=inspection.id,
+            proposed=proposal.outcome,
+            final=final.outcome,
+            currency=rma.currency,
+            unit_price=case.unit_price,
+            overridden=final.overridden,
+            override_reason=final.override_reason,
+            reasons=final.reasons,
+            approval_reasons=final.approval_reasons,
+            decided_by=actor.username,
+            station=actor.station,
+            decided_at=now,
+            policy_hash=ctx.policy.hash,
+            status=status,
+        )
+        if status == DecisionStatus.FINAL:
+            set_deadlines(ctx.policy, decision, now)
+        before = unit.state if not claimed_now else UnitState.EXPECTED
+        unit.move_to(UnitState.AWAITING_APPROVAL if final.needs_approval else UnitState.DECIDED)
+        unit.release()
+        uow.rmas.save_unit(lpn, unit.state, None, None, None, unit.version)
+        uow.inspections.add(inspection)
+        uow.decisions.add(decision)
+        uow.policies.ensure(ctx.policy.hash, ctx.policy.source_text, now)
+        audit.record(
+            uow,
+            ctx,
+            actor,
+            "inspection",
+            inspection.id,
+            "record",
+            None,
+            {
+                "lpn": lpn,
+                "grade": draft.grade.value,
+                "finding": draft.finding.value,
+                "photos": [p.sha256 for p in stored],
+                "checklist": dict(draft.checklist),
+            },
+        )
+        audit.record(
+            uow, ctx, actor, "decision", decision.id, "decide", None, _outcome_values(decision)
+        )
+        audit.record(
+            uow,
+            ctx,
+            actor,
+            "unit",
+            lpn,
+            "transition",
+            {"state": before.value},
+            {"state": unit.state.value},
+        )
+        uow.commit()
+        return DecisionView.of(decision)
+
+
+def set_deadlines(policy: Policy, decision: Decision, final_at: datetime) -> None:
+    """SPEC §2 step 8: refunds due within refund_due_hours of the final decision; dispute
+    evidence within dispute_evidence_due_hours of the dispute decision."""
+    outcome = decision.final
+    if outcome.resolution in (Resolution.FULL_REFUND, Resolution.PARTIAL_REFUND) and (
+        outcome.refund_amount > 0
+    ):
+        decision.refund_due_at = final_at + timedelta(hours=policy.refund_due_hours)
+    if outcome.resolution == Resolution.DISPUTE:
+        decision.dispute_due_at = final_at + timedelta(hours=policy.dispute_evidence_due_hours)
+
+
+def _outcome_values(decision: Decision) -> dict[str, object]:
+    o = decision.final
+    return {
+        "lpn": decision.lpn,
+        "headline": o.headline.value,
+        "resolution": o.resolution.value,
+        "disposition": o.disposition.value,
+        "deduction_pct": o.deduction_pct,
+        "refund_amount": str(o.refund_amount),
+        "currency": decision.currency,
+        "recovery": o.recovery.value if o.recovery else None,
+        "overridden": decision.overridden,
+        "override_reason": decision.override_reason,
+        "status": decision.status,
+        "policy": decision.policy_hash,
+        "approval_reasons": [r.code for r in decision.approval_reasons],
+    }
+
+
+def latest_rejection(ctx: ServiceContext, lpn: str) -> Decision | None:
+    """The rejected decision an inspector must see again (with the supervisor's comment)."""
+    with ctx.uow() as uow:
+        decisions = uow.decisions.for_unit(normalise_code(lpn))
+    if decisions and decisions[-1].status == DecisionStatus.REJECTED:
+        return decisions[-1]
+    return None

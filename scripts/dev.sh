@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine (Debian/Ubuntu with Python 3.11+):
+#   scripts/dev.sh app    set up, then start the station on the embedded SQLite default
+#   scripts/dev.sh test   set up, then run the checks and the whole test suite (CI runs this)
+#   scripts/dev.sh setup  only set up (.venv with the app and its dev tools; Debian packages)
+# Setting up is idempotent: a second run only checks that everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+VENV=${VENV:-.venv}
+
+setup() {
+  if [ "$(id -u)" -eq 0 ] || [ "${1:-}" = "system" ]; then
+    bash .ci/system-deps.sh
+  else
+    bash .ci/system-deps.sh || echo "note: run '.ci/system-deps.sh' as root for the Debian packages the tests need" >&2
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -e ".[dev]"
+    touch "$stamp"
+  fi
+}
+
+checks() {
+  "$VENV/bin/ruff" check qc_station printing ui tests bench
+  "$VENV/bin/mypy"
+  "$VENV/bin/lint-imports"
+}
+
+case "${1:-}" in
+  setup)
+    setup ;;
+  app)
+    shift
+    setup
+    exec "$VENV/bin/qc-station" "$@" ;;
+  test)
+    shift
+    setup
+    checks
+    # pytest exits 5 when it collects no test: that is a failure here too.
+    exec "$VENV/bin/python" -m pytest -n 2 --dist loadgroup "$@" ;;
+  *)
+    echo "usage: scripts/dev.sh app|test|setup" >&2
+    exit 2 ;;
+esac
