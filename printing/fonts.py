@@ -86,9 +86,7 @@ class FontSet:
 
     def width(self, text: str, size: float, *, bold: bool = False) -> float:
         """The drawn width of ``text`` in points."""
-        return sum(
-            pdfmetrics.stringWidth(run, font, size) for run, font in self.runs(text, bold=bold)
-        )
+        return sum(_string_width(run, font, size) for run, font in self.runs(text, bold=bold))
 
     def draw(
         self,
@@ -106,7 +104,7 @@ class FontSet:
         Returns the width drawn.
         """
         runs = self.runs(text, bold=bold)
-        total = sum(pdfmetrics.stringWidth(r, f, size) for r, f in runs)
+        total = sum(_string_width(r, f, size) for r, f in runs)
         if align == "center":
             x -= total / 2
         elif align == "right":
@@ -114,7 +112,7 @@ class FontSet:
         for run, font in runs:
             canvas.setFont(font, size)
             canvas.drawString(x, y, run)
-            x += pdfmetrics.stringWidth(run, font, size)
+            x += _string_width(run, font, size)
         return total
 
     def fit_size(
@@ -200,6 +198,10 @@ class FontSet:
         return any(font == self.cjk for _, font in self.runs(text))
 
 
+def _string_width(text: str, font: str, size: float) -> float:
+    return float(pdfmetrics.stringWidth(text, font, size))
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and unicodedata.east_asian_width(ch) in ("W", "F")
 
@@ -239,4 +241,3 @@ def load_fonts(font_dir: Path | str | None = None) -> FontSet:
     """
     path = Path(font_dir) if font_dir is not None else default_font_dir()
     return _load(path.resolve())
-

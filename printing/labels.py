@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
-from .barcodes import Code128Layout, draw_code128, plan_code128
+from .barcodes import THERMAL_DPI, BarcodeTooWide, draw_code128, plan_code128
 from .data import LabelData, LabelSize
 from .fonts import FontSet, load_fonts
 
@@ -35,17 +35,35 @@ _SIZES: dict[str, tuple[float, float]] = {
     "2x1": (2 * inch, 1 * inch),
 }
 
+# Narrower than this, a grade letter beside the 2×1 barcode would be too small to matter.
+_MIN_GRADE_COLUMN = 20.0
+
 # DejaVu Sans capitals stand 0.73 em tall; used to centre text vertically in boxes.
 _CAP = 0.73
 
 
-def render_label(data: LabelData, size: LabelSize = "4x6", *, fonts: FontSet | None = None) -> bytes:
-    """One label as a one-page PDF."""
-    return render_labels([data], size, fonts=fonts)
+def render_label(
+    data: LabelData,
+    size: LabelSize = "4x6",
+    *,
+    dpi: int = THERMAL_DPI,
+    fonts: FontSet | None = None,
+) -> bytes:
+    """One label as a one-page PDF, its barcode laid on the dot grid of a ``dpi`` printer.
+
+    The 4×6 barcode reads at 203 and 300 dpi alike. The 2×1 one does not: an 18-character LPN
+    fits two inches only with one-dot modules, which a 300 dpi raster cannot reproduce, so a
+    300 dpi printer must be given a label made with ``dpi=300``.
+    """
+    return render_labels([data], size, dpi=dpi, fonts=fonts)
 
 
 def render_labels(
-    labels: Iterable[LabelData], size: LabelSize = "4x6", *, fonts: FontSet | None = None
+    labels: Iterable[LabelData],
+    size: LabelSize = "4x6",
+    *,
+    dpi: int = THERMAL_DPI,
+    fonts: FontSet | None = None,
 ) -> bytes:
     """Several labels (an RMA's units) as one PDF, one page each, in the order given."""
     if size not in _SIZES:
@@ -54,12 +72,19 @@ def render_labels(
     width, height = _SIZES[size]
     buf = io.BytesIO()
     # invariant: no creation date or random document id, so the same label is the same bytes.
-    canvas = Canvas(buf, pagesize=(width, height), invariant=1, pageCompression=1)
+    canvas = Canvas(
+        buf,
+        pagesize=(width, height),
+        invariant=1,
+        pageCompression=1,
+        # Otherwise every page names Helvetica, a font the PDF does not embed.
+        initialFontName=fonts.regular,
+    )
     canvas.setTitle("Label")
     canvas.setCreator("Returns QC Station")
     count = 0
     for data in labels:
-        painter = _Painter(canvas, fonts, width, height)
+        painter = _Painter(canvas, fonts, width, height, dpi)
         if size == "4x6":
             painter.label_4x6(data)
         else:
@@ -83,6 +108,11 @@ class _Painter:
     fonts: FontSet
     width: float
     height: float
+    dpi: int
+
+    def _module_dots(self, target_pt: float) -> int:
+        """The module closest to ``target_pt`` in whole dots of this printer."""
+        return max(1, round(target_pt * self.dpi / 72))
 
     # --- 4 × 6 in -----------------------------------------------------------------------
 
@@ -98,11 +128,13 @@ class _Painter:
             self._not_inspected_box(data, m, top - 182, w - 2 * m, 182)
 
         # The barcode keeps its quiet zones inside a 4 pt page margin, the text a 12 pt one.
-        layout = plan_code128(data.code, w - 8, max_module_dots=3)
+        layout = plan_code128(
+            data.code, w - 8, max_module_dots=self._module_dots(1.06), dpi=self.dpi
+        )
         bars_bottom = 150.0
         draw_code128(c, layout, (w - layout.width_pt) / 2, bars_bottom, 70)
         size = f.fit_size(data.code, w - 2 * m, 18, 8, bold=True)
-        f.draw(c, w / 2, bars_bottom - 4 - size * _CAP, data.code, size, bold=True, align="center")
+        f.draw(c, w / 2, bars_bottom - 6 - size * _CAP, data.code, size, bold=True, align="center")
 
         # Details: SKU, product name (two lines), then date and station.
         y = 104.0
@@ -130,10 +162,14 @@ class _Painter:
         c.setFillColorRGB(1, 1, 1)
         size = f.fit_size(text, width - 16, min(max_size, height * 0.95 / 1.0), 8, bold=True)
         text = f.truncate(text, size, width - 16, bold=True)
-        f.draw(c, x + width / 2, y + (height - size * _CAP) / 2, text, size, bold=True, align="center")
+        f.draw(
+            c, x + width / 2, y + (height - size * _CAP) / 2, text, size, bold=True, align="center"
+        )
         c.restoreState()
 
-    def _grade_box(self, grade: str | None, x: float, y: float, width: float, height: float) -> None:
+    def _grade_box(
+        self, grade: str | None, x: float, y: float, width: float, height: float
+    ) -> None:
         c, f = self.canvas, self.fonts
         c.saveState()
         c.setLineWidth(3)
@@ -199,43 +235,58 @@ class _Painter:
         bars_top = h - 3
         bars_height = 29.0
         bars_bottom = bars_top - bars_height
-        # A two-dot module reads far more reliably than a one-dot one, so give the barcode the
-        # whole width when that buys two dots (the quiet zones may reach the label's edge), and
-        # move the grade down to the bottom row. Otherwise one-dot bars on the left and the
-        # grade in the column they leave free.
-        layout: Code128Layout = plan_code128(data.code, w, max_module_dots=2)
+        # An 18-character LPN only fits two inches with one-dot modules at 203 dpi; shorter
+        # codes get two. Never give up module width for the grade: the barcode takes the whole
+        # width (quiet zones may reach the label's edge) unless the same module still fits
+        # beside a grade column, and otherwise the grade moves down to the bottom row.
+        max_dots = self._module_dots(0.71)
+        full = plan_code128(data.code, w, max_module_dots=max_dots, dpi=self.dpi)
         grade_column = 0.0
-        if layout.module_dots >= 2:
-            x0 = (w - layout.width_pt) / 2
-        else:
-            layout = plan_code128(data.code, w - m, max_module_dots=1)
-            x0 = 0.0
+        try:
+            beside = plan_code128(
+                data.code, w - m - _MIN_GRADE_COLUMN, max_module_dots=max_dots, dpi=self.dpi
+            )
+        except BarcodeTooWide:
+            beside = None
+        if beside is not None and beside.module_dots == full.module_dots:
+            layout, x0 = beside, 0.0
             grade_column = w - m - layout.width_pt
+        else:
+            layout, x0 = full, (w - full.width_pt) / 2
         right = draw_code128(c, layout, x0, bars_bottom, bars_height)
 
-        # The LPN text under the bars: as wide as the symbol (quiet zones included).
-        text_left = max(m, x0 + layout.quiet_pt / 2)
-        text_width = min(right, w - m) - text_left
-        if grade_column < 18:
+        # The LPN text under the bars: as wide as the symbol when the grade sits beside it.
+        if grade_column:
+            text_left = m
+            text_width = right - layout.quiet_pt / 2 - m
+        else:
             text_left, text_width = m, w - 2 * m
         size = f.fit_size(data.code, text_width, 8, 5, bold=True)
         text = f.truncate(data.code, size, text_width, bold=True)
-        f.draw(c, text_left + text_width / 2, bars_bottom - 1.5 - size * _CAP, text, size,
-               bold=True, align="center")
+        f.draw(
+            c,
+            text_left + text_width / 2,
+            bars_bottom - 1.5 - size * _CAP,
+            text,
+            size,
+            bold=True,
+            align="center",
+        )
 
         row_top = bars_bottom - 11
         if not data.decided:
-            self._not_inspected_row(m, 2, w - 2 * m, row_top - 2)
+            self._not_inspected_row(m, 3, w - 2 * m, row_top - 3)
             return
         x = m
-        if grade_column >= 18:
+        if grade_column:
             box = min(grade_column - 2, bars_height + 10)
             self._grade_chip(data.grade, w - m - box, bars_top - box, box)
         else:
-            box = row_top - 2
-            self._grade_chip(data.grade, m, 2, box)
+            # Kept 3 pt off the edge: label stock drifts about a millimetre in the printer.
+            box = row_top - 3
+            self._grade_chip(data.grade, m, 3, box)
             x = m + box + 4
-        self._outcome_row(data, x, 2, w - m - x, row_top - 2)
+        self._outcome_row(data, x, 3, w - m - x, row_top - 3)
 
     def _grade_chip(self, grade: str | None, x: float, y: float, size_pt: float) -> None:
         c, f = self.canvas, self.fonts
@@ -245,16 +296,31 @@ class _Painter:
         c.setFillColorRGB(1, 1, 1)
         letter = grade or "—"
         size = f.fit_size(letter, size_pt - 4, size_pt * 0.95, 6, bold=True)
-        f.draw(c, x + size_pt / 2, y + (size_pt - size * _CAP) / 2, letter, size, bold=True,
-               align="center")
+        f.draw(
+            c,
+            x + size_pt / 2,
+            y + (size_pt - size * _CAP) / 2,
+            letter,
+            size,
+            bold=True,
+            align="center",
+        )
         c.restoreState()
 
-    def _outcome_row(self, data: LabelData, x: float, y: float, width: float, height: float) -> None:
+    def _outcome_row(
+        self, data: LabelData, x: float, y: float, width: float, height: float
+    ) -> None:
         f, c = self.fonts, self.canvas
         headline = data.headline or ""
         size = f.fit_size(headline, width, min(14.0, height * 0.6), 6, bold=True)
-        f.draw(c, x, y + height - size * _CAP, f.truncate(headline, size, width, bold=True), size,
-               bold=True)
+        f.draw(
+            c,
+            x,
+            y + height - size * _CAP,
+            f.truncate(headline, size, width, bold=True),
+            size,
+            bold=True,
+        )
         detail = self._detail_2x1(data, width)
         if detail:
             f.draw(c, x, y + 1, detail, 7, bold=True)
@@ -265,15 +331,17 @@ class _Painter:
         full = disposition_text(disposition)
         short = _DISPOSITION_ABBREVIATIONS.get(disposition, full)
         place = _place(data)
+        if data.hold_reason and disposition in ("HOLD", ""):
+            # "HOLD · HOLD: reason" says it twice; the reason is what the picker needs.
+            return f.truncate(place, 7, width, bold=True)
         candidates = [
             " · ".join(p for p in (full, place) if p),
             " · ".join(p for p in (short, place) if p),
-            full,
-            short,
         ]
         for text in candidates:
-            if text and f.width(text, 7, bold=True) <= width:
+            if f.width(text, 7, bold=True) <= width:
                 return text
+        # The bin (or hold reason) matters more than the spelling of the disposition.
         return f.truncate(candidates[1], 7, width, bold=True)
 
     def _not_inspected_row(self, x: float, y: float, width: float, height: float) -> None:

@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=["inspector", "supervisor", "admin"])
     add.add_argument("--full-name", default="")
-    add.add_argument("--badge", default=None, help="badge barcode for badge + PIN login")
+    add.add_argument("--badge", default=None, help="badge barcode for badge + PIN login; the "
+                     "PIN comes from QC_STATION_PIN or a prompt")
     users_commands.add_parser("list", help="list users")
 
     imp = commands.add_parser(
@@ -153,18 +154,21 @@ def _app(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return build(_config(args))
 
 
-def _password(prompt: str = "Password: ") -> str:
-    secret = os.environ.get("QC_STATION_PASSWORD")
+def _secret(variable: str, prompt: str) -> str:
+    secret = os.environ.get(variable)
     if secret is not None:
         return secret
     if not sys.stdin.isatty():
-        raise UsageError("no password: set QC_STATION_PASSWORD or run in a terminal")
+        raise UsageError(f"no {prompt.split()[0].lower()}: set {variable} or run in a terminal")
     return getpass.getpass(prompt)
+
+
+def _password(prompt: str = "Password: ") -> str:
+    return _secret("QC_STATION_PASSWORD", prompt)
 
 
 def _actor(app, args: argparse.Namespace, required: bool = True):  # type: ignore[no-untyped-def]
     """The logged-in user as an ``Actor``; ``None`` when optional and no user is given."""
-    from qc_station.services.context import Actor
     from qc_station.services.users import authenticate
 
     username = args.user or os.environ.get("QC_STATION_USER")
@@ -173,7 +177,7 @@ def _actor(app, args: argparse.Namespace, required: bool = True):  # type: ignor
             raise UsageError("this command needs a user: --user NAME or QC_STATION_USER")
         return None
     user = authenticate(app.ctx, username, _password(f"Password for {username}: "), app.station)
-    return Actor(user.username, user.role, app.station)
+    return user.actor(app.station)
 
 
 def _system_or_user(app, args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -272,27 +276,17 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     app = _app(args)
     try:
         actor = _actor(app, args)
-        target = args.output
-        tmp = target.with_name(target.name + ".part") if target else None
-        stream = tmp.open("wb") if tmp else sys.stdout.buffer
-        try:
-            if args.batch:
-                result = finance.reexport_batch(app.ctx, actor, args.batch, stream)
-            else:
-                result = finance.export_finance(app.ctx, actor, stream)
-        except BaseException:
-            if tmp:
-                stream.close()
-                tmp.unlink(missing_ok=True)
-            raise
-        if tmp and target:
-            stream.close()
-            os.replace(tmp, target)  # the file appears only when complete
+        if args.output is not None:
+            # The file appears only when complete (temporary file, fsync, rename).
+            result = finance.export_finance_to_file(app.ctx, actor, args.output, args.batch)
+        elif args.batch:
+            result = finance.reexport_batch(app.ctx, actor, args.batch, sys.stdout.buffer)
         else:
-            stream.flush()
+            result = finance.export_finance(app.ctx, actor, sys.stdout.buffer)
+        sys.stdout.flush()
     finally:
         app.close()
-    print(result.summary(), file=sys.stderr if target is None else out)
+    print(result.summary(), file=sys.stderr if args.output is None else out)
     return EXIT_OK
 
 
@@ -416,14 +410,6 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        from ui.app import run_gui
-    except ImportError as exc:
-        raise UsageError(f"the station window is not available in this build: {exc}") from None
-    return int(run_gui(_config(args), debug=args.debug))
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "db": cmd_db,
     "users": cmd_users,
@@ -439,17 +425,27 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+GuiStarter = Callable[[Config, bool], int]
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiStarter | None = None) -> int:
+    """Run a command; with none, start the station window through ``gui`` (the UI layer
+    passes it in: the core never imports the UI)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not args.command and gui is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    handler = COMMANDS.get(args.command or "", cmd_gui)
     try:
-        return handler(args, sys.stdout)
+        if not args.command:
+            assert gui is not None
+            return gui(_config(args), args.debug)
+        return COMMANDS[args.command](args, sys.stdout)
     except UsageError as exc:
         print(f"qc-station: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -45,7 +45,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_N_label)s",
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
     "ck": "ck_%(table_name)s_%(constraint_name)s",
     "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
@@ -136,9 +136,7 @@ class RmaLineRow(Base):
 class UnitRow(Base):
     __tablename__ = "units"
     __table_args__ = (
-        ForeignKeyConstraint(
-            ["rma_code", "line_no"], ["rma_lines.rma_code", "rma_lines.line_no"]
-        ),
+        ForeignKeyConstraint(["rma_code", "line_no"], ["rma_lines.rma_code", "rma_lines.line_no"]),
         Index(None, "rma_code"),
         Index(None, "state"),
     )
@@ -180,9 +178,7 @@ class PhotoRow(Base):
     __table_args__ = (UniqueConstraint("inspection_id", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    inspection_id: Mapped[str] = mapped_column(
-        ForeignKey("inspections.id", ondelete="CASCADE")
-    )
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
     # The photo's place in the inspection's list, so it comes back in the same order.
     position: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), index=True)

@@ -24,6 +24,14 @@ Decisions:
   (Excel writes trailing delimiters for formatted but empty cells).
 - **Header aliases** are case-, space-, underscore-, hyphen- and punctuation-insensitive, and
   all of them live in the tables at the end of this module. Unknown extra columns are ignored.
+- **The error file** (``render_errors_file``) lists the rows not imported as ``line, reason,
+  row``: the row's first physical line, the reason in plain English, and the row exactly as
+  written (line breaks inside quoted fields included), so the user can find it, fix it in
+  the original and import again. It is made for Excel like the finance export: UTF-8 with a
+  byte-order mark (without it Excel reads the local code page and garbles Chinese and
+  accented names), CRLF line endings, and text cells neutralised against CSV injection with
+  the finance export's own rule: the raw rows are exactly the untrusted text that could start
+  with ``=``, and a leading quote makes Excel show it rather than run it.
 
 Standard library and the domain only (an import-linter contract keeps it so).
 """
@@ -34,10 +42,15 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from itertools import islice
 
 from qc_station.domain.errors import ValidationError
+from qc_station.domain.money import parse_amount
+
+from .finance_csv import BOM, LINE_END, neutralise
 
 #: The field-size limit of the ``csv`` module; named here because an error message quotes it.
 FIELD_LIMIT = csv.field_size_limit()
@@ -51,7 +64,7 @@ class FileFormatError(ValidationError):
     code = "import_file_invalid"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowError:
     """A row that was not imported: its first physical line, why, and the row as written."""
 
@@ -63,7 +76,7 @@ class RowError:
         return f"line {self.line}: {self.reason}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One data row: its first physical line, its cells (exactly as many as the header has
     columns), and its text as written in the file (without the final line break)."""
@@ -73,7 +86,7 @@ class Record:
     raw: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A decoded file split into its header and its rows (rows are read lazily)."""
 
@@ -97,7 +110,7 @@ def decode(data: bytes, source_name: str) -> str:
         except UnicodeDecodeError:
             raise FileFormatError(
                 f"{source_name} starts with a UTF-16 byte-order mark but is not valid UTF-16; "
-                "save the file as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") "
+                'save the file as UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)") '
                 "and import it again",
                 file=source_name,
             ) from None
@@ -107,6 +120,17 @@ def decode(data: bytes, source_name: str) -> str:
 
 def _decode_utf8(data: bytes, start: int, source_name: str) -> str:
     body = data[start:]
+    nul = body.find(b"\x00")
+    if nul >= 0:
+        # NUL bytes are valid UTF-8 but never text: a binary file, or UTF-16 without its
+        # byte-order mark (whose first non-ASCII letter would otherwise be blamed instead).
+        raise FileFormatError(
+            f"{source_name} contains NUL bytes (the first is byte {start + nul + 1} of the "
+            "file); it is not a text file, or it is UTF-16 without a byte-order mark. Save "
+            "it as UTF-8 and import it again",
+            file=source_name,
+            byte=start + nul + 1,
+        )
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -117,14 +141,14 @@ def _decode_utf8(data: bytes, start: int, source_name: str) -> str:
             f"{source_name} is not UTF-8: line {line}, column {column} has the byte "
             f"0x{bad:02X} (byte {start + exc.start + 1} of the file), which is not valid "
             "UTF-8. The file was probably saved in a legacy encoding (such as Windows-1252 or "
-            "GBK); save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") and "
+            'GBK); save it as UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and '
             "import it again",
             file=source_name,
             line=line,
             column=column,
             byte=start + exc.start + 1,
         ) from None
-    return _refuse_nul(text, source_name)
+    return text
 
 
 def _position(prefix: str) -> tuple[int, int]:
@@ -183,24 +207,6 @@ def sniff_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-class _LineFeeder:
-    """Hands lines to ``csv.reader`` one at a time and remembers how far it got, which is how
-    each row learns its first physical line and its raw text."""
-
-    def __init__(self, lines: Sequence[str], pos: int) -> None:
-        self.lines = lines
-        self.pos = pos
-
-    def __iter__(self) -> _LineFeeder:
-        return self
-
-    def __next__(self) -> str:
-        if self.pos >= len(self.lines):
-            raise StopIteration
-        self.pos += 1
-        return self.lines[self.pos - 1]
-
-
 def _csv_problem(exc: csv.Error) -> str:
     message = str(exc)
     if "unexpected end of data" in message:
@@ -226,12 +232,13 @@ def _rows(
     lines: Sequence[str], pos: int, delimiter: str, width: int
 ) -> Iterator[Record | RowError]:
     while pos < len(lines):
-        feeder = _LineFeeder(lines, pos)
         # strict: a malformed quote is an error of its row rather than silently merged text.
-        reader = csv.reader(feeder, delimiter=delimiter, strict=True)
+        # ``line_num`` counts the lines the reader took, which is how each row learns its
+        # first physical line and its raw text.
+        reader = csv.reader(islice(lines, pos, None), delimiter=delimiter, strict=True)
         resync_at: int | None = None
         while True:
-            start = feeder.pos
+            start = pos + reader.line_num
             try:
                 cells = next(reader)
             except StopIteration:
@@ -240,7 +247,7 @@ def _rows(
                 yield RowError(start + 1, _csv_problem(exc), _strip_eol(lines[start]))
                 resync_at = start + 1
                 break
-            end = feeder.pos
+            end = pos + reader.line_num
             if _blank(cells):
                 continue
             if len(cells) > width and _blank(cells[width:]):
@@ -266,7 +273,8 @@ def _rows(
                     _strip_eol(lines[start]),
                 )
                 continue
-            yield Record(start + 1, cells, _strip_eol("".join(lines[start:end])))
+            text = lines[start] if end - start == 1 else "".join(lines[start:end])
+            yield Record(start + 1, cells, _strip_eol(text))
         if resync_at is None:
             return
         pos = resync_at
@@ -300,6 +308,41 @@ def read_table(text: str, source_name: str) -> Table:
     )
 
 
+# --- cells ---------------------------------------------------------------------------------
+
+# "1,234": a thousands separator or a decimal comma? Both are common in the files we read.
+_AMBIGUOUS_AMOUNT = re.compile(r"\d{1,3},\d{3}")
+
+
+def parse_price(text: str, label: str) -> Decimal:
+    """A non-negative amount as ``domain.money.parse_amount`` reads it (a lone comma is the
+    decimal point: ``12,5``), except that ``1,234`` is refused: read as 1.234 it would turn
+    a price of one thousand into one, silently."""
+    if _AMBIGUOUS_AMOUNT.fullmatch(text.strip()):
+        raise ValidationError(
+            f"{label} {text!r} is ambiguous: write 1234 for a thousand and more, or 1.234 "
+            "with a dot for a decimal",
+            field=label,
+            value=text,
+        )
+    return parse_amount(text, label)
+
+
+# --- the error file ------------------------------------------------------------------------
+
+ERRORS_FILE_COLUMNS = ("line", "reason", "row")
+
+
+def render_errors_file(errors: Iterable[RowError]) -> bytes:
+    """The error file's bytes (the header is written even with no errors)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator=LINE_END)
+    writer.writerow(ERRORS_FILE_COLUMNS)
+    for error in errors:
+        writer.writerow((str(error.line), neutralise(error.reason), neutralise(error.row)))
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
 # --- header names --------------------------------------------------------------------------
 
 _SEPARATORS = re.compile(r"[\s_\-./#:()]+")
@@ -321,7 +364,7 @@ def alias_index(table: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return index
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ColumnMap:
     """Where each known column is in the header; unknown columns are not in ``index``."""
 

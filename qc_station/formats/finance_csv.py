@@ -134,8 +134,9 @@ def format_time(value: datetime | None) -> str:
     """
     if value is None:
         return ""
-    utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
+    # isoformat, not strftime: the same on every platform, and faster on a million rows.
+    return utc.replace(microsecond=0).isoformat() + "Z"
 
 
 def row_cells(row: FinanceRow) -> list[str]:

@@ -20,7 +20,8 @@ Decisions (where SPEC is silent):
   and a request before the order.
 - **Market** is a 2-letter country code in upper case; ``UK`` is read as ``GB``, because
   sellers write it and the policy's per-market settings use ISO codes.
-- **unit_price** is rounded half-up to the currency's minor unit; 0 is allowed (free items).
+- **unit_price** is rounded half-up to the currency's minor unit; 0 is allowed (free items);
+  a decimal comma is read (``12,5``) but ``1,234`` is refused as ambiguous (``parse_price``).
   **quantity** is a whole number from 1 to ``MAX_QUANTITY``: more in one row is almost always
   a column mix-up (an order id or a price in the quantity column), and each unit becomes a
   record and a label.
@@ -35,22 +36,26 @@ Decisions (where SPEC is silent):
   currency or market, so ``market`` and ``currency`` are ``None`` here and the import service
   takes price, category, supplier and currency from the product catalog, and the market from
   the catalog currency through ``MARKET_BY_CURRENCY``: the Amazon marketplace that sells in it
-  (EUR → DE, since amazon.de is the largest euro marketplace and the one whose return rules
-  the other EU marketplaces follow). A currency not in the table is an error of the row rather
-  than a guessed market, because the market decides the return window.
+  (for EUR, which several marketplaces share, DE: amazon.de is the largest of them; a site
+  that sells mainly on another one changes the table). A currency not in the table is an
+  error of the row rather than a guessed market, because the market decides the return
+  window.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from qc_station.domain.enums import RequestedResolution
 from qc_station.domain.errors import ValidationError
-from qc_station.domain.money import check_currency, parse_amount, round_money
+from qc_station.domain.money import check_currency, round_money
 
 from .csv_input import (
     AMAZON_COLUMNS,
@@ -63,6 +68,7 @@ from .csv_input import (
     decode,
     map_columns,
     normalise_name,
+    parse_price,
     read_table,
     refuse_duplicates,
 )
@@ -73,23 +79,12 @@ FORMAT_AMAZON = "amazon"
 #: The most units one row may hold (see the module docstring).
 MAX_QUANTITY = 1000
 
-#: Columns the generic manifest must have; the others may be missing from the header.
+#: Columns the generic manifest must have; the others may be missing from the header. Their
+#: cells must not be empty, except ``customer`` (exports may redact names for privacy).
 GENERIC_REQUIRED = (
     "rma_code",
     "order_id",
     "customer",
-    "market",
-    "currency",
-    "order_date",
-    "request_date",
-    "sku",
-    "unit_price",
-    "quantity",
-)
-#: Columns whose cells must not be empty (``customer`` may be, for privacy-redacted exports).
-GENERIC_NON_EMPTY = (
-    "rma_code",
-    "order_id",
     "market",
     "currency",
     "order_date",
@@ -144,7 +139,7 @@ _MARKET = re.compile(r"[A-Z]{2}")
 _WHOLE_NUMBER = re.compile(r"\+?\d+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedLine:
     """One line of an RMA as read from one row. ``unit_price`` is ``None`` for an Amazon row
     (it comes from the catalog); empty ``product_name``, ``category`` and ``supplier`` are
@@ -160,7 +155,7 @@ class ParsedLine:
     quantity: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedRma:
     """An RMA's header and its lines in file order. ``market`` and ``currency`` are ``None``
     for an Amazon return (the service infers them from the catalog)."""
@@ -180,7 +175,7 @@ class ParsedRma:
     lines: tuple[ParsedLine, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedManifest:
     format: str  # FORMAT_GENERIC or FORMAT_AMAZON
     rows_read: int  # data rows, not counting the header and blank lines
@@ -200,13 +195,65 @@ def parse_iso_date(text: str) -> date:
     raise ValueError(text)
 
 
+# The same few dates, currencies, prices and resolutions repeat on thousands of rows: these
+# pure conversions are memoised so that a 100,000-row file parses in a couple of seconds.
+
+
+@lru_cache(maxsize=4096)
+def _date(text: str) -> date | None:
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=256)
+def _currency(text: str) -> str | None:
+    try:
+        return check_currency(text)
+    except ValidationError:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _price(text: str, currency: str | None, label: str) -> Decimal | str:
+    """The rounded amount, or why it is refused."""
+    try:
+        amount = parse_price(text, label)
+    except ValidationError as exc:
+        return str(exc)
+    return round_money(amount, currency) if currency else amount
+
+
+@lru_cache(maxsize=256)
+def _resolution(text: str) -> RequestedResolution | None:
+    return _RESOLUTIONS.get(normalise_name(text))
+
+
+class _Columns:
+    """Picks the known columns' cells out of a row, stripped, keyed by canonical name (one
+    C-level pass per row: this runs for every row of files with 100,000 of them)."""
+
+    def __init__(self, index: Mapping[str, int]) -> None:
+        self.names = tuple(index)
+        positions = tuple(index.values())
+        self.pick = itemgetter(*positions) if len(positions) > 1 else None
+        self.positions = positions
+
+    def values(self, cells: Sequence[str]) -> dict[str, str]:
+        picked = self.pick(cells) if self.pick else [cells[p] for p in self.positions]
+        return dict(zip(self.names, map(str.strip, picked), strict=True))
+
+
 class _Cells:
+    __slots__ = ("labels", "problems", "record", "values")
+
     """The cells of one row by canonical column name. Each reader returns a value (or a
     harmless stand-in) and notes every problem, so that one error message lists them all."""
 
-    def __init__(self, record: Record, columns: Mapping[str, int], labels: Mapping[str, str]):
+    def __init__(self, record: Record, columns: _Columns, labels: Mapping[str, str]):
         self.record = record
-        self.columns = columns
+        self.values = columns.values(record.cells)
         self.labels = labels
         self.problems: list[str] = []
 
@@ -215,11 +262,10 @@ class _Cells:
         return self.labels.get(name, name)
 
     def text(self, name: str) -> str:
-        position = self.columns.get(name)
-        return self.record.cells[position].strip() if position is not None else ""
+        return self.values.get(name, "")
 
     def required(self, name: str) -> str:
-        value = self.text(name)
+        value = self.values.get(name, "")
         if not value:
             self.problems.append(f"{self.label(name)} is empty")
         return value
@@ -228,14 +274,12 @@ class _Cells:
         value = self.required(name) if required else self.text(name)
         if not value:
             return None
-        try:
-            parsed = parse_iso_date(value)
-        except ValueError:
+        parsed = _date(value)
+        if parsed is None:
             self.problems.append(
                 f"{self.label(name)} {value!r} is not a date in the form YYYY-MM-DD"
             )
-            return None
-        if parsed > today:
+        elif parsed > today:
             self.problems.append(f"{self.label(name)} {parsed.isoformat()} is in the future")
         return parsed
 
@@ -252,24 +296,22 @@ class _Cells:
         value = self.required(name)
         if not value:
             return None
-        try:
-            return check_currency(value)
-        except ValidationError:
+        found = _currency(value)
+        if found is None:
             self.problems.append(
                 f"{self.label(name)} {value!r} is not a known ISO 4217 currency code"
             )
-            return None
+        return found
 
     def price(self, name: str, currency: str | None) -> Decimal | None:
         value = self.required(name)
         if not value:
             return None
-        try:
-            amount = parse_amount(value, self.label(name))
-        except ValidationError as exc:
-            self.problems.append(str(exc))
+        found = _price(value, currency, self.label(name))
+        if isinstance(found, str):
+            self.problems.append(found)
             return None
-        return round_money(amount, currency) if currency else amount
+        return found
 
     def quantity(self, name: str) -> int:
         value = self.required(name)
@@ -290,7 +332,7 @@ class _Cells:
 
     def resolution(self, name: str) -> RequestedResolution:
         value = self.text(name)
-        found = _RESOLUTIONS.get(normalise_name(value))
+        found = _resolution(value)
         if found is None:
             self.problems.append(
                 f"{self.label(name)} {value!r} is neither REFUND nor EXCHANGE "
@@ -306,10 +348,10 @@ class _Cells:
 # --- grouping rows into RMAs ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Header:
+class _Header(NamedTuple):
     """The fields every row of one RMA repeats. Attribute names are the generic column names,
-    so that a disagreement message names the column."""
+    so that a disagreement message names the column. (A tuple: made once per row, and
+    compared, it is much cheaper than a frozen dataclass.)"""
 
     order_id: str
     customer: str
@@ -331,7 +373,7 @@ def _shown(value: object) -> str:
     return repr(str(value))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     code: str
     header: _Header | None = None
@@ -361,10 +403,10 @@ class _Grouper:
             group.header, group.header_line = header, line.line
         elif header != group.header:
             differences = [
-                f"{labels.get(f.name, f.name)} {_shown(getattr(header, f.name))} differs from "
-                f"{_shown(getattr(group.header, f.name))} on line {group.header_line}"
-                for f in fields(_Header)
-                if getattr(header, f.name) != getattr(group.header, f.name)
+                f"{labels.get(name, name)} {_shown(new)} differs from {_shown(old)} "
+                f"on line {group.header_line}"
+                for name, new, old in zip(_Header._fields, header, group.header, strict=True)
+                if new != old
             ]
             self.reject(
                 code,
@@ -390,7 +432,7 @@ class _Grouper:
                     RowError(
                         line.line,
                         f"not imported: RMA {group.code} has an error on line{plural} {where}; "
-                        "fix it and import the file again",
+                        f"fix {'them' if plural else 'it'} and import the file again",
                         line.row,
                     )
                     for line in group.lines
@@ -423,13 +465,24 @@ def _rma(code: str, header: _Header, reason: str, lines: Iterable[ParsedLine]) -
 # --- the two formats -----------------------------------------------------------------------
 
 
-def _generic_row(
-    cells: _Cells, today: date
-) -> tuple[str, _Header, str, ParsedLine] | tuple[str, RowError]:
-    for name in GENERIC_NON_EMPTY:
-        if name not in ("order_date", "request_date", "market", "currency", "unit_price"):
-            cells.required(name) if name != "quantity" else None
-    code = cells.text("rma_code")
+@dataclass(frozen=True, slots=True)
+class _GoodRow:
+    code: str
+    header: _Header
+    reason: str
+    line: ParsedLine
+
+
+@dataclass(frozen=True, slots=True)
+class _BadRow:
+    code: str  # may be empty: a row with no usable code belongs to no RMA
+    error: RowError
+
+
+def _generic_row(cells: _Cells, today: date) -> _GoodRow | _BadRow:
+    code = cells.required("rma_code")
+    cells.required("order_id")
+    cells.required("sku")
     currency = cells.currency("currency")
     market = cells.market("market")
     order_date = cells.date("order_date", today, required=True)
@@ -449,7 +502,7 @@ def _generic_row(
     unit_price = cells.price("unit_price", currency)
     quantity = cells.quantity("quantity")
     if cells.problems:
-        return code, cells.error()
+        return _BadRow(code, cells.error())
     header = _Header(
         order_id=cells.text("order_id"),
         customer=cells.text("customer"),
@@ -472,12 +525,10 @@ def _generic_row(
         unit_price=unit_price,
         quantity=quantity,
     )
-    return code, header, cells.text("reason"), line
+    return _GoodRow(code, header, cells.text("reason"), line)
 
 
-def _amazon_row(
-    cells: _Cells, today: date
-) -> tuple[str, _Header, str, ParsedLine] | tuple[str, RowError]:
+def _amazon_row(cells: _Cells, today: date) -> _GoodRow | _BadRow:
     order_id = cells.required("order-id")
     sku = cells.required("sku")
     request_date = cells.date("return-date", today, required=True)
@@ -486,7 +537,7 @@ def _amazon_row(
         f"AMZ-{order_id}-{sku}" if order_id and sku else ""
     )
     if cells.problems:
-        return code, cells.error()
+        return _BadRow(code, cells.error())
     header = _Header(
         order_id=order_id,
         customer="",
@@ -501,6 +552,7 @@ def _amazon_row(
     )
     reason = cells.text("reason")
     comments = cells.text("customer-comments")
+    stated = f"{reason}: {comments}" if reason and comments else reason or comments
     line = ParsedLine(
         line=cells.record.line,
         row=cells.record.raw,
@@ -511,7 +563,7 @@ def _amazon_row(
         unit_price=None,
         quantity=quantity,
     )
-    return code, header, f"{reason}: {comments}" if reason and comments else reason or comments, line
+    return _GoodRow(code, header, stated, line)
 
 
 # --- the entry point -----------------------------------------------------------------------
@@ -520,6 +572,7 @@ def _amazon_row(
 def _detect(header: tuple[str, ...], source_name: str) -> tuple[str, ColumnMap]:
     names = {normalise_name(h) for h in header}
     amazon_like = any(normalise_name(m) in names for m in AMAZON_MARKERS)
+    required: tuple[str, ...]
     if amazon_like:
         columns = map_columns(header, AMAZON_COLUMNS)
         required, label = AMAZON_REQUIRED, "an Amazon FBA customer returns report"
@@ -548,6 +601,7 @@ def parse_manifest(data: bytes, source_name: str, today: date) -> ParsedManifest
     table = read_table(decode(data, source_name), source_name)
     fmt, columns = _detect(table.header, source_name)
     labels = {name: table.header[position] for name, position in columns.index.items()}
+    picker = _Columns(columns.index)
     read_row = _amazon_row if fmt == FORMAT_AMAZON else _generic_row
     grouper = _Grouper()
     first_seen: dict[str, int] = {}  # Amazon: code → line where it was first used
@@ -557,9 +611,9 @@ def parse_manifest(data: bytes, source_name: str, today: date) -> ParsedManifest
         if isinstance(item, RowError):
             grouper.errors.append(item)
             continue
-        cells = _Cells(item, columns.index, labels)
+        cells = _Cells(item, picker, labels)
         result = read_row(cells, today)
-        code = result[0]
+        code = result.code
         if fmt == FORMAT_AMAZON and code:
             if code in first_seen:
                 grouper.errors.append(
@@ -572,10 +626,9 @@ def parse_manifest(data: bytes, source_name: str, today: date) -> ParsedManifest
                 )
                 continue
             first_seen[code] = item.line
-        if len(result) == 2:
-            grouper.reject(code, result[1])
+        if isinstance(result, _BadRow):
+            grouper.reject(code, result.error)
         else:
-            _, header, reason, line = result
-            grouper.accept(code, header, reason, line, labels)
+            grouper.accept(code, result.header, result.reason, result.line, labels)
     rmas, errors = grouper.result()
     return ParsedManifest(fmt, rows_read, tuple(rmas), tuple(errors))

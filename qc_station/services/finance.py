@@ -88,6 +88,15 @@ class ExportResult:
     audit_head: str | None  # SEQ:HASH of the audit chain right after the export event
     created_at: datetime | None  # when the batch was made (not when it was re-exported)
 
+    def summary(self) -> str:
+        """One line for the command line and the log."""
+        if self.batch_id is None:
+            return "nothing to export: no final decision is waiting (the file has the header only)"
+        return (
+            f"batch {self.batch_id}: {self.row_count} row(s), sha256 {self.sha256}, "
+            f"audit head {self.audit_head}"
+        )
+
 
 @dataclass(frozen=True)
 class ExportBatchView:

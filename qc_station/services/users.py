@@ -83,7 +83,7 @@ def _view(user: User) -> UserView:
         badge=user.badge,
         has_pin=user.pin_hash is not None,
         locked_until=_utc(user.locked_until),
-        created_at=user.created_at,
+        created_at=_utc(user.created_at),
     )
 
 
@@ -443,7 +443,7 @@ def _sign_in(
             user.username,
             "lock",
             None,
-            {"locked_until": until, "failed_attempts": MAX_FAILED_ATTEMPTS},
+            {"locked_until": until.isoformat(), "failed_attempts": MAX_FAILED_ATTEMPTS},
         )
         uow.commit()
         log.warning(

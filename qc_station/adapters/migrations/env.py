@@ -9,9 +9,10 @@ there) gets an engine from ``-x url=…`` or ``QC_STATION_DB`` instead.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 
 from qc_station.adapters.orm import Base, UtcDateTime
@@ -19,7 +20,7 @@ from qc_station.adapters.orm import Base, UtcDateTime
 target_metadata = Base.metadata
 
 
-def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     # Autogenerate would otherwise write "qc_station.adapters.orm.UtcDateTime()" into the
     # migration, tying old migrations to today's module layout.
     if type_ == "type" and isinstance(obj, UtcDateTime):
@@ -48,16 +49,14 @@ def _run_online() -> None:
     # Developer path: `alembic -x url=sqlite:///dev.db upgrade head`.
     from qc_station.adapters.database import make_engine
 
-    url = context.get_x_argument(as_dictionary=True).get("url") or os.environ.get(
-        "QC_STATION_DB"
-    )
+    url = context.get_x_argument(as_dictionary=True).get("url") or os.environ.get("QC_STATION_DB")
     if not url:
         raise SystemExit("give the database with -x url=URL or QC_STATION_DB")
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
+        # One transaction, as migrate.upgrade does (Alembic would run SQLite without one).
+        with engine.connect() as conn, conn.begin():
             _run(conn)
-            conn.commit()
     finally:
         engine.dispose()
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -151,7 +152,8 @@ def test_output_larger_than_one_chunk_is_complete() -> None:
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx"])
 @pytest.mark.parametrize("column", ["order_id", "sku", "decided_by"])
 def test_cells_that_start_a_formula_are_neutralised(column: str, value: str) -> None:
-    (row,) = read_back(written(replace(ROW, **{column: value})))
+    changes: dict[str, Any] = {column: value}
+    (row,) = read_back(written(replace(ROW, **changes)))
     assert row[column] == "'" + value
 
 
@@ -175,7 +177,8 @@ def test_every_text_column_is_neutralised() -> None:
         "decided_by",
         "approved_by",
     ]
-    row = replace(ROW, **{c: '=HYPERLINK("http://x")' for c in text_columns})
+    changes: dict[str, Any] = {c: '=HYPERLINK("http://x")' for c in text_columns}
+    row = replace(ROW, **changes)
     (read,) = read_back(written(row))
     for column in text_columns:
         name = "export_batch_id" if column == "batch_id" else column

@@ -1,0 +1,127 @@
+"""Content-addressed photo files (SPEC §2.3, §10): the SHA-256 of the bytes names the file.
+
+Layout: ``ROOT/ab/abcdef…`` (the first two hex digits as a folder, so no folder grows to
+hundreds of thousands of entries). The same bytes always land in the same file, so storing a
+photo twice is harmless, and a file whose content no longer matches its name is evidence of
+tampering or disk damage.
+
+Writes are atomic: a temporary file in the target folder, flushed to disk, then renamed over
+the final name (``os.replace`` is atomic on one file system, local or SMB/NFS share). A
+crash leaves either the whole photo or none of it, never half a JPEG.
+
+Names given to ``get``/``path``/``exists`` must be 64 lower-case hex digits; anything else is
+refused, so no name (``../x``, an absolute path) can reach outside the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from qc_station.domain.errors import NotFound, QcError, ValidationError
+
+log = logging.getLogger(__name__)
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class PhotoStoreUnavailable(QcError):
+    """The photo folder is missing, unreadable or unwritable (a shared folder not mounted)."""
+
+    code = "photo_store_unavailable"
+
+
+class FileSystemPhotoStore:
+    """``create=True`` makes the root folder on first write: right for the local folder
+    beside a single station's database, wrong for a shared folder, where a missing root
+    means the share is not mounted and photos must not pile up on the local disk."""
+
+    def __init__(self, root: Path, *, create: bool = False) -> None:
+        self.root = Path(root)
+        self.create = create
+
+    def _check(self, sha256: str) -> str:
+        if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+            raise ValidationError(
+                f"{sha256!r} is not a photo name (64 lower-case hex digits)",
+                field="sha256",
+                value=str(sha256)[:80],
+            )
+        return sha256
+
+    def path(self, sha256: str) -> Path:
+        digest = self._check(sha256)
+        return self.root / digest[:2] / digest
+
+    def exists(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def get(self, sha256: str) -> bytes:
+        target = self.path(sha256)
+        try:
+            return target.read_bytes()
+        except FileNotFoundError:
+            if not self.root.is_dir():
+                raise self._unavailable("is missing") from None
+            raise NotFound(f"photo {sha256} not found", sha256=sha256) from None
+        except OSError as exc:
+            raise self._unavailable(f"cannot be read ({exc.strerror or exc})") from None
+
+    def put(self, data: bytes) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        target = self.path(digest)
+        if target.is_file() and target.stat().st_size == len(data):
+            # Same name, same size: same content (barring a SHA-256 collision). A file of the
+            # wrong size is a torn copy left by another tool and gets rewritten below.
+            return digest
+        try:
+            if self.create:
+                self.root.mkdir(parents=True, exist_ok=True)
+            elif not self.root.is_dir():
+                raise self._unavailable("is missing")
+            target.parent.mkdir(exist_ok=True)
+            self._write_atomically(target, data)
+        except OSError as exc:
+            raise self._unavailable(f"is not writable ({exc.strerror or exc})") from None
+        return digest
+
+    def _write_atomically(self, target: Path, data: bytes) -> None:
+        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            # mkstemp makes the file private (0600); photos are shared with other stations.
+            tmp.chmod(0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        self._sync_folder(target.parent)
+
+    @staticmethod
+    def _sync_folder(folder: Path) -> None:
+        # The rename itself is only durable once the folder is synced (POSIX). Windows
+        # cannot open folders this way, and some network shares refuse; the photo is
+        # written either way, so that is not worth failing for.
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+    def _unavailable(self, problem: str) -> PhotoStoreUnavailable:
+        message = f"the photo folder {self.root} {problem}"
+        log.error("%s", message)
+        return PhotoStoreUnavailable(message, path=str(self.root))

@@ -1,0 +1,1143 @@
+"""The repositories of ``qc_station.services.ports`` on SQLAlchemy 2, for SQLite and PostgreSQL.
+
+They keep the contracts documented in the ports and shown by ``tests/fakes.py``; the contract
+tests in ``tests/integration/test_repository_contract.py`` run the same checks on all three.
+
+- Everything handed out is a new domain dataclass built from the row; ORM objects never leave
+  this module, so a caller can change what it got without touching the database.
+- Each repository works in the unit of work's one ``Session``; nothing here commits.
+- Money is converted at this boundary: domain ``Decimal`` ↔ integer minor units of the
+  currency (see ``orm``). An amount finer than its currency's minor unit is refused rather
+  than rounded: the domain rounds (SPEC §3), so such an amount is a bug upstream, and silently
+  rounding money would hide it.
+- Inserts that can collide with an existing key (a second RMA with the same code, a batch id
+  taken by another station) run in a SAVEPOINT and turn the unique violation into
+  ``Conflict``. The savepoint keeps the transaction usable afterwards, on PostgreSQL too,
+  as the in-memory fake's is.
+- Lists are ordered so both backends and the fake agree: text keys are compared bytewise
+  (``COLLATE "C"`` on PostgreSQL, whose default collation may ignore dashes), ties are broken
+  by insertion order.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Result,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from qc_station.domain.audit import AuditEvent
+from qc_station.domain.enums import (
+    ChecklistAnswer,
+    Disposition,
+    Finding,
+    Grade,
+    Headline,
+    Recovery,
+    RequestedResolution,
+    Resolution,
+    RmaSource,
+    Role,
+    UnitState,
+)
+from qc_station.domain.errors import Conflict, NotFound, ValidationError
+from qc_station.domain.model import (
+    Decision,
+    DecisionStatus,
+    Inspection,
+    Photo,
+    Product,
+    Rma,
+    RmaLine,
+    Unit,
+    User,
+)
+from qc_station.domain.money import minor_digits
+from qc_station.domain.outcome import Outcome, Reason
+from qc_station.services.ports import ExportBatch, ExportRow
+
+from .orm import (
+    AUDIT_LOCK_ID,
+    AuditEventRow,
+    AuditHeadLockRow,
+    DecisionRow,
+    ExportBatchRow,
+    InspectionRow,
+    PhotoRow,
+    PolicyRow,
+    ProductRow,
+    RmaLineRow,
+    RmaRow,
+    UnitRow,
+    UserRow,
+)
+
+#: Keys per ``IN (…)`` list: far below SQLite's limit on bound parameters (32766 since 3.32,
+#: 999 before) and PostgreSQL's 65535.
+CHUNK = 500
+
+#: Rows fetched per round trip when a result is streamed.
+STREAM_BATCH = 1000
+
+_T = TypeVar("_T")
+
+# The tables behind the models, for Core statements (bulk inserts, conditional updates).
+_rmas = cast(Table, RmaRow.__table__)
+_lines = cast(Table, RmaLineRow.__table__)
+_units = cast(Table, UnitRow.__table__)
+_decisions = cast(Table, DecisionRow.__table__)
+_products = cast(Table, ProductRow.__table__)
+_audit = cast(Table, AuditEventRow.__table__)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _chunks(items: Iterable[_T], size: int = CHUNK) -> Iterator[list[_T]]:
+    batch: list[_T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _rowcount(result: Result[Any]) -> int:
+    # Session.execute is typed as returning Result; for INSERT/UPDATE/DELETE it is a
+    # CursorResult, which carries the row count.
+    return cast(CursorResult[Any], result).rowcount
+
+
+def to_minor(amount: Decimal, currency: str, field: str = "amount") -> int:
+    """``Decimal`` → integer minor units of ``currency``, exactly, or ``ValidationError``."""
+    digits = minor_digits(currency)
+    if not amount.is_finite():
+        raise ValidationError(f"{field} {amount} is not a number", field=field)
+    scaled = amount.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        raise ValidationError(
+            f"{field} {amount} has more decimals than {currency} allows ({digits}); round it first",
+            field=field,
+            value=str(amount),
+            currency=currency,
+        )
+    return int(scaled)
+
+
+def from_minor(minor: int, currency: str) -> Decimal:
+    """Integer minor units → ``Decimal`` with the currency's digits (``12.50``, ``1200``)."""
+    return Decimal(minor).scaleb(-minor_digits(currency))
+
+
+def _opt_to_minor(amount: Decimal | None, currency: str | None, field: str) -> int | None:
+    if amount is None:
+        return None
+    if not currency:
+        raise ValidationError(f"{field} {amount} has no currency", field=field)
+    return to_minor(amount, currency, field)
+
+
+def _opt_from_minor(minor: int | None, currency: str | None) -> Decimal | None:
+    if minor is None or not currency:
+        return None
+    return from_minor(minor, currency)
+
+
+def _text(value: Any) -> str:
+    """An enum's value (or a plain string) for a string column."""
+    return str(value.value) if isinstance(value, Enum) else str(value)
+
+
+def _encode_json(value: Any) -> Any:
+    """Reason params may hold ``Decimal`` amounts and dates; JSON has neither, so they are
+    tagged and come back as the same types (``{"$decimal": "12.50"}``)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, Mapping):
+        return {str(k): _encode_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_encode_json(v) for v in value]
+    return value
+
+
+def _decode_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1:
+            ((tag, raw),) = value.items()
+            if tag == "$decimal":
+                return Decimal(raw)
+            if tag == "$datetime":
+                return datetime.fromisoformat(raw)
+            if tag == "$date":
+                return date.fromisoformat(raw)
+        return {k: _decode_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode_json(v) for v in value]
+    return value
+
+
+def _reasons_to_json(reasons: Iterable[Reason]) -> list[dict[str, Any]]:
+    return [{"code": r.code, "text": r.text, "params": _encode_json(r.params)} for r in reasons]
+
+
+def _reasons_from_json(data: Iterable[dict[str, Any]] | None) -> tuple[Reason, ...]:
+    return tuple(
+        Reason(item["code"], item["text"], _decode_json(item.get("params") or {}))
+        for item in data or ()
+    )
+
+
+class _Repo:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def _is_pg(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    def _bytewise(self, column: InstrumentedAttribute[str]) -> ColumnElement[str]:
+        """``column`` for ORDER BY / MAX in code-point order, as Python sorts strings."""
+        return column.collate("C") if self._is_pg else column.expression
+
+    @contextmanager
+    def _unique(self, message: str, **params: Any) -> Iterator[None]:
+        """Run inserts in a savepoint; a unique or foreign-key violation becomes ``Conflict``
+        and leaves the rest of the transaction intact."""
+        try:
+            with self.session.begin_nested():
+                yield
+        except IntegrityError as exc:
+            raise Conflict(message, **params) from exc
+
+
+# --- RMAs, lines, units --------------------------------------------------------------------
+
+# Value → member by dict: calling the enum class costs more than everything else per unit
+# when an import loads 100,000 RMAs.
+_UNIT_STATE = {s.value: s for s in UnitState}
+_RESOLUTION = {r.value: r for r in RequestedResolution}
+_SOURCE = {s.value: s for s in RmaSource}
+
+
+def _rma_values(rma: Rma) -> dict[str, Any]:
+    return {
+        "code": rma.code,
+        "order_id": rma.order_id,
+        "customer": rma.customer,
+        "market": rma.market,
+        "currency": rma.currency,
+        "order_date": rma.order_date,
+        "delivery_date": rma.delivery_date,
+        "request_date": rma.request_date,
+        "requested_resolution": _text(rma.requested_resolution),
+        "stated_reason": rma.stated_reason,
+        "carrier": rma.carrier,
+        "tracking": rma.tracking,
+        "source": _text(rma.source),
+        "source_name": rma.source_name,
+        "created_at": rma.created_at,
+    }
+
+
+def _line_values(rma: Rma, line: RmaLine) -> dict[str, Any]:
+    return {
+        "rma_code": rma.code,
+        "line_no": line.line_no,
+        "sku": line.sku,
+        "product_name": line.product_name,
+        "category": line.category,
+        "supplier": line.supplier,
+        "unit_price_minor": _opt_to_minor(
+            line.unit_price, rma.currency, f"unit price of {rma.code} line {line.line_no}"
+        ),
+        "quantity": line.quantity,
+    }
+
+
+def _unit_values(rma: Rma, unit: Unit) -> dict[str, Any]:
+    return {
+        "lpn": unit.lpn,
+        "rma_code": rma.code,
+        "line_no": unit.line_no,
+        "unit_no": unit.unit_no,
+        "state": _text(unit.state),
+        "claimed_station": unit.claimed_station,
+        "claimed_by": unit.claimed_by,
+        "claimed_at": unit.claimed_at,
+        "version": unit.version,
+    }
+
+
+class SqlRmaRepository(_Repo):
+    def get(self, code: str) -> Rma | None:
+        return self._load([code]).get(code)
+
+    def get_by_lpn(self, lpn: str) -> Rma | None:
+        code = self.session.scalar(select(UnitRow.rma_code).where(UnitRow.lpn == lpn))
+        return self.get(code) if code is not None else None
+
+    def get_many(self, codes: Collection[str]) -> dict[str, Rma]:
+        found: dict[str, Rma] = {}
+        for chunk in _chunks(dict.fromkeys(codes)):
+            found.update(self._load(chunk))
+        return found
+
+    def _load(self, codes: Sequence[str]) -> dict[str, Rma]:
+        # Plain rows, not ORM objects: imports load tens of thousands at once, and nothing
+        # here needs the identity map.
+        headers = self.session.execute(select(_rmas).where(_rmas.c.code.in_(codes))).all()
+        if not headers:
+            return {}
+        found = {
+            h.code: Rma(
+                code=h.code,
+                order_id=h.order_id,
+                customer=h.customer,
+                market=h.market,
+                currency=h.currency,
+                order_date=h.order_date,
+                delivery_date=h.delivery_date,
+                request_date=h.request_date,
+                requested_resolution=_RESOLUTION[h.requested_resolution],
+                stated_reason=h.stated_reason,
+                carrier=h.carrier,
+                tracking=h.tracking,
+                source=_SOURCE[h.source],
+                source_name=h.source_name,
+                created_at=h.created_at,
+            )
+            for h in headers
+        }
+        keys = list(found)
+        for ln in self.session.execute(
+            select(_lines).where(_lines.c.rma_code.in_(keys)).order_by(_lines.c.id)
+        ):
+            rma = found[ln.rma_code]
+            rma.lines.append(
+                RmaLine(
+                    line_no=ln.line_no,
+                    sku=ln.sku,
+                    product_name=ln.product_name,
+                    category=ln.category,
+                    supplier=ln.supplier,
+                    unit_price=_opt_from_minor(ln.unit_price_minor, rma.currency),
+                    quantity=ln.quantity,
+                )
+            )
+        for u in self.session.execute(
+            select(_units).where(_units.c.rma_code.in_(keys)).order_by(_units.c.id)
+        ):
+            found[u.rma_code].units.append(
+                Unit(
+                    lpn=u.lpn,
+                    rma_code=u.rma_code,
+                    line_no=u.line_no,
+                    unit_no=u.unit_no,
+                    state=_UNIT_STATE[u.state],
+                    claimed_station=u.claimed_station,
+                    claimed_by=u.claimed_by,
+                    claimed_at=u.claimed_at,
+                    version=u.version,
+                )
+            )
+        return found
+
+    def add(self, rma: Rma) -> None:
+        self.add_many([rma])
+
+    def add_many(self, rmas: Sequence[Rma]) -> None:
+        if not rmas:
+            return
+        # Build every row first, so a bad amount is refused before anything is written.
+        headers = [_rma_values(r) for r in rmas]
+        lines = [_line_values(r, ln) for r in rmas for ln in r.lines]
+        units = [_unit_values(r, u) for r in rmas for u in r.units]
+        try:
+            with self.session.begin_nested():
+                # Core executemany: one prepared statement per table, no ORM objects, no
+                # RETURNING (the foreign keys use the codes, so no generated id is needed).
+                self.session.execute(insert(_rmas), headers)
+                if lines:
+                    self.session.execute(insert(_lines), lines)
+                if units:
+                    self.session.execute(insert(_units), units)
+        except IntegrityError as exc:
+            raise self._explain_conflict(rmas) from exc
+
+    def _explain_conflict(self, rmas: Sequence[Rma]) -> Conflict:
+        """Name the first RMA or LPN that collided, as the fake does."""
+        seen_codes: set[str] = set()
+        seen_lpns: set[str] = set()
+        existing_codes = set(self.get_many([r.code for r in rmas]))
+        lpns = [u.lpn for r in rmas for u in r.units]
+        existing_lpns: set[str] = set()
+        for chunk in _chunks(lpns):
+            existing_lpns.update(
+                self.session.scalars(select(UnitRow.lpn).where(UnitRow.lpn.in_(chunk)))
+            )
+        for rma in rmas:
+            if rma.code in existing_codes or rma.code in seen_codes:
+                return Conflict(f"RMA {rma.code} exists already", code=rma.code)
+            seen_codes.add(rma.code)
+            for unit in rma.units:
+                if unit.lpn in existing_lpns or unit.lpn in seen_lpns:
+                    return Conflict(f"LPN {unit.lpn} exists already", lpn=unit.lpn)
+                seen_lpns.add(unit.lpn)
+        return Conflict("the RMAs collide with stored ones or break a constraint")
+
+    def replace_lines(self, rma: Rma) -> None:
+        exists = self.session.scalar(select(RmaRow.id).where(RmaRow.code == rma.code))
+        if exists is None:
+            raise NotFound(f"RMA {rma.code} not found", code=rma.code)
+        # FOR UPDATE (PostgreSQL): a station claiming a unit right now waits for this rewrite
+        # instead of having its claim deleted under it.
+        states = self.session.scalars(
+            select(UnitRow.state).where(UnitRow.rma_code == rma.code).with_for_update()
+        ).all()
+        if any(s != UnitState.EXPECTED.value for s in states):
+            raise Conflict(f"RMA {rma.code} is already being inspected", code=rma.code)
+        new = replace(rma, lines=[replace(ln) for ln in rma.lines], units=[])
+        new.build_units()
+        header = _rma_values(new)
+        line_rows = [_line_values(new, ln) for ln in new.lines]
+        unit_rows = [_unit_values(new, u) for u in new.units]
+        self.session.execute(delete(_units).where(_units.c.rma_code == rma.code))
+        self.session.execute(delete(_lines).where(_lines.c.rma_code == rma.code))
+        self.session.execute(update(_rmas).where(_rmas.c.code == rma.code).values(header))
+        if line_rows:
+            self.session.execute(insert(_lines), line_rows)
+        if unit_rows:
+            self.session.execute(insert(_units), unit_rows)
+
+    def save_unit(
+        self,
+        lpn: str,
+        state: UnitState,
+        claimed_station: str | None,
+        claimed_by: str | None,
+        claimed_at: datetime | None,
+        expected_version: int,
+    ) -> int:
+        # One conditional UPDATE: on PostgreSQL a concurrent writer waits for the row lock,
+        # then finds the version moved on and matches nothing.
+        result = self.session.execute(
+            update(_units)
+            .where(_units.c.lpn == lpn, _units.c.version == expected_version)
+            .values(
+                state=_text(state),
+                claimed_station=claimed_station,
+                claimed_by=claimed_by,
+                claimed_at=claimed_at,
+                version=_units.c.version + 1,
+            )
+        )
+        if _rowcount(result) == 1:
+            return expected_version + 1
+        if self.session.scalar(select(UnitRow.id).where(UnitRow.lpn == lpn)) is None:
+            raise NotFound(f"unit {lpn} not found", lpn=lpn)
+        raise Conflict(f"unit {lpn} was changed by someone else; scan it again", lpn=lpn)
+
+    def units_in_state(self, state: UnitState, limit: int = 500) -> list[str]:
+        return list(
+            self.session.scalars(
+                select(UnitRow.lpn)
+                .join(RmaRow, RmaRow.code == UnitRow.rma_code)
+                .where(UnitRow.state == _text(state))
+                .order_by(RmaRow.id, UnitRow.id)
+                .limit(limit)
+            )
+        )
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(RmaRow)) or 0
+
+
+# --- inspections ---------------------------------------------------------------------------
+
+
+class SqlInspectionRepository(_Repo):
+    def add(self, inspection: Inspection) -> None:
+        row = InspectionRow(
+            id=inspection.id,
+            lpn=inspection.lpn,
+            inspector=inspection.inspector,
+            station=inspection.station,
+            started_at=inspection.started_at,
+            ended_at=inspection.ended_at,
+            grade=_text(inspection.grade),
+            finding=_text(inspection.finding),
+            checklist={str(k): _text(v) for k, v in inspection.checklist.items()},
+            serial=inspection.serial,
+            notes=inspection.notes,
+        )
+        photos = [
+            PhotoRow(
+                inspection_id=inspection.id,
+                position=position,
+                sha256=p.sha256,
+                captured_at=p.captured_at,
+                station=p.station,
+                original_name=p.original_name,
+                width=p.width,
+                height=p.height,
+            )
+            for position, p in enumerate(inspection.photos)
+        ]
+        with self._unique(
+            f"inspection {inspection.id} exists already or unit {inspection.lpn} is unknown",
+            inspection_id=inspection.id,
+            lpn=inspection.lpn,
+        ):
+            self.session.add(row)
+            # Two flushes: without a relationship the ORM does not know photos come second.
+            self.session.flush()
+            self.session.add_all(photos)
+            self.session.flush()
+
+    def get(self, inspection_id: str) -> Inspection | None:
+        found = self._build(
+            self.session.scalars(
+                select(InspectionRow)
+                .where(InspectionRow.id == inspection_id)
+                .execution_options(populate_existing=True)
+            ).all()
+        )
+        return found[0] if found else None
+
+    def for_unit(self, lpn: str) -> list[Inspection]:
+        return self._build(
+            self.session.scalars(
+                select(InspectionRow)
+                .where(InspectionRow.lpn == lpn)
+                .order_by(InspectionRow.started_at, InspectionRow.pk)
+                .execution_options(populate_existing=True)
+            ).all()
+        )
+
+    def _build(self, rows: Sequence[InspectionRow]) -> list[Inspection]:
+        if not rows:
+            return []
+        photos: dict[str, list[Photo]] = {r.id: [] for r in rows}
+        for chunk in _chunks(photos):
+            for p in self.session.scalars(
+                select(PhotoRow)
+                .where(PhotoRow.inspection_id.in_(chunk))
+                .order_by(PhotoRow.inspection_id, PhotoRow.position)
+                .execution_options(populate_existing=True)
+            ):
+                photos[p.inspection_id].append(
+                    Photo(
+                        sha256=p.sha256,
+                        captured_at=p.captured_at,
+                        station=p.station,
+                        original_name=p.original_name,
+                        width=p.width,
+                        height=p.height,
+                    )
+                )
+        return [
+            Inspection(
+                id=r.id,
+                lpn=r.lpn,
+                inspector=r.inspector,
+                station=r.station,
+                started_at=r.started_at,
+                ended_at=r.ended_at,
+                grade=Grade(r.grade),
+                finding=Finding(r.finding),
+                checklist={k: ChecklistAnswer(v) for k, v in (r.checklist or {}).items()},
+                serial=r.serial,
+                notes=r.notes,
+                photos=photos[r.id],
+            )
+            for r in rows
+        ]
+
+
+# --- decisions and the finance export ------------------------------------------------------
+
+
+def _outcome_values(prefix: str, outcome: Outcome, currency: str) -> dict[str, Any]:
+    return {
+        f"{prefix}_headline": _text(outcome.headline),
+        f"{prefix}_resolution": _text(outcome.resolution),
+        f"{prefix}_disposition": _text(outcome.disposition),
+        f"{prefix}_deduction_pct": outcome.deduction_pct,
+        f"{prefix}_refund_minor": to_minor(
+            outcome.refund_amount, currency, f"{prefix} refund amount"
+        ),
+        f"{prefix}_recovery": _text(outcome.recovery) if outcome.recovery else None,
+        f"{prefix}_recovery_minor": _opt_to_minor(
+            outcome.recovery_amount, currency, f"{prefix} recovery amount"
+        ),
+    }
+
+
+def _decision_values(d: Decision) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "lpn": d.lpn,
+        "inspection_id": d.inspection_id,
+        "currency": d.currency,
+        "unit_price_minor": to_minor(d.unit_price, d.currency, "unit price"),
+        **_outcome_values("proposed", d.proposed, d.currency),
+        **_outcome_values("final", d.final, d.currency),
+        "overridden": d.overridden,
+        "override_reason": d.override_reason,
+        "reasons": _reasons_to_json(d.reasons),
+        "approval_reasons": _reasons_to_json(d.approval_reasons),
+        "decided_by": d.decided_by,
+        "station": d.station,
+        "decided_at": d.decided_at,
+        "policy_hash": d.policy_hash,
+        "status": d.status,
+        "approved_by": d.approved_by,
+        "approved_at": d.approved_at,
+        "approval_comment": d.approval_comment,
+        "refund_due_at": d.refund_due_at,
+        "dispute_due_at": d.dispute_due_at,
+        "export_batch": d.export_batch,
+    }
+
+
+def _outcome(
+    currency: str,
+    headline: str,
+    resolution: str,
+    disposition: str,
+    deduction_pct: int,
+    refund_minor: int,
+    recovery: str | None,
+    recovery_minor: int | None,
+) -> Outcome:
+    return Outcome(
+        headline=Headline(headline),
+        resolution=Resolution(resolution),
+        disposition=Disposition(disposition),
+        deduction_pct=deduction_pct,
+        refund_amount=from_minor(refund_minor, currency),
+        recovery=Recovery(recovery) if recovery else None,
+        recovery_amount=_opt_from_minor(recovery_minor, currency),
+    )
+
+
+def _decision(r: DecisionRow) -> Decision:
+    c = r.currency
+    return Decision(
+        id=r.id,
+        lpn=r.lpn,
+        inspection_id=r.inspection_id,
+        proposed=_outcome(
+            c,
+            r.proposed_headline,
+            r.proposed_resolution,
+            r.proposed_disposition,
+            r.proposed_deduction_pct,
+            r.proposed_refund_minor,
+            r.proposed_recovery,
+            r.proposed_recovery_minor,
+        ),
+        final=_outcome(
+            c,
+            r.final_headline,
+            r.final_resolution,
+            r.final_disposition,
+            r.final_deduction_pct,
+            r.final_refund_minor,
+            r.final_recovery,
+            r.final_recovery_minor,
+        ),
+        currency=c,
+        unit_price=from_minor(r.unit_price_minor, c),
+        overridden=r.overridden,
+        override_reason=r.override_reason,
+        reasons=_reasons_from_json(r.reasons),
+        approval_reasons=_reasons_from_json(r.approval_reasons),
+        decided_by=r.decided_by,
+        station=r.station,
+        decided_at=r.decided_at,
+        policy_hash=r.policy_hash,
+        status=r.status,
+        approved_by=r.approved_by,
+        approved_at=r.approved_at,
+        approval_comment=r.approval_comment,
+        refund_due_at=r.refund_due_at,
+        dispute_due_at=r.dispute_due_at,
+        export_batch=r.export_batch,
+    )
+
+
+class SqlDecisionRepository(_Repo):
+    def add(self, decision: Decision) -> None:
+        values = _decision_values(decision)
+        with self._unique(
+            f"decision {decision.id} exists already, or its unit or inspection is unknown",
+            decision_id=decision.id,
+            lpn=decision.lpn,
+        ):
+            self.session.add(DecisionRow(**values))
+            self.session.flush()
+
+    def save(self, decision: Decision) -> None:
+        values = _decision_values(decision)
+        del values["id"]
+        result = self.session.execute(
+            update(_decisions).where(_decisions.c.id == decision.id).values(values)
+        )
+        if _rowcount(result) == 0:
+            raise NotFound(f"decision {decision.id} not found")
+
+    def _select(self, *where: ColumnElement[bool]) -> Any:
+        return select(DecisionRow).where(*where).execution_options(populate_existing=True)
+
+    def get(self, decision_id: str) -> Decision | None:
+        row = self.session.scalars(self._select(DecisionRow.id == decision_id)).first()
+        return _decision(row) if row is not None else None
+
+    def for_unit(self, lpn: str) -> list[Decision]:
+        rows = self.session.scalars(
+            self._select(DecisionRow.lpn == lpn).order_by(DecisionRow.decided_at, DecisionRow.pk)
+        )
+        return [_decision(r) for r in rows]
+
+    def current(self, lpn: str) -> Decision | None:
+        row = self.session.scalars(
+            self._select(
+                DecisionRow.lpn == lpn,
+                DecisionRow.status.not_in([DecisionStatus.SUPERSEDED, DecisionStatus.REJECTED]),
+            )
+            .order_by(DecisionRow.decided_at.desc(), DecisionRow.pk.desc())
+            .limit(1)
+        ).first()
+        return _decision(row) if row is not None else None
+
+    def pending(self, limit: int = 1000) -> list[Decision]:
+        rows = self.session.scalars(
+            self._select(DecisionRow.status == DecisionStatus.PENDING)
+            .order_by(DecisionRow.decided_at, DecisionRow.pk)
+            .limit(limit)
+        )
+        return [_decision(r) for r in rows]
+
+    def assign_export_batch(self, batch_id: str) -> int:
+        # One UPDATE: on PostgreSQL a concurrent export blocks on the same rows and, once
+        # this commits, re-checks "export_batch IS NULL" and skips them.
+        result = self.session.execute(
+            update(_decisions)
+            .where(
+                _decisions.c.status == DecisionStatus.FINAL,
+                _decisions.c.export_batch.is_(None),
+            )
+            .values(export_batch=batch_id)
+        )
+        return _rowcount(result)
+
+    def export_rows(self, batch_id: str) -> Iterator[ExportRow]:
+        d = DecisionRow
+        stmt = (
+            select(
+                RmaRow.code,
+                RmaRow.order_id,
+                RmaRow.market,
+                RmaLineRow.sku,
+                d.lpn,
+                d.currency,
+                d.unit_price_minor,
+                d.final_deduction_pct,
+                d.final_refund_minor,
+                d.final_resolution,
+                d.final_headline,
+                d.final_recovery,
+                d.final_recovery_minor,
+                d.decided_by,
+                d.approved_by,
+                d.approved_at,
+                d.refund_due_at,
+            )
+            .join(UnitRow, UnitRow.lpn == d.lpn)
+            .join(RmaRow, RmaRow.code == UnitRow.rma_code)
+            .join(
+                RmaLineRow,
+                and_(
+                    RmaLineRow.rma_code == UnitRow.rma_code,
+                    RmaLineRow.line_no == UnitRow.line_no,
+                ),
+            )
+            .where(d.export_batch == batch_id)
+            .order_by(self._bytewise(d.lpn), d.decided_at, d.pk)
+        )
+        # yield_per streams (a server-side cursor on PostgreSQL) instead of loading the batch.
+        for r in self.session.execute(stmt, execution_options={"yield_per": STREAM_BATCH}):
+            yield ExportRow(
+                batch_id=batch_id,
+                rma_code=r.code,
+                order_id=r.order_id,
+                lpn=r.lpn,
+                sku=r.sku,
+                market=r.market,
+                currency=r.currency,
+                unit_price=from_minor(r.unit_price_minor, r.currency),
+                deduction_pct=r.final_deduction_pct,
+                refund_amount=from_minor(r.final_refund_minor, r.currency),
+                resolution=r.final_resolution,
+                headline=r.final_headline,
+                recovery=r.final_recovery or "",
+                recovery_amount=_opt_from_minor(r.final_recovery_minor, r.currency),
+                decided_by=r.decided_by,
+                approved_by=r.approved_by or "",
+                approved_at=r.approved_at,
+                refund_due_at=r.refund_due_at,
+            )
+
+    def count_unexported(self) -> int:
+        return (
+            self.session.scalar(
+                select(func.count())
+                .select_from(DecisionRow)
+                .where(
+                    DecisionRow.status == DecisionStatus.FINAL,
+                    DecisionRow.export_batch.is_(None),
+                )
+            )
+            or 0
+        )
+
+
+# --- export batches ------------------------------------------------------------------------
+
+
+def _batch(r: ExportBatchRow) -> ExportBatch:
+    return ExportBatch(
+        id=r.id,
+        created_at=r.created_at,
+        created_by=r.created_by,
+        station=r.station,
+        row_count=r.row_count,
+        sha256=r.sha256,
+        audit_head=r.audit_head,
+    )
+
+
+class SqlExportBatchRepository(_Repo):
+    def add(self, batch: ExportBatch) -> None:
+        with self._unique(f"export batch {batch.id} exists already", batch_id=batch.id):
+            self.session.add(
+                ExportBatchRow(
+                    id=batch.id,
+                    created_at=batch.created_at,
+                    created_by=batch.created_by,
+                    station=batch.station,
+                    row_count=batch.row_count,
+                    sha256=batch.sha256,
+                    audit_head=batch.audit_head,
+                )
+            )
+            self.session.flush()
+
+    def get(self, batch_id: str) -> ExportBatch | None:
+        row = self.session.scalars(
+            select(ExportBatchRow)
+            .where(ExportBatchRow.id == batch_id)
+            .execution_options(populate_existing=True)
+        ).first()
+        return _batch(row) if row is not None else None
+
+    def list(self, limit: int = 100) -> builtins.list[ExportBatch]:
+        rows = self.session.scalars(
+            select(ExportBatchRow)
+            .order_by(ExportBatchRow.created_at.desc(), self._bytewise(ExportBatchRow.id).desc())
+            .limit(limit)
+            .execution_options(populate_existing=True)
+        )
+        return [_batch(r) for r in rows]
+
+    def last_id_with_prefix(self, prefix: str) -> str | None:
+        return self.session.scalar(
+            select(func.max(self._bytewise(ExportBatchRow.id))).where(
+                ExportBatchRow.id.startswith(prefix, autoescape=True)
+            )
+        )
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+def _user(r: UserRow) -> User:
+    return User(
+        username=r.username,
+        full_name=r.full_name,
+        role=Role(r.role),
+        password_hash=r.password_hash,
+        active=r.active,
+        badge=r.badge,
+        pin_hash=r.pin_hash,
+        failed_attempts=r.failed_attempts,
+        locked_until=r.locked_until,
+        created_at=r.created_at,
+    )
+
+
+def _copy_user(user: User, row: UserRow) -> None:
+    row.full_name = user.full_name
+    row.role = _text(user.role)
+    row.password_hash = user.password_hash
+    row.active = user.active
+    # An empty badge means none: stored as NULL so that the unique index ignores it.
+    row.badge = user.badge or None
+    row.pin_hash = user.pin_hash
+    row.failed_attempts = user.failed_attempts
+    row.locked_until = user.locked_until
+    row.created_at = user.created_at
+
+
+class SqlUserRepository(_Repo):
+    def _row(self, username: str) -> UserRow | None:
+        return self.session.get(UserRow, username, populate_existing=True)
+
+    def get(self, username: str) -> User | None:
+        row = self._row(username)
+        return _user(row) if row is not None else None
+
+    def get_by_badge(self, badge: str) -> User | None:
+        if not badge:
+            return None
+        row = self.session.scalars(
+            select(UserRow).where(UserRow.badge == badge).execution_options(populate_existing=True)
+        ).first()
+        return _user(row) if row is not None else None
+
+    def add(self, user: User) -> None:
+        row = UserRow(username=user.username)
+        _copy_user(user, row)
+        with self._unique(
+            f"user {user.username} exists already, or badge is taken", username=user.username
+        ):
+            self.session.add(row)
+            self.session.flush()
+
+    def save(self, user: User) -> None:
+        row = self._row(user.username)
+        with self._unique(f"badge of user {user.username} is taken", username=user.username):
+            if row is None:
+                row = UserRow(username=user.username)
+                self.session.add(row)
+            _copy_user(user, row)
+            self.session.flush()
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(UserRow)) or 0
+
+    def list(self) -> builtins.list[User]:
+        rows = self.session.scalars(
+            select(UserRow)
+            .order_by(self._bytewise(UserRow.username))
+            .execution_options(populate_existing=True)
+        )
+        return [_user(r) for r in rows]
+
+
+# --- audit log -----------------------------------------------------------------------------
+
+
+def _event(r: Any) -> AuditEvent:
+    return AuditEvent(
+        seq=r.seq,
+        actor=r.actor,
+        station=r.station,
+        at=r.at,
+        entity=r.entity,
+        entity_id=r.entity_id,
+        action=r.action,
+        old=r.old,
+        new=r.new,
+        prev_hash=r.prev_hash,
+        hash=r.hash,
+    )
+
+
+class SqlAuditRepository(_Repo):
+    def last(self) -> AuditEvent | None:
+        if self._is_pg:
+            self._lock_head()
+        row = self.session.execute(select(_audit).order_by(_audit.c.seq.desc()).limit(1)).first()
+        return _event(row) if row is not None else None
+
+    def _lock_head(self) -> None:
+        # Under READ COMMITTED, a second station blocks here until the first commits; its
+        # next statement then sees the event the first appended.
+        lock = select(AuditHeadLockRow.id).where(AuditHeadLockRow.id == AUDIT_LOCK_ID)
+        if self.session.scalar(lock.with_for_update()) is None:
+            # The migration inserts the row; recreate it if someone removed it.
+            self.session.execute(
+                pg_insert(AuditHeadLockRow)
+                .values(id=AUDIT_LOCK_ID)
+                .on_conflict_do_nothing(index_elements=["id"])
+            )
+            self.session.scalar(lock.with_for_update())
+
+    def append(self, event: AuditEvent) -> None:
+        newest = self.session.scalar(select(func.max(AuditEventRow.seq)))
+        if newest is not None and event.seq != newest + 1:
+            raise Conflict("audit log moved on; retry", seq=event.seq, newest=newest)
+        with self._unique("audit log moved on; retry", seq=event.seq):
+            self.session.execute(
+                insert(_audit).values(
+                    seq=event.seq,
+                    actor=event.actor,
+                    station=event.station,
+                    at=event.at,
+                    entity=event.entity,
+                    entity_id=event.entity_id,
+                    action=event.action,
+                    old=event.old,
+                    new=event.new,
+                    prev_hash=event.prev_hash,
+                    hash=event.hash,
+                )
+            )
+
+    def iterate(self) -> Iterator[AuditEvent]:
+        rows = self.session.execute(
+            select(_audit).order_by(_audit.c.seq),
+            execution_options={"yield_per": STREAM_BATCH},
+        )
+        for row in rows:
+            yield _event(row)
+
+    def for_entity(self, entity: str, entity_id: str) -> list[AuditEvent]:
+        rows = self.session.execute(
+            select(_audit)
+            .where(_audit.c.entity == entity, _audit.c.entity_id == entity_id)
+            .order_by(_audit.c.seq)
+        )
+        return [_event(r) for r in rows]
+
+
+# --- product catalog -----------------------------------------------------------------------
+
+
+def _product_values(p: Product) -> dict[str, Any]:
+    return {
+        "sku": p.sku,
+        "name": p.name,
+        "category": p.category,
+        "supplier": p.supplier,
+        "unit_price_minor": _opt_to_minor(p.unit_price, p.currency, f"price of {p.sku}"),
+        "currency": p.currency,
+        "units_sold": p.units_sold,
+    }
+
+
+def _product(r: Any) -> Product:
+    return Product(
+        sku=r.sku,
+        name=r.name,
+        category=r.category,
+        supplier=r.supplier,
+        unit_price=_opt_from_minor(r.unit_price_minor, r.currency),
+        currency=r.currency,
+        units_sold=r.units_sold,
+    )
+
+
+class SqlCatalogRepository(_Repo):
+    def get(self, sku: str) -> Product | None:
+        return self.get_many([sku]).get(sku)
+
+    def get_many(self, skus: Collection[str]) -> dict[str, Product]:
+        found: dict[str, Product] = {}
+        for chunk in _chunks(dict.fromkeys(skus)):
+            for row in self.session.execute(select(_products).where(_products.c.sku.in_(chunk))):
+                found[row.sku] = _product(row)
+        return found
+
+    def upsert_many(self, products: Sequence[Product]) -> tuple[int, int]:
+        stored = self.get_many([p.sku for p in products])
+        current = dict(stored)
+        added = updated = 0
+        # Count as the fake does, product by product, so a SKU listed twice counts twice.
+        for product in products:
+            old = current.get(product.sku)
+            if old is None:
+                added += 1
+            elif old != product:
+                updated += 1
+            current[product.sku] = product
+        new_rows = [_product_values(p) for sku, p in current.items() if sku not in stored]
+        changed_rows = [
+            _product_values(p) for sku, p in current.items() if sku in stored and stored[sku] != p
+        ]
+        if new_rows:
+            self.session.execute(insert(_products), new_rows)
+        if changed_rows:
+            # executemany of one UPDATE; "b_sku" because "sku" is also a column being set.
+            for row in changed_rows:
+                row["b_sku"] = row.pop("sku")
+            self.session.execute(
+                update(_products)
+                .where(_products.c.sku == bindparam("b_sku"))
+                .values(
+                    {
+                        c: bindparam(c)
+                        for c in (
+                            "name",
+                            "category",
+                            "supplier",
+                            "unit_price_minor",
+                            "currency",
+                            "units_sold",
+                        )
+                    }
+                ),
+                changed_rows,
+            )
+        return added, updated
+
+
+# --- policies ------------------------------------------------------------------------------
+
+
+class SqlPolicyRepository(_Repo):
+    def ensure(self, policy_hash: str, text: str, at: datetime) -> None:
+        if self.get(policy_hash) is not None:
+            return
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(PolicyRow).values(hash=policy_hash, text=text, created_at=at)
+                )
+        except IntegrityError:
+            # Another station stored the same policy a moment ago: nothing to do.
+            pass
+
+    def get(self, policy_hash: str) -> str | None:
+        return self.session.scalar(select(PolicyRow.text).where(PolicyRow.hash == policy_hash))

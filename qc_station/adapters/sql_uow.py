@@ -1,0 +1,114 @@
+"""The unit of work on SQLAlchemy: one ``Session`` (one transaction) per ``with`` block.
+
+``commit`` is explicit; leaving the block without it rolls back, so a service that raises
+halfway writes nothing. After ``commit`` the same unit of work may go on with a new
+transaction, as the in-memory fake's does.
+
+``bootstrap`` builds one ``SqlUnitOfWorkFactory`` from the engine and puts it into the
+``ServiceContext`` as ``uow``; each call opens a new unit of work. Sessions are not shared
+across threads: each thread opens its own unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from qc_station.services.ports import (
+    AuditRepository,
+    CatalogRepository,
+    DecisionRepository,
+    ExportBatchRepository,
+    InspectionRepository,
+    PolicyRepository,
+    RmaRepository,
+    UnitOfWork,
+    UserRepository,
+)
+
+from .sql_repositories import (
+    SqlAuditRepository,
+    SqlCatalogRepository,
+    SqlDecisionRepository,
+    SqlExportBatchRepository,
+    SqlInspectionRepository,
+    SqlPolicyRepository,
+    SqlRmaRepository,
+    SqlUserRepository,
+)
+
+
+class SqlUnitOfWork:
+    rmas: RmaRepository
+    inspections: InspectionRepository
+    decisions: DecisionRepository
+    exports: ExportBatchRepository
+    users: UserRepository
+    audit: AuditRepository
+    catalog: CatalogRepository
+    policies: PolicyRepository
+
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The open session, for adapters that need plain SQL (backup, statistics)."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open; use it in a with block")
+        return self._session
+
+    def __enter__(self) -> SqlUnitOfWork:
+        session = self._session_factory()
+        self._session = session
+        self.rmas = SqlRmaRepository(session)
+        self.inspections = SqlInspectionRepository(session)
+        self.decisions = SqlDecisionRepository(session)
+        self.exports = SqlExportBatchRepository(session)
+        self.users = SqlUserRepository(session)
+        self.audit = SqlAuditRepository(session)
+        self.catalog = SqlCatalogRepository(session)
+        self.policies = SqlPolicyRepository(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session, self._session = self._session, None
+        if session is None:
+            return
+        try:
+            session.rollback()
+        finally:
+            session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    """``ServiceContext.uow``: each call returns a new, not yet opened, unit of work."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        # expire_on_commit=False: nothing outside reads ORM objects, and expiring them would
+        # only cost a reload inside the repositories.
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions)
+
+
+def _conforms(factory: SqlUnitOfWorkFactory) -> Callable[[], UnitOfWork]:
+    # Never called: makes mypy prove that the factory fits ServiceContext.uow.
+    return factory
