@@ -1,0 +1,162 @@
+"""Parsing the product catalog CSV (SPEC §3, §7.1): ``sku, name, category, supplier,
+unit_price, currency`` and an optional ``units_sold``.
+
+The catalog fills what a manifest lacks (an Amazon report has no price, category, supplier or
+currency) and gives the dashboard its sales figures for return rates. Same encodings,
+delimiters, header aliases and row errors as the manifest (``csv_input``).
+
+Decisions:
+
+- ``sku``, ``name``, ``unit_price`` and ``currency`` must not be empty; ``category`` and
+  ``supplier`` may be (the default checklist applies; no supplier to charge back).
+- ``unit_price`` is rounded half-up to the currency's minor unit.
+- ``units_sold`` is a whole number ≥ 0. An empty cell, or no such column, gives ``None``:
+  "not known", which the import service reads as "keep what the database has", so a catalog
+  file without sales figures does not wipe the figures an earlier file brought.
+- A SKU on several rows with the same values is one product; with different values none of
+  its rows is imported and each is reported, since which price is right cannot be told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from qc_station.domain.errors import ValidationError
+from qc_station.domain.model import Product
+from qc_station.domain.money import check_currency, round_money
+
+from .csv_input import (
+    CATALOG_ALIASES,
+    FileFormatError,
+    Record,
+    RowError,
+    decode,
+    map_columns,
+    parse_price,
+    read_table,
+    refuse_duplicates,
+)
+
+FORMAT_CATALOG = "catalog"
+
+CATALOG_REQUIRED = ("sku", "name", "category", "supplier", "unit_price", "currency")
+
+_WHOLE_NUMBER = re.compile(r"\+?\d+")
+
+
+@dataclass(frozen=True)
+class ParsedCatalog:
+    rows_read: int  # data rows, not counting the header and blank lines
+    products: tuple[Product, ...]  # in file order, one per SKU
+    errors: tuple[RowError, ...]  # sorted by line
+    has_units_sold: bool  # whether the file has a units_sold column at all
+
+
+def _product(record: Record, index: dict[str, int], labels: dict[str, str]) -> Product | str:
+    """The row's product, or the reasons it is refused joined into one message."""
+
+    def text(name: str) -> str:
+        position = index.get(name)
+        return record.cells[position].strip() if position is not None else ""
+
+    problems: list[str] = []
+    for name in ("sku", "name", "unit_price", "currency"):
+        if not text(name):
+            problems.append(f"{labels[name]} is empty")
+    currency: str | None = None
+    if text("currency"):
+        try:
+            currency = check_currency(text("currency"))
+        except ValidationError:
+            problems.append(
+                f"{labels['currency']} {text('currency')!r} is not a known ISO 4217 currency code"
+            )
+    price: Decimal | None = None
+    if text("unit_price"):
+        try:
+            price = parse_price(text("unit_price"), labels["unit_price"])
+        except ValidationError as exc:
+            problems.append(str(exc))
+    units_sold: int | None = None
+    if text("units_sold"):
+        if _WHOLE_NUMBER.fullmatch(text("units_sold")):
+            units_sold = int(text("units_sold"))
+        else:
+            problems.append(
+                f"{labels['units_sold']} {text('units_sold')!r} is not a whole number of 0 or more"
+            )
+    if problems:
+        return "; ".join(problems)
+    # Both were checked above; the asserts tell the type checker.
+    assert price is not None
+    assert currency is not None
+    return Product(
+        sku=text("sku"),
+        name=text("name"),
+        category=text("category"),
+        supplier=text("supplier"),
+        unit_price=round_money(price, currency),
+        currency=currency,
+        units_sold=units_sold,
+    )
+
+
+def parse_catalog(data: bytes, source_name: str) -> ParsedCatalog:
+    """Read a catalog file. Raises ``FileFormatError`` for a file that cannot be read at all;
+    every other problem is a ``RowError`` of its row."""
+    table = read_table(decode(data, source_name), source_name)
+    columns = map_columns(table.header, CATALOG_ALIASES)
+    refuse_duplicates(columns, source_name)
+    missing = columns.missing(CATALOG_REQUIRED)
+    if missing:
+        found = ", ".join(h for h in table.header if h.strip()) or "nothing"
+        raise FileFormatError(
+            f"{source_name}: the header is not a product catalog's: it lacks the "
+            f"column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(the header has: {found})",
+            file=source_name,
+            missing=missing,
+        )
+    index = dict(columns.index)
+    labels = {name: table.header[position] for name, position in index.items()}
+    labels.setdefault("units_sold", "units_sold")
+
+    errors: list[RowError] = []
+    products: dict[str, Product] = {}
+    rows_by_sku: dict[str, list[Record]] = {}
+    conflicting: set[str] = set()
+    rows_read = 0
+    for item in table.rows:
+        rows_read += 1
+        if isinstance(item, RowError):
+            errors.append(item)
+            continue
+        result = _product(item, index, labels)
+        if isinstance(result, str):
+            errors.append(RowError(item.line, result, item.raw))
+            continue
+        rows_by_sku.setdefault(result.sku, []).append(item)
+        first = products.setdefault(result.sku, result)
+        if first != result:
+            conflicting.add(result.sku)
+    for sku in conflicting:
+        del products[sku]
+        rows = rows_by_sku[sku]
+        where = ", ".join(str(r.line) for r in rows)
+        errors.extend(
+            RowError(
+                row.line,
+                f"SKU {sku} is on lines {where} with different values; keep one row for it",
+                row.raw,
+            )
+            for row in rows
+        )
+    errors.sort(key=lambda e: e.line)
+    return ParsedCatalog(
+        rows_read=rows_read,
+        products=tuple(products.values()),
+        errors=tuple(errors),
+        has_units_sold="units_sold" in index,
+    )
