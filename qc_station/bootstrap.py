@@ -65,7 +65,9 @@ def build(config: Config, *, migrate: bool = True) -> App:
         uow=SqlUnitOfWorkFactory(engine),
         clock=SystemClock(),
         policy=read_policy(config.policy_file),
-        photos=FileSystemPhotoStore(config.photo_path),
+        # The local default folder is ours to create; a configured (shared) folder that is
+        # missing means an unmounted share, which must fail loudly rather than fill the disk.
+        photos=FileSystemPhotoStore(config.photo_path, create=not config.photo_dir),
         passwords=Argon2PasswordHasher(),
     )
     return App(config, engine, ctx)

@@ -8,11 +8,12 @@ failed, 2 when the command could not run as given. ``--debug`` adds the tracebac
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -90,8 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=["inspector", "supervisor", "admin"])
     add.add_argument("--full-name", default="")
-    add.add_argument("--badge", default=None, help="badge barcode for badge + PIN login; the "
-                     "PIN comes from QC_STATION_PIN or a prompt")
+    add.add_argument(
+        "--badge",
+        default=None,
+        help="badge barcode for badge + PIN login; the PIN comes from QC_STATION_PIN or a prompt",
+    )
     users_commands.add_parser("list", help="list users")
 
     imp = commands.add_parser(
@@ -186,10 +190,16 @@ def _system_or_user(app, args: argparse.Namespace):  # type: ignore[no-untyped-d
     return _actor(app, args, required=False) or Actor.system(app.station)
 
 
-def _open_out(path: Path | None) -> TextIO:
+@contextlib.contextmanager
+def _open_out(path: Path | None) -> Iterator[TextIO]:
+    """The output file, or standard output (left open, with CSV line endings kept as given)."""
     if path is None:
-        return sys.stdout
-    return path.open("w", encoding="utf-8", newline="")
+        sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        yield stream
 
 
 # --- commands -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from qc_station.domain.enums import RequestedResolution, Role, RmaSource
+from qc_station.domain.enums import RequestedResolution, RmaSource, Role
 from qc_station.domain.model import Rma, RmaLine, User
 from qc_station.services.context import Actor
 from tests.fakes import FakeStore
@@ -19,19 +19,41 @@ SUPERVISOR_2 = Actor("sam", Role.SUPERVISOR, "DESK")
 ADMIN = Actor("ada", Role.ADMIN, "OFFICE")
 
 
-def make_rma(code: str = "RMA-2026-000123", *, lines: list[RmaLine] | None = None,
-             **header: Any) -> Rma:
+def make_rma(
+    code: str = "RMA-2026-000123", *, lines: list[RmaLine] | None = None, **header: Any
+) -> Rma:
     values: dict[str, Any] = {
-        "order_id": "ORD-1001", "customer": "Zoë Müller", "market": "US", "currency": "USD",
-        "order_date": date(2026, 10, 1), "delivery_date": date(2026, 10, 5),
-        "request_date": date(2026, 10, 20), "requested_resolution": RequestedResolution.REFUND,
-        "stated_reason": "changed my mind", "carrier": "UPS", "tracking": "1Z999",
-        "source": RmaSource.MANIFEST, "source_name": "manifest.csv",
+        "order_id": "ORD-1001",
+        "customer": "Zoë Müller",
+        "market": "US",
+        "currency": "USD",
+        "order_date": date(2026, 10, 1),
+        "delivery_date": date(2026, 10, 5),
+        "request_date": date(2026, 10, 20),
+        "requested_resolution": RequestedResolution.REFUND,
+        "stated_reason": "changed my mind",
+        "carrier": "UPS",
+        "tracking": "1Z999",
+        "source": RmaSource.MANIFEST,
+        "source_name": "manifest.csv",
     }
     values.update(header)
-    rma = Rma(code=code, **values, lines=lines or [
-        RmaLine(1, "SKU-HEADSET", "无线蓝牙耳机 Wireless headset", "electronics", "Shenzhen Audio",
-                Decimal("99.00"), 1)])
+    rma = Rma(
+        code=code,
+        **values,
+        lines=lines
+        or [
+            RmaLine(
+                1,
+                "SKU-HEADSET",
+                "无线蓝牙耳机 Wireless headset",
+                "electronics",
+                "Shenzhen Audio",
+                Decimal("99.00"),
+                1,
+            )
+        ],
+    )
     rma.build_units()
     return rma
 
@@ -44,5 +66,9 @@ def seed(store: FakeStore, *rmas: Rma) -> None:
 
 
 def user(username: str, role: Role) -> User:
-    return User(username=username, full_name=username.title(), role=role,
-                password_hash="fake$secret-password")
+    return User(
+        username=username,
+        full_name=username.title(),
+        role=role,
+        password_hash="fake$secret-password",
+    )

@@ -407,8 +407,9 @@ def override_outcome(case: Case, proposed: Outcome, headline: Headline) -> Outco
     )
 
 
-def apply_override(policy: Policy, case: Case, proposal: Proposal, override: Headline,
-                   override_reason: str) -> Proposal:
+def apply_override(
+    policy: Policy, case: Case, proposal: Proposal, override: Headline, override_reason: str
+) -> Proposal:
     """The proposal replaced by the inspector's override to ``override``, with its reason."""
     reason_text = override_reason.strip()
     if not reason_text:

@@ -81,7 +81,10 @@ class Unit:
             # Decided or awaiting approval: only reopen or reject bring it back.
             raise InvalidTransition(
                 f"unit {self.lpn} is {self.state.value}; it cannot be claimed for inspection",
-                lpn=self.lpn, current=self.state.value, target=UnitState.IN_INSPECTION.value)
+                lpn=self.lpn,
+                current=self.state.value,
+                target=UnitState.IN_INSPECTION.value,
+            )
         if self.claimed_station != station or self.claimed_by != user:
             self.claimed_station, self.claimed_by, self.claimed_at = station, user, now
             changed = True

@@ -210,6 +210,13 @@ def parse_amount(text: str, field: str = "amount") -> Decimal:
     """
     raw = (text or "").strip()
     if raw.count(",") == 1 and "." not in raw:
+        if len(raw.partition(",")[2]) == 3:
+            raise ValidationError(
+                f"{field} {text!r} is ambiguous: write it with a dot as the decimal separator "
+                "and no thousands separator",
+                field=field,
+                value=text,
+            )
         raw = raw.replace(",", ".")
     try:
         value = Decimal(raw)

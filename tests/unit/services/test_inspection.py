@@ -39,8 +39,16 @@ from tests.builders import INSPECTOR, INSPECTOR_2, SUPERVISOR, SUPERVISOR_2, mak
 from tests.fakes import FakeClock, FakeStore
 
 LPN = "RMA-2026-000123-1"
-ALL_PASS = {key: ChecklistAnswer.PASS for key in (
-    "powers_on", "screen_intact", "accessories_present", "serial_matches", "no_liquid_damage")}
+ALL_PASS = {
+    key: ChecklistAnswer.PASS
+    for key in (
+        "powers_on",
+        "screen_intact",
+        "accessories_present",
+        "serial_matches",
+        "no_liquid_damage",
+    )
+}
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
@@ -48,13 +56,17 @@ def photo(n: int = 0) -> PhotoInput:
     return PhotoInput(JPEG + bytes([n]), datetime(2026, 11, 2, 9, 5, n, tzinfo=UTC), f"p{n}.jpg")
 
 
-def draft(grade: Grade = Grade.A, finding: Finding = Finding.NO_FAULT, photos: int = 0,
-          **more: object) -> InspectionDraft:
+def draft(
+    grade: Grade = Grade.A, finding: Finding = Finding.NO_FAULT, photos: int = 0, **more: object
+) -> InspectionDraft:
     """A draft with ``photos`` good photos; ``photo_list=`` gives the photos themselves."""
-    values: dict[str, object] = {"lpn": LPN, "grade": grade, "finding": finding,
-                                 "checklist": ALL_PASS,
-                                 "photos": more.pop("photo_list", None)
-                                 or tuple(photo(i) for i in range(photos))}
+    values: dict[str, object] = {
+        "lpn": LPN,
+        "grade": grade,
+        "finding": finding,
+        "checklist": ALL_PASS,
+        "photos": more.pop("photo_list", None) or tuple(photo(i) for i in range(photos)),
+    }
     values.update(more)
     return InspectionDraft(**values)  # type: ignore[arg-type]
 
@@ -65,8 +77,9 @@ def one_rma(store: FakeStore) -> None:
 
 
 class TestSubmit:
-    def test_grade_a_no_fault_restocks_without_approval(self, ctx: ServiceContext,
-                                                        store: FakeStore) -> None:
+    def test_grade_a_no_fault_restocks_without_approval(
+        self, ctx: ServiceContext, store: FakeStore
+    ) -> None:
         decision = submit_inspection(ctx, INSPECTOR, draft())
         assert decision.final.headline == Headline.RESTOCK
         assert decision.status == DecisionStatus.FINAL
@@ -79,8 +92,7 @@ class TestSubmit:
         assert [e.action for e in store.data.audit] == ["record", "decide", "transition"]
         assert verify(ctx).ok
 
-    def test_photos_are_stored_by_content_hash(self, ctx: ServiceContext,
-                                               store: FakeStore) -> None:
+    def test_photos_are_stored_by_content_hash(self, ctx: ServiceContext, store: FakeStore) -> None:
         submit_inspection(ctx, INSPECTOR, draft(Grade.C, Finding.DEFECT, photos=2))
         inspection = next(iter(store.data.inspections.values()))
         assert all(ctx.photos.exists(p.sha256) for p in inspection.photos)
@@ -94,7 +106,8 @@ class TestSubmit:
         assert returns.find(ctx, LPN).units[0].state == UnitState.AWAITING_APPROVAL
 
     def test_too_few_photos_says_how_many_more_and_changes_nothing(
-            self, ctx: ServiceContext, store: FakeStore) -> None:
+        self, ctx: ServiceContext, store: FakeStore
+    ) -> None:
         with pytest.raises(EvidenceMissing, match="1 more photo needed"):
             submit_inspection(ctx, INSPECTOR, draft(Grade.C, Finding.DEFECT, photos=1))
         assert not store.data.decisions and not store.data.audit
@@ -108,14 +121,14 @@ class TestSubmit:
         answers = dict(ALL_PASS)
         del answers["powers_on"]
         answers["made_up"] = ChecklistAnswer.NA
-        with pytest.raises(ValidationError, match="unknown checklist item 'made_up'.*powers_on"):
+        with pytest.raises(ValidationError, match=r"unknown checklist item 'made_up'.*powers_on"):
             submit_inspection(ctx, INSPECTOR, draft(checklist=answers))
 
     def test_a_second_decision_on_a_decided_unit_is_refused(self, ctx: ServiceContext) -> None:
         submit_inspection(ctx, INSPECTOR, draft())
         with pytest.raises(InvalidTransition, match="cannot"):
             submit_inspection(ctx, INSPECTOR, draft())
-        with pytest.raises(InvalidTransition, match="already decided .*RESTOCK by ines"):
+        with pytest.raises(InvalidTransition, match=r"already decided .*RESTOCK by ines"):
             returns.claim_unit(ctx, INSPECTOR, LPN)
 
     def test_unit_held_by_another_station_is_refused(self, ctx: ServiceContext) -> None:
@@ -123,8 +136,9 @@ class TestSubmit:
         with pytest.raises(Conflict, match="ST-02"):
             submit_inspection(ctx, INSPECTOR, draft())
 
-    def test_resubmitting_the_same_draft_stores_it_once(self, ctx: ServiceContext,
-                                                        store: FakeStore) -> None:
+    def test_resubmitting_the_same_draft_stores_it_once(
+        self, ctx: ServiceContext, store: FakeStore
+    ) -> None:
         once = draft()
         first = submit_inspection(ctx, INSPECTOR, once)
         again = submit_inspection(ctx, INSPECTOR, once)
@@ -135,10 +149,13 @@ class TestSubmit:
         with pytest.raises(ValidationError, match="unknown LPN RMA-9-1"):
             submit_inspection(ctx, INSPECTOR, draft(lpn="RMA-9-1"))
 
-    @pytest.mark.parametrize(("bad", "message"), [
-        (PhotoInput(b"GIF89a....", datetime(2026, 11, 2, tzinfo=UTC)), "not a JPEG or PNG"),
-        (PhotoInput(JPEG, datetime(2026, 11, 2)), "no time zone"),  # noqa: DTZ001
-    ])
+    @pytest.mark.parametrize(
+        ("bad", "message"),
+        [
+            (PhotoInput(b"GIF89a....", datetime(2026, 11, 2, tzinfo=UTC)), "not a JPEG or PNG"),
+            (PhotoInput(JPEG, datetime(2026, 11, 2)), "no time zone"),
+        ],
+    )
     def test_bad_photos(self, ctx: ServiceContext, bad: PhotoInput, message: str) -> None:
         with pytest.raises(ValidationError, match=message):
             submit_inspection(ctx, INSPECTOR, draft(photo_list=(bad,)))
@@ -146,8 +163,11 @@ class TestSubmit:
     def test_override_needs_a_reason_and_approval(self, ctx: ServiceContext) -> None:
         with pytest.raises(ValidationError, match="written reason"):
             submit_inspection(ctx, INSPECTOR, draft(Grade.B, override=Headline.REFUND))
-        decision = submit_inspection(ctx, INSPECTOR, draft(
-            Grade.B, override=Headline.REFUND, override_reason="loyal customer, box only"))
+        decision = submit_inspection(
+            ctx,
+            INSPECTOR,
+            draft(Grade.B, override=Headline.REFUND, override_reason="loyal customer, box only"),
+        )
         assert decision.overridden and decision.final.refund_amount == Decimal("99.00")
         assert decision.proposed.refund_amount == Decimal("89.10")
         assert "approval_override" in {r.code for r in decision.approval_reasons}
@@ -158,16 +178,18 @@ class TestSubmit:
 
 
 class TestPreview:
-    def test_updates_without_touching_the_database(self, ctx: ServiceContext,
-                                                   store: FakeStore) -> None:
+    def test_updates_without_touching_the_database(
+        self, ctx: ServiceContext, store: FakeStore
+    ) -> None:
         view = returns.find(ctx, LPN)
         commits = store.commits
-        assert preview(ctx.policy, view, LPN, Grade.A, Finding.NO_FAULT, 0).outcome.headline \
+        assert (
+            preview(ctx.policy, view, LPN, Grade.A, Finding.NO_FAULT, 0).outcome.headline
             == Headline.RESTOCK
+        )
         shortfall = preview(ctx.policy, view, LPN, Grade.C, Finding.DEFECT, 0)
         assert shortfall.photos_missing == 2
-        overridden = preview(ctx.policy, view, LPN, Grade.C, Finding.NO_FAULT, 1,
-                             Headline.DISPUTE)
+        overridden = preview(ctx.policy, view, LPN, Grade.C, Finding.NO_FAULT, 1, Headline.DISPUTE)
         assert overridden.outcome.headline == Headline.DISPUTE and overridden.overridden
         assert store.commits == commits
 
@@ -178,8 +200,9 @@ class TestApproval:
         submit_inspection(ctx, INSPECTOR, draft(Grade.B))
 
     @pytest.mark.usefixtures("pending")
-    def test_supervisor_approves_and_deadlines_start(self, ctx: ServiceContext,
-                                                     clock: FakeClock) -> None:
+    def test_supervisor_approves_and_deadlines_start(
+        self, ctx: ServiceContext, clock: FakeClock
+    ) -> None:
         clock.advance(hours=3)
         decision = approval.approve(ctx, SUPERVISOR, LPN, "ok")
         assert decision.status == DecisionStatus.FINAL
@@ -194,8 +217,7 @@ class TestApproval:
         assert [d.lpn for d in queue] == [LPN]
         assert queue[0].approval_reasons[0].code == "approval_resolution"
 
-    def test_the_deciding_user_cannot_approve_even_as_supervisor(
-            self, ctx: ServiceContext) -> None:
+    def test_the_deciding_user_cannot_approve_even_as_supervisor(self, ctx: ServiceContext) -> None:
         submit_inspection(ctx, SUPERVISOR, draft(Grade.B))
         with pytest.raises(PermissionDenied, match="four eyes"):
             approval.approve(ctx, SUPERVISOR, LPN)
@@ -219,8 +241,7 @@ class TestApproval:
         with pytest.raises(NotFound):
             approval.approve(ctx, SUPERVISOR, "RMA-404-1")
 
-    def test_reopen_supersedes_the_decision(self, ctx: ServiceContext,
-                                            store: FakeStore) -> None:
+    def test_reopen_supersedes_the_decision(self, ctx: ServiceContext, store: FakeStore) -> None:
         first = submit_inspection(ctx, INSPECTOR, draft())
         with pytest.raises(PermissionDenied):
             approval.reopen(ctx, INSPECTOR, LPN, "wrong grade")
@@ -234,7 +255,11 @@ class TestApproval:
         assert verify(ctx).ok
 
     def test_an_unknown_window_needs_approval(self, ctx: ServiceContext, store: FakeStore) -> None:
-        seed(store, make_rma("RMA-NODATES", order_date=None, delivery_date=None,
-                             request_date=date(2026, 10, 20)))
+        seed(
+            store,
+            make_rma(
+                "RMA-NODATES", order_date=None, delivery_date=None, request_date=date(2026, 10, 20)
+            ),
+        )
         decision = submit_inspection(ctx, INSPECTOR, draft(lpn="RMA-NODATES-1"))
         assert [r.code for r in decision.approval_reasons] == ["approval_window_unknown"]

@@ -18,8 +18,9 @@ from tests.fakes import FakeStore
 
 @pytest.fixture
 def two_units(store: FakeStore) -> None:
-    seed(store, make_rma(lines=[
-        RmaLine(1, "SKU-A", "Kettle", "home", "Acme", Decimal("30.00"), 2)]))
+    seed(
+        store, make_rma(lines=[RmaLine(1, "SKU-A", "Kettle", "home", "Acme", Decimal("30.00"), 2)])
+    )
 
 
 @pytest.mark.usefixtures("two_units")
@@ -35,7 +36,9 @@ class TestFind:
     def test_by_lpn_focuses_that_unit(self, ctx: ServiceContext) -> None:
         assert returns.find(ctx, "RMA-2026-000123-2").focus_lpn == "RMA-2026-000123-2"
 
-    @pytest.mark.parametrize("raw", ["  RMA-2026-000123\r\n", "rma-2026-000123", "\tRMA-2026-000123"])
+    @pytest.mark.parametrize(
+        "raw", ["  RMA-2026-000123\r\n", "rma-2026-000123", "\tRMA-2026-000123"]
+    )
     def test_scanner_noise_and_case_are_forgiven(self, ctx: ServiceContext, raw: str) -> None:
         assert returns.find(ctx, raw).code == "RMA-2026-000123"
 
@@ -43,11 +46,14 @@ class TestFind:
         with pytest.raises(NotFound, match="unknown code NOPE-1"):
             returns.find(ctx, "NOPE-1")
 
-    @pytest.mark.parametrize(("raw", "message"), [
-        ("", "nothing was scanned"),
-        ("RMA\x00123", "control characters"),
-        ("RMA-1" * 40, "at most 64"),
-    ])
+    @pytest.mark.parametrize(
+        ("raw", "message"),
+        [
+            ("", "nothing was scanned"),
+            ("RMA\x00123", "control characters"),
+            ("RMA-1" * 40, "at most 64"),
+        ],
+    )
     def test_malformed_codes(self, ctx: ServiceContext, raw: str, message: str) -> None:
         with pytest.raises(ValidationError, match=message):
             returns.find(ctx, raw)
@@ -55,8 +61,9 @@ class TestFind:
 
 @pytest.mark.usefixtures("two_units")
 class TestClaim:
-    def test_claim_moves_the_unit_into_inspection_and_audits(self, ctx: ServiceContext,
-                                                             store: FakeStore) -> None:
+    def test_claim_moves_the_unit_into_inspection_and_audits(
+        self, ctx: ServiceContext, store: FakeStore
+    ) -> None:
         view = returns.claim_unit(ctx, INSPECTOR, "RMA-2026-000123-1")
         unit = view.unit("RMA-2026-000123-1")
         assert unit is not None
@@ -64,8 +71,9 @@ class TestClaim:
         assert (unit.claimed_station, unit.claimed_by) == ("ST-01", "ines")
         assert [e.action for e in store.data.audit] == ["claim"]
 
-    def test_claiming_again_at_the_same_station_changes_nothing(self, ctx: ServiceContext,
-                                                               store: FakeStore) -> None:
+    def test_claiming_again_at_the_same_station_changes_nothing(
+        self, ctx: ServiceContext, store: FakeStore
+    ) -> None:
         returns.claim_unit(ctx, INSPECTOR, "RMA-2026-000123-1")
         returns.claim_unit(ctx, INSPECTOR, "RMA-2026-000123-1")
         assert len(store.data.audit) == 1
@@ -85,7 +93,8 @@ class TestClaim:
         assert returns.find(ctx, "RMA-2026-000123", "ST-01").focus_lpn == "RMA-2026-000123-1"
 
     def test_stale_claim_released_by_a_supervisor_with_a_reason(
-            self, ctx: ServiceContext, store: FakeStore) -> None:
+        self, ctx: ServiceContext, store: FakeStore
+    ) -> None:
         returns.claim_unit(ctx, INSPECTOR, "RMA-2026-000123-1")
         with pytest.raises(PermissionDenied):
             returns.release_claim(ctx, INSPECTOR_2, "RMA-2026-000123-1", "stuck")
@@ -99,9 +108,14 @@ class TestClaim:
 
 class TestUnexpectedReturn:
     def test_creates_an_rma_that_always_needs_approval(self, ctx: ServiceContext) -> None:
-        parcel = returns.UnexpectedReturn(sku="SKU-X", product_name="Mug", category="home",
-                                          market="gb", currency="gbp",
-                                          unit_price=Decimal("12.345"))
+        parcel = returns.UnexpectedReturn(
+            sku="SKU-X",
+            product_name="Mug",
+            category="home",
+            market="gb",
+            currency="gbp",
+            unit_price=Decimal("12.345"),
+        )
         view = returns.create_unexpected_return(ctx, INSPECTOR, parcel)
         assert view.source == RmaSource.UNEXPECTED and view.unexpected
         assert view.code.startswith("UNX-20261102-")
@@ -109,21 +123,28 @@ class TestUnexpectedReturn:
         assert view.market == "GB" and view.currency == "GBP"
         assert returns.find(ctx, view.units[0].lpn).code == view.code
 
-    @pytest.mark.parametrize(("field", "value", "message"), [
-        ("currency", "XXY", "unknown currency"),
-        ("market", "Germany", "two-letter"),
-        ("sku", " ", "needs the SKU"),
-        ("unit_price", Decimal("-1"), "negative"),
-        ("quantity", 0, "quantity"),
-    ])
-    def test_bad_input_is_refused(self, ctx: ServiceContext, store: FakeStore, field: str,
-                                  value: object, message: str) -> None:
-        values: dict[str, object] = {"sku": "SKU-X", "product_name": "Mug", "category": "home",
-                                     "market": "GB", "currency": "GBP",
-                                     "unit_price": Decimal("12")}
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("currency", "XXY", "unknown currency"),
+            ("market", "Germany", "two-letter"),
+            ("sku", " ", "needs the SKU"),
+            ("unit_price", Decimal("-1"), "negative"),
+            ("quantity", 0, "quantity"),
+        ],
+    )
+    def test_bad_input_is_refused(
+        self, ctx: ServiceContext, store: FakeStore, field: str, value: object, message: str
+    ) -> None:
+        values: dict[str, object] = {
+            "sku": "SKU-X",
+            "product_name": "Mug",
+            "category": "home",
+            "market": "GB",
+            "currency": "GBP",
+            "unit_price": Decimal("12"),
+        }
         values[field] = value
         with pytest.raises(ValidationError, match=message):
-            returns.create_unexpected_return(ctx, INSPECTOR,
-                                             returns.UnexpectedReturn(**values))  # type: ignore[arg-type]
+            returns.create_unexpected_return(ctx, INSPECTOR, returns.UnexpectedReturn(**values))  # type: ignore[arg-type]
         assert not store.data.rmas
-
