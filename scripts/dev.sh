@@ -28,7 +28,7 @@ setup() {
 }
 
 checks() {
-  "$VENV/bin/ruff" check qc_station printing ui tests bench
+  "$VENV/bin/ruff" check .
   "$VENV/bin/mypy"
   "$VENV/bin/lint-imports"
 }
