@@ -74,7 +74,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--station", metavar="NAME", help="station name (QC_STATION_NAME)")
     parser.add_argument("--config", metavar="FILE", help="configuration file (TOML)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("demo", help="load demo users, RMAs and photos (marked as demo)")
