@@ -1,0 +1,614 @@
+"""Test data for the benchmarks: a SQLite database with N RMAs, and a generic manifest CSV.
+
+The database
+------------
+Going through the services for a million units (import, claim, inspect, decide, approve)
+would take hours, so the rows are written directly. The schema is still the real one:
+
+1. the empty file is brought to the head revision by the real migrations
+   (``qc_station.adapters.migrate.upgrade`` on an engine from
+   ``qc_station.adapters.database.make_engine``), so tables, indexes, constraints and the
+   ``alembic_version`` row are exactly what a station has;
+2. the rows are inserted with SQLAlchemy Core ``insert()`` statements built from the ORM
+   tables' metadata (``qc_station.adapters.orm``) and executed as ``executemany`` batches, so
+   every value goes through the columns' own types (``UtcDateTime``, ``Date``, ``JSON``) and
+   is stored exactly as the repositories would store it;
+3. one write transaction per table, with ``synchronous=OFF`` during the load only (a crash
+   while generating just means generating again); the file keeps WAL mode, as a station's does.
+
+Each of the N RMAs has one line and one unit (``RMA-2026-0000001`` … and its LPN
+``RMA-2026-0000001-1``); codes are zero-padded so that insertion order is index order. The
+first D units (``--decided``, all of them by default) are ``decided``, each with one
+inspection and one **final, unexported** decision: the backlog the finance export benchmark
+exports. Decisions follow the policy's shapes (full and partial refunds, disputes, exchanges,
+supplier chargebacks, carrier claims), amounts in integer minor units of five currencies.
+Names and products mix Latin, accented and Chinese text, and a few order ids and SKUs begin
+with ``=``, ``+``, ``-`` or ``@`` so the export's CSV-injection guard has work to do.
+
+The file is cached in ``bench/.cache/`` under a name made of N, D, the schema's head revision
+(with a hash of the migration scripts) and ``GENERATOR_VERSION``: a re-run with the same
+sizes and schema reuses it; a new or edited migration, or a change here, makes a new one.
+Benchmarks that write (the export) work on a copy.
+
+The manifest
+------------
+``write_manifest`` writes the generic CSV of SPEC §7.1 with R rows (RMA lines): about one
+RMA in six has two or three lines, quantities are mostly 1, and the text mixes Chinese and
+accented names, product titles with commas and quotes, and five currencies. Its RMA codes
+(``RMA-2025-…``) do not clash with the database's.
+
+Run ``.venv/bin/python -m bench.generate --rmas 1000000`` to build (or find) the database
+and the manifest ahead of the benchmarks; they call the same functions themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import logging
+import random
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert
+
+from .common import (
+    CACHE_DIR,
+    FULL_MANIFEST_ROWS,
+    FULL_RMAS,
+    remove_database,
+    setup_logging,
+    sqlite_url,
+)
+
+log = logging.getLogger(__name__)
+
+#: Bump when the generated data changes shape, so cached files are rebuilt.
+GENERATOR_VERSION = 1
+
+SEED = 20261123
+BATCH = 20_000
+DB_CODE_PREFIX = "RMA-2026-"
+MANIFEST_CODE_PREFIX = "RMA-2025-"
+
+# (market, currency, price range in minor units)
+MARKETS: tuple[tuple[str, str, int, int], ...] = (
+    ("US", "USD", 499, 49_999),
+    ("DE", "EUR", 499, 39_999),
+    ("FR", "EUR", 499, 39_999),
+    ("ES", "EUR", 499, 29_999),
+    ("GB", "GBP", 399, 29_999),
+    ("CN", "CNY", 1_900, 299_900),
+    ("JP", "JPY", 500, 60_000),
+)
+
+CUSTOMERS = (
+    "张伟",
+    "王芳",
+    "李娜",
+    "刘洋",
+    "陈静",
+    "欧阳晓明",
+    "José Álvarez",
+    "Zoë Müller",
+    "François Lefèvre",
+    "Søren Kjærgård",
+    "Łukasz Wróbel",
+    "Ana Peña",
+    "Björn Ångström",
+    "Chloé Dubois-Renée",
+    "Jürgen Groß",
+    "Mary O'Brien",
+    "John Smith",
+    "佐藤 花子",
+    "山田 太郎",
+    "Nguyễn Văn An",
+)
+
+PRODUCTS: tuple[tuple[str, str, str], ...] = (
+    # (name, category, supplier)
+    ("Wireless Earbuds Pro, noise cancelling", "electronics", "Shenzhen Audio Co."),
+    ("蓝牙耳机 降噪版", "electronics", "深圳声学科技有限公司"),
+    ('Kaffeemühle "Barista" 1,2 L', "home", "Küchenwerk GmbH"),
+    ("Chaussures de randonnée imperméables", "footwear", "Montagne & Fils"),
+    ("Zapatillas running ligeras", "footwear", "Calzados Peña S.L."),
+    ("Men's cotton T-shirt, navy, L", "apparel", "Dhaka Garments Ltd."),
+    ("女士羊毛大衣 驼色 M", "apparel", "杭州服饰有限公司"),
+    ("Smartwatch 44 mm; GPS + LTE", "electronics", "Guangzhou Wearables"),
+    ("Gesichtscreme für trockene Haut, 50 ml", "beauty", "Schönheit AG"),
+    ("LEGO-compatible building set (1,200 pcs)", "toys", "Ningbo Toys"),
+    ("儿童积木玩具套装", "toys", "宁波玩具厂"),
+    ("Robot vacuum cleaner", "electronics", "Suzhou Clean Tech"),
+    ("Ceramic dinner plates ×6", "home", "Porcelaine de Limoges"),
+    ("USB-C charger 65 W", "electronics", "Shenzhen Power"),
+)
+
+REASONS = (
+    "Changed my mind",
+    "Defective: does not power on",
+    "Arrived damaged, box crushed",
+    "Not as described — colour differs",
+    "Size too small",
+    "尺码不合适",
+    "质量问题，无法开机",
+    "Article endommagé à la livraison",
+    "Falsche Farbe geliefert",
+    "Parts missing",
+)
+
+CARRIERS = ("DHL", "UPS", "FedEx", "USPS", "Royal Mail", "SF Express", "顺丰速运", "Yamato")
+
+INSPECTORS = ("li.wei", "maria.garcia", "j.mueller", "chen.jing", "tom.baker")
+SUPERVISORS = ("sup.zhang", "sup.dupont")
+
+#: Decision shapes: (finding, grade, resolution, disposition, headline, deduction %,
+#: recovery, weight). The refund follows from the deduction; approvals from the shape.
+SHAPES: tuple[tuple[str, str, str, str, str, int, str | None, int], ...] = (
+    ("NO_FAULT", "A", "FULL_REFUND", "RESTOCK", "RESTOCK", 0, None, 40),
+    ("NO_FAULT", "B", "PARTIAL_REFUND", "RESTOCK", "RESTOCK", 10, None, 15),
+    ("NO_FAULT", "C", "PARTIAL_REFUND", "REFURBISH", "REFUND", 30, None, 8),
+    ("DEFECT", "C", "FULL_REFUND", "RETURN_TO_VENDOR", "REFUND", 0, "SUPPLIER_CHARGEBACK", 12),
+    ("TRANSIT_DAMAGE", "D", "FULL_REFUND", "LIQUIDATE", "REFUND", 0, "CARRIER_CLAIM", 8),
+    ("NOT_AS_DESCRIBED", "B", "FULL_REFUND", "RESTOCK", "RESTOCK", 0, "LISTING_REVIEW", 5),
+    ("DEFECT", "C", "EXCHANGE", "RETURN_TO_VENDOR", "EXCHANGE", 0, "SUPPLIER_CHARGEBACK", 4),
+    ("MISSING_PARTS", "B", "PARTIAL_REFUND", "REFURBISH", "REFUND", 25, None, 4),
+    ("CUSTOMER_DAMAGE", "D", "DISPUTE", "HOLD", "DISPUTE", 60, None, 2),
+    ("WRONG_ITEM", "A", "DISPUTE", "HOLD", "DISPUTE", 0, None, 2),
+)
+
+CHECKLIST = {
+    "powers_on": "pass",
+    "screen_intact": "pass",
+    "accessories_present": "pass",
+    "serial_matches": "pass",
+}
+
+POLICY_HASH = "0" * 64
+
+
+def schema_revision() -> str:
+    """The head revision of the migrations this checkout ships, with a short hash of the
+    migration scripts: a revision edited in place (as the first one is, before a release)
+    still changes the key."""
+    from qc_station.adapters.migrate import MIGRATIONS_DIR, head_revision
+
+    digest = hashlib.sha256()
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        digest.update(script.name.encode())
+        digest.update(script.read_bytes())
+    return f"{head_revision() or 'empty'}-{digest.hexdigest()[:8]}"
+
+
+def database_path(n_rmas: int, n_decided: int | None = None) -> Path:
+    """Where the cached database for these sizes and this schema lives."""
+    decided = n_rmas if n_decided is None else n_decided
+    name = f"rmas-{n_rmas}-decided-{decided}-rev-{schema_revision()}-g{GENERATOR_VERSION}.sqlite3"
+    return CACHE_DIR / name
+
+
+def manifest_path(n_rows: int) -> Path:
+    return CACHE_DIR / f"manifest-generic-{n_rows}-g{GENERATOR_VERSION}.csv"
+
+
+def rma_code(i: int) -> str:
+    return f"{DB_CODE_PREFIX}{i:07d}"
+
+
+def lpn(i: int) -> str:
+    return f"{rma_code(i)}-1"
+
+
+def _minor_to_decimal_digits(currency: str) -> int:
+    return 0 if currency == "JPY" else 2
+
+
+def _half_up_pct(amount_minor: int, pct_kept: int) -> int:
+    return (amount_minor * pct_kept + 50) // 100
+
+
+class _Rows:
+    """Deterministic rows for RMA number ``i`` (1-based); one object, reused per table."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.base = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
+        weights = [s[-1] for s in SHAPES]
+        self.shape_table = [s for s, w in zip(SHAPES, weights, strict=True) for _ in range(w)]
+
+    def rng(self, i: int) -> random.Random:
+        return random.Random(self.seed * 10_000_019 + i)
+
+    def facts(self, i: int) -> dict[str, Any]:
+        r = self.rng(i)
+        market, currency, low, high = MARKETS[r.randrange(len(MARKETS))]
+        product = PRODUCTS[r.randrange(len(PRODUCTS))]
+        price = r.randint(low, high)
+        if currency == "JPY":
+            price = price // 10 * 10
+        order_date = date(2025, 12, 1) + timedelta(days=r.randrange(300))
+        delivery = order_date + timedelta(days=r.randint(2, 9))
+        request = delivery + timedelta(days=r.randint(0, 40))
+        decided_at = self.base + timedelta(seconds=i * 29 + r.randrange(29))
+        special = r.randrange(500)
+        order_id = f"{r.randrange(100, 999)}-{r.randrange(10**7):07d}-{r.randrange(10**7):07d}"
+        sku = f"SKU-{r.randrange(1, 20_000):05d}"
+        if special == 0:
+            order_id = '=HYPERLINK("http://x")'  # CSV injection probes
+        elif special == 1:
+            sku = "-" + sku
+        elif special == 2:
+            sku = "@" + sku
+        elif special == 3:
+            order_id = "+" + order_id
+        return {
+            "market": market,
+            "currency": currency,
+            "price": price,
+            "product": product,
+            "order_date": order_date,
+            "delivery": delivery,
+            "request": request,
+            "decided_at": decided_at,
+            "order_id": order_id,
+            "sku": sku,
+            "customer": CUSTOMERS[r.randrange(len(CUSTOMERS))],
+            "reason": REASONS[r.randrange(len(REASONS))],
+            "carrier": CARRIERS[r.randrange(len(CARRIERS))],
+            "tracking": f"1Z{r.randrange(16**12):012X}",
+            "exchange": r.randrange(10) == 0,
+            "shape": self.shape_table[r.randrange(len(self.shape_table))],
+            "inspector": INSPECTORS[r.randrange(len(INSPECTORS))],
+            "supervisor": SUPERVISORS[r.randrange(len(SUPERVISORS))],
+            "uuid_a": uuid.UUID(int=r.getrandbits(128), version=4),
+            "uuid_b": uuid.UUID(int=r.getrandbits(128), version=4),
+        }
+
+
+def _rma_row(i: int, f: dict[str, Any], created: datetime) -> dict[str, Any]:
+    return {
+        "code": rma_code(i),
+        "order_id": f["order_id"],
+        "customer": f["customer"],
+        "market": f["market"],
+        "currency": f["currency"],
+        "order_date": f["order_date"],
+        "delivery_date": f["delivery"],
+        "request_date": f["request"],
+        "requested_resolution": "EXCHANGE" if f["exchange"] else "REFUND",
+        "stated_reason": f["reason"],
+        "carrier": f["carrier"],
+        "tracking": f["tracking"],
+        "source": "manifest",
+        "source_name": "bench-manifest.csv",
+        "created_at": created,
+    }
+
+
+def _line_row(i: int, f: dict[str, Any]) -> dict[str, Any]:
+    name, category, supplier = f["product"]
+    return {
+        "rma_code": rma_code(i),
+        "line_no": 1,
+        "sku": f["sku"],
+        "product_name": name,
+        "category": category,
+        "supplier": supplier,
+        "unit_price_minor": f["price"],
+        "quantity": 1,
+    }
+
+
+def _unit_row(i: int, decided: bool) -> dict[str, Any]:
+    return {
+        "lpn": lpn(i),
+        "rma_code": rma_code(i),
+        "line_no": 1,
+        "unit_no": 1,
+        "state": "decided" if decided else "expected",
+        "claimed_station": None,
+        "claimed_by": None,
+        "claimed_at": None,
+        "version": 4 if decided else 0,
+    }
+
+
+def _inspection_row(i: int, f: dict[str, Any]) -> dict[str, Any]:
+    finding, grade = f["shape"][0], f["shape"][1]
+    return {
+        "id": str(f["uuid_a"]),
+        "lpn": lpn(i),
+        "inspector": f["inspector"],
+        "station": "station-1",
+        "started_at": f["decided_at"] - timedelta(minutes=3),
+        "ended_at": f["decided_at"],
+        "grade": grade,
+        "finding": finding,
+        "checklist": CHECKLIST,
+        "serial": "",
+        "notes": "",
+    }
+
+
+def _decision_row(i: int, f: dict[str, Any]) -> dict[str, Any]:
+    finding, grade, resolution, disposition, headline, deduction, recovery, _ = f["shape"]
+    price = f["price"]
+    if resolution == "DISPUTE" or resolution == "EXCHANGE":
+        refund = 0
+    else:
+        refund = _half_up_pct(price, 100 - deduction)
+    recovery_minor = None
+    if recovery in ("SUPPLIER_CHARGEBACK", "CARRIER_CLAIM"):
+        recovery_minor = refund or price
+    decided_at = f["decided_at"]
+    reasons = [
+        {
+            "code": f"finding_{finding.lower()}",
+            "text": f"finding {finding}, grade {grade}",
+            "params": {"finding": finding, "grade": grade},
+        }
+    ]
+    approval: list[dict[str, Any]] = []
+    approved_by = approved_at = None
+    if resolution in ("DISPUTE", "PARTIAL_REFUND") or recovery == "CARRIER_CLAIM":
+        approval = [
+            {
+                "code": f"approval_{resolution.lower()}",
+                "text": f"{resolution} needs a supervisor's approval",
+                "params": {},
+            }
+        ]
+        approved_by = f["supervisor"]
+        approved_at = decided_at + timedelta(minutes=45)
+    final_at = approved_at or decided_at
+    refund_due = final_at + timedelta(hours=48) if refund else None
+    dispute_due = final_at + timedelta(hours=48) if resolution == "DISPUTE" else None
+    return {
+        "id": str(f["uuid_b"]),
+        "lpn": lpn(i),
+        "inspection_id": str(f["uuid_a"]),
+        "currency": f["currency"],
+        "unit_price_minor": price,
+        "proposed_headline": headline,
+        "proposed_resolution": resolution,
+        "proposed_disposition": disposition,
+        "proposed_deduction_pct": deduction,
+        "proposed_refund_minor": refund,
+        "proposed_recovery": recovery,
+        "proposed_recovery_minor": recovery_minor,
+        "final_headline": headline,
+        "final_resolution": resolution,
+        "final_disposition": disposition,
+        "final_deduction_pct": deduction,
+        "final_refund_minor": refund,
+        "final_recovery": recovery,
+        "final_recovery_minor": recovery_minor,
+        "overridden": False,
+        "override_reason": "",
+        "reasons": reasons,
+        "approval_reasons": approval,
+        "decided_by": f["inspector"],
+        "station": "station-1",
+        "decided_at": decided_at,
+        "policy_hash": POLICY_HASH,
+        "status": "final",
+        "approved_by": approved_by,
+        "approved_at": approved_at,
+        "approval_comment": "",
+        "refund_due_at": refund_due,
+        "dispute_due_at": dispute_due,
+        "export_batch": None,
+    }
+
+
+def _load_engine(path: Path) -> Engine:
+    """An engine for the bulk load only: no fsync per commit, a bigger page cache."""
+    engine = create_engine(sqlite_url(path))
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = OFF")
+        cursor.execute("PRAGMA foreign_keys = OFF")  # the rows are consistent by construction
+        cursor.execute("PRAGMA cache_size = -262144")  # 256 MiB
+        cursor.close()
+
+    return engine
+
+
+def _insert_all(conn: Connection, table: Table, rows: Iterator[dict[str, Any]], total: int) -> None:
+    statement = insert(table)
+    batch: list[dict[str, Any]] = []
+    done = 0
+    started = time.perf_counter()
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            conn.execute(statement, batch)
+            done += len(batch)
+            batch = []
+            if done % (BATCH * 10) == 0:
+                rate = done / (time.perf_counter() - started)
+                log.info("  %s: %d/%d rows (%.0f rows/s)", table.name, done, total, rate)
+    if batch:
+        conn.execute(statement, batch)
+
+
+def generate_database(n_rmas: int, n_decided: int | None = None, *, force: bool = False) -> Path:
+    """Build (or find in the cache) the database with ``n_rmas`` RMAs, the first
+    ``n_decided`` of them decided with a final, unexported decision."""
+    from qc_station.adapters import orm
+    from qc_station.adapters.database import make_engine
+    from qc_station.adapters.migrate import upgrade
+
+    decided = n_rmas if n_decided is None else min(n_decided, n_rmas)
+    path = database_path(n_rmas, decided)
+    if path.exists() and not force:
+        log.info("using cached database %s", path)
+        return path
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    remove_database(partial)
+    started = time.perf_counter()
+
+    # 1. The real schema, by the real migrations, on the real engine set-up.
+    engine = make_engine(sqlite_url(partial))
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+
+    # 2. The rows, through Core inserts of the ORM tables.
+    rows = _Rows(SEED)
+    created = datetime(2026, 1, 2, 9, 0, tzinfo=UTC)
+    tables = orm.Base.metadata.tables
+    plan: list[tuple[str, int, Any]] = [
+        ("rmas", n_rmas, lambda i, f: _rma_row(i, f, created)),
+        ("rma_lines", n_rmas, _line_row),
+        ("units", n_rmas, lambda i, f: _unit_row(i, i <= decided)),
+        ("inspections", decided, _inspection_row),
+        ("decisions", decided, _decision_row),
+    ]
+    load = _load_engine(partial)
+    try:
+        for name, count, make in plan:
+            t0 = time.perf_counter()
+            with load.begin() as conn:
+                _insert_all(
+                    conn,
+                    tables[name],
+                    (make(i, rows.facts(i)) for i in range(1, count + 1)),
+                    count,
+                )
+            log.info("%s: %d rows in %.1f s", name, count, time.perf_counter() - t0)
+        with load.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        load.dispose()
+    remove_database(path)
+    partial.rename(path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    log.info("generated %s in %.1f s", path, time.perf_counter() - started)
+    # Files of the same sizes made for an older schema or generator are of no more use.
+    for stale in CACHE_DIR.glob(f"rmas-{n_rmas}-decided-{decided}-rev-*.sqlite3"):
+        if stale != path:
+            log.info("removing stale %s", stale.name)
+            remove_database(stale)
+    return path
+
+
+MANIFEST_HEADER = (
+    "rma_code",
+    "order_id",
+    "customer",
+    "market",
+    "currency",
+    "order_date",
+    "delivery_date",
+    "request_date",
+    "requested_resolution",
+    "reason",
+    "carrier",
+    "tracking",
+    "sku",
+    "product_name",
+    "category",
+    "supplier",
+    "unit_price",
+    "quantity",
+)
+
+
+def _format_price(minor: int, currency: str) -> str:
+    digits = _minor_to_decimal_digits(currency)
+    if digits == 0:
+        return str(minor)
+    return f"{minor // 100}.{minor % 100:02d}"
+
+
+def manifest_bytes(n_rows: int, seed: int = SEED + 1) -> bytes:
+    """The generic manifest CSV with ``n_rows`` data rows (UTF-8 with BOM, comma, CRLF)."""
+    rows = _Rows(seed)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(MANIFEST_HEADER)
+    written = 0
+    rma = 0
+    while written < n_rows:
+        rma += 1
+        f = rows.facts(rma)
+        r = rows.rng(rma + 7)
+        lines = 1 if r.randrange(6) else r.choice((2, 2, 3))
+        lines = min(lines, n_rows - written)
+        for line_no in range(1, lines + 1):
+            product = f["product"] if line_no == 1 else PRODUCTS[r.randrange(len(PRODUCTS))]
+            price = f["price"] if line_no == 1 else r.randint(199, 19_999)
+            if f["currency"] == "JPY":
+                price = price // 10 * 10
+            name, category, supplier = product
+            writer.writerow(
+                (
+                    f"{MANIFEST_CODE_PREFIX}{rma:07d}",
+                    f["order_id"],
+                    f["customer"],
+                    f["market"],
+                    f["currency"],
+                    (f["order_date"] - timedelta(days=330)).isoformat(),
+                    (f["delivery"] - timedelta(days=330)).isoformat(),
+                    (f["request"] - timedelta(days=330)).isoformat(),
+                    "exchange" if f["exchange"] else "refund",
+                    f["reason"],
+                    f["carrier"],
+                    f["tracking"],
+                    f["sku"] if line_no == 1 else f"SKU-{r.randrange(1, 20_000):05d}",
+                    name,
+                    category,
+                    supplier,
+                    _format_price(price, f["currency"]),
+                    1 if r.randrange(10) else 2,
+                )
+            )
+            written += 1
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_manifest(n_rows: int = FULL_MANIFEST_ROWS, *, force: bool = False) -> Path:
+    """Write (or find in the cache) the generic manifest with ``n_rows`` rows."""
+    path = manifest_path(n_rows)
+    if path.exists() and not force:
+        return path
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(manifest_bytes(n_rows))
+    partial.rename(path)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rmas", type=int, default=FULL_RMAS, help="RMAs in the database")
+    parser.add_argument(
+        "--decided", type=int, default=None, help="decided units (default: all of them)"
+    )
+    parser.add_argument(
+        "--manifest-rows", type=int, default=FULL_MANIFEST_ROWS, help="rows of the manifest"
+    )
+    parser.add_argument("--force", action="store_true", help="rebuild even if cached")
+    args = parser.parse_args(argv)
+    setup_logging()
+    db = generate_database(args.rmas, args.decided, force=args.force)
+    manifest = write_manifest(args.manifest_rows, force=args.force)
+    print(f"database: {db} ({db.stat().st_size / 2**20:.0f} MiB)")
+    print(f"manifest: {manifest} ({manifest.stat().st_size / 2**20:.1f} MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
