@@ -1,0 +1,167 @@
+"""The station webcam (or a video file standing in for it) and the debouncing of codes seen
+in successive frames (SPEC §2 step 2: scanning the RMA barcode with the webcam).
+
+No Qt and no threads here: :class:`FrameSource` is synchronous, and the UI wraps it in its own
+``QThread`` (STYLE: "the camera runs in its own QThread"). :class:`CodeDebouncer` is pure: the
+caller passes the time in, so tests need no clock and no sleeps.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, Self
+
+import cv2
+import numpy as np
+
+from qc_station.adapters.barcodes import DecodedCode
+from qc_station.domain.errors import QcError
+
+log = logging.getLogger(__name__)
+
+#: What the station asks a webcam for: enough pixels for a Code128 held at arm's length,
+#: little enough to decode every frame at 25 fps (see docs/decoding.md).
+PREFERRED_SIZE = (1280, 720)
+
+
+class CameraUnavailable(QcError):
+    """No camera at that index, a camera in use elsewhere, or a video file that cannot be
+    opened; ``params['source']`` says which."""
+
+    code = "camera_unavailable"
+
+
+class FrameSource(Protocol):
+    """Frames from a camera or a video file, one at a time, on the caller's thread."""
+
+    def read(self) -> np.ndarray | None:
+        """The next BGR frame, or ``None`` at the end of a file or when the camera gave
+        nothing (unplugged, or a dropped frame: the caller decides whether to retry)."""
+        ...
+
+    def close(self) -> None:
+        """Release the device; safe to call twice."""
+        ...
+
+
+class VideoCaptureSource:
+    """A :class:`FrameSource` over ``cv2.VideoCapture``; use :func:`open_camera`."""
+
+    def __init__(self, capture: cv2.VideoCapture, description: str) -> None:
+        self._capture: cv2.VideoCapture | None = capture
+        self.description = description
+
+    def read(self) -> np.ndarray | None:
+        if self._capture is None:
+            return None
+        ok, frame = self._capture.read()
+        if not ok or frame is None:
+            return None
+        return frame
+
+    def close(self) -> None:
+        if self._capture is not None:
+            self._capture.release()
+            self._capture = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._capture is None else "open"
+        return f"<VideoCaptureSource {self.description} ({state})>"
+
+
+def open_camera(source: int | str) -> VideoCaptureSource:
+    """Open camera number ``source`` (0 is the first webcam) or the video file at path
+    ``source``; raise :class:`CameraUnavailable` with a message naming it when it cannot be
+    opened."""
+    if isinstance(source, str):
+        path = Path(source)
+        description = f"video file {path}"
+        # Checked first: OpenCV's own answer to a missing file is a bare False plus backend
+        # warnings on stderr, which say nothing an operator can act on.
+        if not path.is_file():
+            raise CameraUnavailable(f"{description} does not exist", source=source)
+        capture = cv2.VideoCapture(str(path))
+    else:
+        description = f"camera {source}"
+        capture = cv2.VideoCapture(source)
+    if not capture.isOpened():
+        capture.release()
+        hint = (
+            "is it plugged in and not in use by another program?"
+            if isinstance(source, int)
+            else "is it a video file OpenCV can read?"
+        )
+        raise CameraUnavailable(f"cannot open {description}: {hint}", source=source)
+    if isinstance(source, int):
+        # A request, not a guarantee: a camera that cannot do 1280×720 picks its nearest mode.
+        capture.set(cv2.CAP_PROP_FRAME_WIDTH, PREFERRED_SIZE[0])
+        capture.set(cv2.CAP_PROP_FRAME_HEIGHT, PREFERRED_SIZE[1])
+    log.info("opened %s", description)
+    return VideoCaptureSource(capture, description)
+
+
+class CodeDebouncer:
+    """Turns the codes decoded in successive frames into scan events, so that a parcel held
+    in front of the camera opens its RMA once.
+
+    A code is emitted when it was decoded in at least ``min_hits`` of the last ``window``
+    frames (one lucky frame of a misread is not a scan) and it has not been in view during
+    the last ``hold_off`` seconds before that. While a code stays in view it is not emitted
+    again, however long it is held; it can be scanned again after it has left the view for
+    ``hold_off`` seconds. That is stricter than "not emitted in the last ``hold_off``
+    seconds", which would reopen a held parcel every ``hold_off`` seconds.
+
+    ``now`` is a monotonic time in seconds given by the caller (``time.monotonic()`` in the
+    camera thread, made-up values in tests).
+    """
+
+    def __init__(self, window: int = 5, min_hits: int = 2, hold_off: float = 2.0) -> None:
+        if not 1 <= min_hits <= window:
+            raise ValueError(f"need 1 ≤ min_hits ≤ window, got {min_hits} and {window}")
+        if hold_off < 0:
+            raise ValueError(f"hold_off must not be negative, got {hold_off}")
+        self.window = window
+        self.min_hits = min_hits
+        self.hold_off = hold_off
+        self._frames: deque[frozenset[str]] = deque(maxlen=window)
+        # text → when it was last in view, for codes emitted and not yet released.
+        self._last_seen: dict[str, float] = {}
+
+    def feed(self, codes: Iterable[DecodedCode], now: float) -> list[DecodedCode]:
+        """The codes of one frame in; the codes to act on now out (usually none)."""
+        current = {code.text: code for code in codes}
+        self._frames.append(frozenset(current))
+        # Release codes that have been out of view long enough to be scanned again.
+        for text, seen in list(self._last_seen.items()):
+            if text not in current and now - seen >= self.hold_off:
+                del self._last_seen[text]
+        emitted = []
+        for text, code in current.items():
+            if text in self._last_seen:
+                self._last_seen[text] = max(self._last_seen[text], now)
+                continue
+            hits = sum(1 for frame in self._frames if text in frame)
+            if hits >= self.min_hits:
+                self._last_seen[text] = now
+                emitted.append(code)
+        return emitted
+
+    def reset(self) -> None:
+        """Forget everything (a new session, a station unlocked): the next sighting counts."""
+        self._frames.clear()
+        self._last_seen.clear()
