@@ -1,0 +1,86 @@
+"""Fixtures for the GUI tests: a task runner, a session on the in-memory fakes, and a signed-in
+inspector at station ST-01 (the station of ``tests.builders.INSPECTOR``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from qc_station.config import Config
+from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role
+from qc_station.domain.policy import Policy
+from qc_station.services.context import Actor, ServiceContext
+from qc_station.services.inspection import InspectionDraft, submit_inspection
+from qc_station.services.returns import claim_unit
+from qc_station.services.users import UserView
+from tests.builders import make_rma, seed, user
+from tests.fakes import FakeStore
+from ui.qt_workarounds import protect_true_from_emit_leak
+from ui.session import Session
+from ui.sounds import Sounds
+from ui.tasks import TaskRunner
+
+STATION = "ST-01"
+PASSWORD = "secret-password"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _protect_true(qapp: object) -> None:
+    # PySide6 6.12.0 loses a reference to True on every emit; see ui/qt_workarounds.py.
+    protect_true_from_emit_leak()
+
+
+@pytest.fixture
+def config() -> Config:
+    return Config(station_name=STATION, idle_lock_minutes=5, allow_badge_login=True)
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    task_runner = TaskRunner()
+    yield task_runner
+    # Let queued work finish before the fakes go away; results of late jobs are dropped.
+    task_runner.wait_idle()
+
+
+@pytest.fixture
+def session(ctx: ServiceContext, config: Config, runner: TaskRunner) -> Session:
+    return Session(ctx, config, runner, Sounds(silent=True))
+
+
+def inspector_view(username: str = "ines") -> UserView:
+    return UserView(username, username.title(), Role.INSPECTOR, True, None, False, None, None)
+
+
+@pytest.fixture
+def signed_in(session: Session, store: FakeStore) -> Session:
+    with store.uow() as uow:
+        uow.users.add(user("ines", Role.INSPECTOR))
+        uow.commit()
+    session.sign_in(inspector_view())
+    return session
+
+
+@pytest.fixture
+def rma_code(store: FakeStore) -> str:
+    """One electronics RMA (a headset, 99.00 USD, "changed my mind") with one unit."""
+    seed(store, make_rma("RMA-2026-000123"))
+    return "RMA-2026-000123"
+
+
+def decide_elsewhere(ctx: ServiceContext, policy: Policy, lpn: str, actor: Actor) -> None:
+    """Decide ``lpn`` at another station, as a colleague would have."""
+    claim_unit(ctx, actor, lpn)
+    items = policy.checklist_for("electronics")
+    submit_inspection(
+        ctx,
+        actor,
+        InspectionDraft(
+            lpn=lpn,
+            grade=Grade.A,
+            finding=Finding.NO_FAULT,
+            checklist={item.key: ChecklistAnswer.PASS for item in items},
+        ),
+    )

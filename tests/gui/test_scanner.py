@@ -1,0 +1,101 @@
+"""The scanner burst rule, and the event filter that routes bursts to the scan presenter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from ui.scanner import ScanBurstDetector, ScanBurstFilter
+
+
+def type_burst(detector: ScanBurstDetector, text: str, start: int, gap_ms: int) -> str | None:
+    t = start
+    for char in text:
+        detector.feed(char, t)
+        t += gap_ms
+    return detector.feed_enter(t)
+
+
+def test_a_burst_at_1000_characters_per_second_arrives_whole() -> None:
+    detector = ScanBurstDetector()
+    assert type_burst(detector, "RMA-2026-000123-1", 1000, 1) == "RMA-2026-000123-1"
+
+
+def test_a_burst_at_the_gap_limit_is_still_a_burst() -> None:
+    assert type_burst(ScanBurstDetector(), "ABCD", 0, 35) == "ABCD"
+
+
+def test_slow_typing_is_not_a_burst() -> None:
+    assert type_burst(ScanBurstDetector(), "RMA-2026-000123", 0, 120) is None
+
+
+def test_fewer_than_four_characters_is_not_a_burst() -> None:
+    assert type_burst(ScanBurstDetector(), "ABC", 0, 1) is None
+
+
+def test_a_slow_enter_after_fast_keys_is_not_a_burst() -> None:
+    detector = ScanBurstDetector()
+    for i, char in enumerate("ABCDEF"):
+        detector.feed(char, i)
+    assert detector.feed_enter(500) is None
+
+
+def test_typing_then_a_burst_keeps_only_the_burst() -> None:
+    detector = ScanBurstDetector()
+    detector.feed("h", 0)
+    detector.feed("i", 300)  # a person typing notes
+    assert type_burst(detector, "RMA-1-1", 700, 2) == "RMA-1-1"
+
+
+def test_the_detector_starts_again_after_each_enter() -> None:
+    detector = ScanBurstDetector()
+    assert type_burst(detector, "AAAA", 0, 1) == "AAAA"
+    assert type_burst(detector, "BBBB", 10, 1) == "BBBB"
+    assert detector.pending == 0
+
+
+class FakeClock:
+    """One millisecond per key press: a scanner at 1,000 characters per second."""
+
+    def __init__(self, step: int = 1) -> None:
+        self.now = 0
+        self.step = step
+
+    def __call__(self) -> int:
+        self.now += self.step
+        return self.now
+
+
+def _form(qtbot: QtBot) -> tuple[QWidget, QLineEdit, QPlainTextEdit]:
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    line = QLineEdit()
+    notes = QPlainTextEdit()
+    layout.addWidget(line)
+    layout.addWidget(notes)
+    qtbot.addWidget(form)
+    return form, line, notes
+
+
+def test_a_burst_in_a_text_field_is_taken_back_out_of_it(qtbot: QtBot) -> None:
+    form, _line, notes = _form(qtbot)
+    burst_filter = ScanBurstFilter(clock_ms=FakeClock(step=1))
+    burst_filter.watch(form)
+    notes.setPlainText("box dented ")
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(burst_filter.burst_scanned) as blocker:
+        qtbot.keyClicks(notes, "RMA-2026-000123")
+        qtbot.keyClick(notes, Qt.Key.Key_Return)
+    assert blocker.args == ["RMA-2026-000123"]
+    assert notes.toPlainText() == "box dented "
+
+
+def test_slow_typing_stays_in_the_field(qtbot: QtBot) -> None:
+    form, line, _ = _form(qtbot)
+    burst_filter = ScanBurstFilter(clock_ms=FakeClock(step=200))
+    burst_filter.watch(form)
+    with qtbot.assertNotEmitted(burst_filter.burst_scanned):
+        qtbot.keyClicks(line, "ABCDEF")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == "ABCDEF"

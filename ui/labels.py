@@ -1,0 +1,90 @@
+"""Labels for the domain's closed vocabularies (grades, findings, outcomes, unit states).
+
+The domain keeps upper-case names; the words people read live here, translatable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from qc_station.domain.enums import (
+    Disposition,
+    Finding,
+    Grade,
+    Headline,
+    Resolution,
+    UnitState,
+    WindowStatus,
+)
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("Labels", source)
+
+
+def grade_label(grade: Grade) -> str:
+    return {
+        Grade.A: _tr("A · new"),
+        Grade.B: _tr("B · open box"),
+        Grade.C: _tr("C · used"),
+        Grade.D: _tr("D · damaged"),
+        Grade.X: _tr("X · scrap"),
+    }[grade]
+
+
+def finding_label(finding: Finding) -> str:
+    return {
+        Finding.NO_FAULT: _tr("No fault (changed mind)"),
+        Finding.DEFECT: _tr("Defect"),
+        Finding.TRANSIT_DAMAGE: _tr("Transit damage"),
+        Finding.NOT_AS_DESCRIBED: _tr("Not as described"),
+        Finding.CUSTOMER_DAMAGE: _tr("Customer damage"),
+        Finding.MISSING_PARTS: _tr("Missing parts"),
+        Finding.WRONG_ITEM: _tr("Wrong item / empty box"),
+    }[finding]
+
+
+def headline_label(headline: Headline) -> str:
+    return {
+        Headline.RESTOCK: _tr("RESTOCK"),
+        Headline.REFUND: _tr("REFUND"),
+        Headline.EXCHANGE: _tr("EXCHANGE"),
+        Headline.DISPUTE: _tr("DISPUTE"),
+    }[headline]
+
+
+def resolution_label(resolution: Resolution) -> str:
+    return {
+        Resolution.FULL_REFUND: _tr("Full refund"),
+        Resolution.PARTIAL_REFUND: _tr("Partial refund"),
+        Resolution.EXCHANGE: _tr("Exchange"),
+        Resolution.DISPUTE: _tr("Dispute"),
+    }[resolution]
+
+
+def disposition_label(disposition: Disposition) -> str:
+    return {
+        Disposition.RESTOCK: _tr("Restock"),
+        Disposition.REFURBISH: _tr("Refurbish"),
+        Disposition.LIQUIDATE: _tr("Liquidate"),
+        Disposition.SCRAP: _tr("Scrap"),
+        Disposition.RETURN_TO_VENDOR: _tr("Return to vendor"),
+        Disposition.HOLD: _tr("Hold"),
+    }[disposition]
+
+
+def unit_state_label(state: UnitState) -> str:
+    return {
+        UnitState.EXPECTED: _tr("expected"),
+        UnitState.IN_INSPECTION: _tr("in inspection"),
+        UnitState.AWAITING_APPROVAL: _tr("awaiting approval"),
+        UnitState.DECIDED: _tr("decided"),
+    }[state]
+
+
+def window_label(status: WindowStatus) -> str:
+    return {
+        WindowStatus.HOLDS: _tr("within the return window"),
+        WindowStatus.EXCEEDED: _tr("return window exceeded"),
+        WindowStatus.UNKNOWN: _tr("return window unknown"),
+    }[status]

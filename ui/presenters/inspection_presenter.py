@@ -1,0 +1,317 @@
+"""Inspecting one unit (SPEC §2 steps 3–4): checklist, grade, finding, serial, notes, photos,
+the live decision, an optional override with its reason, and the submission.
+
+Checklist default: every item starts as **pass**, visibly, and the inspector changes the ones
+that fail. We chose this over leaving items unanswered because the common case (an unopened
+item returned for a change of mind) must be decided with scan → grade key → Enter (SPEC §8),
+and the answers are on screen, not silently filled in at submit time; the audit records them
+as given.
+
+Finding default: NO_FAULT when the customer's stated reason reads like a change of mind,
+otherwise none, so the inspector must choose one.
+
+The live decision is computed on the GUI thread: ``services.inspection.preview`` is pure
+policy arithmetic with no database work. Photo decoding runs on the I/O lane, the submission
+on the database lane.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from types import MappingProxyType
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QImage
+
+from qc_station.adapters.images import read_photo_file
+from qc_station.domain.decision import Proposal
+from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
+from qc_station.domain.errors import QcError
+from qc_station.domain.policy import ChecklistItem
+from qc_station.services import inspection
+from qc_station.services.inspection import InspectionDraft, PhotoInput
+from qc_station.services.views import DecisionView, RmaView, UnitView
+
+from ..messages import describe
+from ..session import Session
+from ..tasks import Lane
+
+THUMBNAIL_EDGE = 120
+
+_CHANGE_OF_MIND = (
+    "changed my mind",
+    "change of mind",
+    "no longer need",
+    "not needed",
+    "don't want",
+    "do not want",
+    "dont want",
+    "ordered by mistake",
+    "bought by mistake",
+    "不想要",
+    "不需要",
+    "改变主意",
+    "拍错",
+    "买错",
+)
+
+
+def looks_like_change_of_mind(stated_reason: str) -> bool:
+    text = stated_reason.casefold()
+    return any(phrase in text for phrase in _CHANGE_OF_MIND)
+
+
+@dataclass(frozen=True)
+class PhotoItem:
+    """A photo added to the draft: the prepared bytes (time burned in) and where it came from."""
+
+    name: str
+    photo: PhotoInput
+    thumbnail: QImage
+
+
+@dataclass(frozen=True)
+class InspectionState:
+    rma: RmaView | None = None
+    lpn: str = ""
+    checklist: tuple[ChecklistItem, ...] = ()
+    answers: Mapping[str, ChecklistAnswer] = field(default_factory=lambda: MappingProxyType({}))
+    grade: Grade | None = None
+    finding: Finding | None = None
+    serial: str = ""
+    notes: str = ""
+    photos: tuple[PhotoItem, ...] = ()
+    photos_loading: int = 0
+    override: Headline | None = None
+    override_reason: str = ""
+    proposal: Proposal | None = None
+    problem: str = ""  # why there is no live decision yet, or what is wrong with it
+    error: str = ""
+    busy: bool = False
+
+    @property
+    def unit(self) -> UnitView | None:
+        return self.rma.unit(self.lpn) if self.rma else None
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("InspectionPresenter", source)
+
+
+def _load_photo(file: Path, captured_at: datetime, station: str) -> PhotoItem:
+    """Runs on the I/O lane: decode, check, burn in the time, and make the thumbnail."""
+    prepared = read_photo_file(file, captured_at, station)
+    # QImage (not QPixmap) is safe off the GUI thread; scale here, not when painting.
+    thumbnail = QImage.fromData(prepared.data).scaled(
+        THUMBNAIL_EDGE,
+        THUMBNAIL_EDGE,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    photo = PhotoInput(prepared.data, captured_at, file.name, prepared.width, prepared.height)
+    return PhotoItem(file.name, photo, thumbnail)
+
+
+class InspectionPresenter(QObject):
+    state_changed = Signal(object)  # InspectionState
+    error_message = Signal(str)
+    busy_changed = Signal(bool)
+    decision_submitted = Signal(object)  # DecisionView
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.state = InspectionState()
+        self._inspection_id = ""
+        self._started_at = session.ctx.clock.now()
+
+    @property
+    def active(self) -> bool:
+        return self.state.rma is not None
+
+    # --- commands ------------------------------------------------------------------------
+
+    def start(self, rma: RmaView, lpn: str) -> None:
+        """A unit was claimed: begin a fresh inspection of it."""
+        unit = rma.unit(lpn)
+        category = unit.category if unit else ""
+        items = self._session.ctx.policy.checklist_for(category)
+        self._inspection_id = str(uuid.uuid4())
+        self._started_at = self._session.ctx.clock.now()
+        finding = Finding.NO_FAULT if looks_like_change_of_mind(rma.stated_reason) else None
+        self._update(
+            InspectionState(
+                rma=rma,
+                lpn=lpn,
+                checklist=items,
+                answers=MappingProxyType({item.key: ChecklistAnswer.PASS for item in items}),
+                finding=finding,
+            )
+        )
+
+    def clear(self) -> None:
+        self._inspection_id = ""
+        self._update(InspectionState())
+
+    def set_grade(self, grade: Grade) -> None:
+        self._update(replace(self.state, grade=grade, error=""))
+
+    def set_finding(self, finding: Finding | None) -> None:
+        self._update(replace(self.state, finding=finding, error=""))
+
+    def set_answer(self, key: str, answer: ChecklistAnswer) -> None:
+        answers = dict(self.state.answers)
+        answers[key] = answer
+        self._update(replace(self.state, answers=MappingProxyType(answers), error=""))
+
+    def set_serial(self, serial: str) -> None:
+        self.state = replace(self.state, serial=serial)  # no re-render while typing
+
+    def set_notes(self, notes: str) -> None:
+        self.state = replace(self.state, notes=notes)
+
+    def set_override(self, headline: Headline | None) -> None:
+        self._update(replace(self.state, override=headline, error=""))
+
+    def set_override_reason(self, reason: str) -> None:
+        self.state = replace(self.state, override_reason=reason)
+
+    def add_photo_files(self, paths: Iterable[str]) -> None:
+        """Read, check and time-stamp photo files on the I/O lane; thumbnails follow."""
+        station = self._session.station
+        token = self._inspection_id
+        for path in paths:
+            captured_at = self._session.ctx.clock.now()
+            self._update(replace(self.state, photos_loading=self.state.photos_loading + 1))
+            self._session.runner.run(
+                partial(_load_photo, Path(path), captured_at, station),
+                partial(self._on_photo_loaded, token),
+                partial(self._on_photo_failed, token),
+                on_finished=partial(self._on_photo_finished, token),
+                lane=Lane.IO,
+            )
+
+    def remove_photo(self, index: int) -> None:
+        photos = list(self.state.photos)
+        if 0 <= index < len(photos):
+            del photos[index]
+            self._update(replace(self.state, photos=tuple(photos)))
+
+    def submit(self) -> None:
+        """Store the inspection and its decision, on the database lane."""
+        state = self.state
+        if state.busy or state.rma is None:
+            return
+        problem = self._missing_input(state)
+        if problem:
+            self._fail(problem)
+            return
+        assert state.grade is not None
+        assert state.finding is not None
+        draft = InspectionDraft(
+            lpn=state.lpn,
+            grade=state.grade,
+            finding=state.finding,
+            checklist=dict(state.answers),
+            serial=state.serial,
+            notes=state.notes,
+            photos=tuple(p.photo for p in state.photos),
+            override=state.override,
+            override_reason=state.override_reason.strip(),
+            started_at=self._started_at,
+            inspection_id=self._inspection_id,
+        )
+        ctx, actor = self._session.ctx, self._session.require_actor()
+        self._update(replace(state, busy=True, error=""))
+        self.busy_changed.emit(True)
+        self._session.runner.run(
+            lambda: inspection.submit_inspection(ctx, actor, draft),
+            self._on_submitted,
+            self._on_submit_failed,
+            on_finished=self._on_submit_finished,
+        )
+
+    # --- results -------------------------------------------------------------------------
+
+    def _on_submitted(self, decision: object) -> None:
+        assert isinstance(decision, DecisionView)
+        self._session.sounds.success()
+        self.clear()
+        self.decision_submitted.emit(decision)
+
+    def _on_submit_failed(self, error: BaseException) -> None:
+        self._fail(describe(error))
+
+    def _on_submit_finished(self) -> None:
+        if self.state.busy:
+            self._update(replace(self.state, busy=False))
+        self.busy_changed.emit(False)
+
+    def _on_photo_loaded(self, token: str, item: object) -> None:
+        if token != self._inspection_id:
+            return  # a photo for an inspection that has since ended
+        assert isinstance(item, PhotoItem)
+        self._update(replace(self.state, photos=(*self.state.photos, item)))
+
+    def _on_photo_failed(self, token: str, error: BaseException) -> None:
+        if token == self._inspection_id:
+            self._fail(describe(error))
+
+    def _on_photo_finished(self, token: str) -> None:
+        if token == self._inspection_id:
+            self._update(replace(self.state, photos_loading=max(0, self.state.photos_loading - 1)))
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _missing_input(self, state: InspectionState) -> str:
+        if state.grade is None:
+            return _tr("Choose a grade: keys 1–5 or A, B, C, D, X.")
+        if state.finding is None:
+            return _tr("Choose a finding.")
+        if state.photos_loading:
+            return _tr("Photos are still being prepared; submit again in a moment.")
+        if state.override is not None and not state.override_reason.strip():
+            return _tr("Write why you override the proposed decision.")
+        if state.proposal is None and state.problem:
+            return state.problem
+        return ""
+
+    def _fail(self, message: str) -> None:
+        self._session.sounds.error()
+        self._update(replace(self.state, error=message))
+        self.error_message.emit(message)
+
+    def _update(self, state: InspectionState) -> None:
+        self.state = self._with_preview(state)
+        self.state_changed.emit(self.state)
+
+    def _with_preview(self, state: InspectionState) -> InspectionState:
+        """Recompute the live decision for the state's grade, finding, photos and override."""
+        if state.rma is None:
+            return replace(state, proposal=None, problem="")
+        if state.grade is None or state.finding is None:
+            problem = (
+                _tr("Choose a grade (keys 1–5 or A–D, X) to see the decision.")
+                if state.grade is None
+                else _tr("Choose a finding to see the decision.")
+            )
+            return replace(state, proposal=None, problem=problem)
+        try:
+            proposal = inspection.preview(
+                self._session.ctx.policy,
+                state.rma,
+                state.lpn,
+                state.grade,
+                state.finding,
+                len(state.photos),
+                state.override,
+                state.override_reason,
+            )
+        except QcError as error:
+            return replace(state, proposal=None, problem=describe(error))
+        return replace(state, proposal=proposal, problem="")

@@ -1,0 +1,155 @@
+"""Signing in (SPEC §6): user name and password, or a badge scan and PIN where the station
+allows it; on a database with no users, the setup step that creates the first admin; and the
+idle lock, which shows the same form with the locked user's name filled in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from qc_station.domain.enums import Role
+from qc_station.services import users
+from qc_station.services.users import UserView
+
+from ..messages import describe
+from ..session import Session
+
+
+class LoginMode(Enum):
+    CHECKING = "checking"  # asking the database whether any user exists
+    SETUP = "setup"  # no users yet: create the first admin
+    PASSWORD = "password"
+    BADGE = "badge"
+
+
+@dataclass(frozen=True)
+class LoginState:
+    mode: LoginMode = LoginMode.CHECKING
+    badge_allowed: bool = False
+    locked_user: str | None = None  # set while the station is locked for this user
+    busy: bool = False
+    error: str = ""
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("LoginPresenter", source)
+
+
+class LoginPresenter(QObject):
+    state_changed = Signal(object)  # LoginState
+    error_message = Signal(str)
+    busy_changed = Signal(bool)
+    user_signed_in = Signal(object)  # UserView
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.state = LoginState(badge_allowed=session.config.allow_badge_login)
+
+    # --- commands ------------------------------------------------------------------------
+
+    def check_setup(self) -> None:
+        """Find out whether this is the first run (no users), off the GUI thread."""
+        ctx = self._session.ctx
+
+        def no_users() -> bool:
+            # There is no service for "are there any users"; counting through the unit of
+            # work is the cheapest honest answer (reported as a gap in the core).
+            with ctx.uow() as uow:
+                return uow.users.count() == 0
+
+        self._start()
+        self._session.runner.run(
+            no_users, self._on_setup_checked, self._on_failed, on_finished=self._stop
+        )
+
+    def show_badge(self, badge: bool) -> None:
+        if self.state.mode in (LoginMode.SETUP, LoginMode.CHECKING):
+            return
+        mode = LoginMode.BADGE if badge and self.state.badge_allowed else LoginMode.PASSWORD
+        self._set(mode=mode, error="")
+
+    def sign_in(self, username: str, password: str) -> None:
+        if not username.strip() or not password:
+            self._fail(_tr("Enter your user name and password."))
+            return
+        ctx, station = self._session.ctx, self._session.station
+        self._start()
+        self._session.runner.run(
+            lambda: users.authenticate(ctx, username, password, station),
+            self._on_authenticated,
+            self._on_failed,
+            on_finished=self._stop,
+        )
+
+    def sign_in_badge(self, badge: str, pin: str) -> None:
+        if not self.state.badge_allowed:
+            return
+        if not badge.strip() or not pin:
+            self._fail(_tr("Scan your badge and enter your PIN."))
+            return
+        ctx, station = self._session.ctx, self._session.station
+        self._start()
+        self._session.runner.run(
+            lambda: users.authenticate_badge(ctx, badge, pin, station),
+            self._on_authenticated,
+            self._on_failed,
+            on_finished=self._stop,
+        )
+
+    def create_admin(self, username: str, full_name: str, password: str, repeated: str) -> None:
+        if password != repeated:
+            self._fail(_tr("The two passwords differ; type them again."))
+            return
+        ctx, station = self._session.ctx, self._session.station
+        self._start()
+        self._session.runner.run(
+            lambda: users.add_user(
+                ctx, None, username, Role.ADMIN, full_name, password, station=station
+            ),
+            self._on_authenticated,
+            self._on_failed,
+            on_finished=self._stop,
+        )
+
+    def lock(self, username: str) -> None:
+        """The station locked itself for ``username``; the work behind stays as it is."""
+        self._set(mode=LoginMode.PASSWORD, locked_user=username, error="")
+
+    # --- results -------------------------------------------------------------------------
+
+    def _on_setup_checked(self, empty: object) -> None:
+        self._set(mode=LoginMode.SETUP if empty else LoginMode.PASSWORD, error="")
+
+    def _on_authenticated(self, user: object) -> None:
+        assert isinstance(user, UserView)
+        self._set(mode=LoginMode.PASSWORD, locked_user=None, error="")
+        self._session.sign_in(user)
+        self.user_signed_in.emit(user)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._fail(describe(error))
+        if self.state.mode == LoginMode.CHECKING:
+            # The database did not answer; offer the sign-in form, which will say so again.
+            self._set(mode=LoginMode.PASSWORD)
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _fail(self, message: str) -> None:
+        self._session.sounds.error()
+        self._set(error=message)
+        self.error_message.emit(message)
+
+    def _start(self) -> None:
+        self._set(busy=True, error="")
+        self.busy_changed.emit(True)
+
+    def _stop(self) -> None:
+        self._set(busy=False)
+        self.busy_changed.emit(False)
+
+    def _set(self, **changes: object) -> None:
+        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
+        self.state_changed.emit(self.state)

@@ -1,0 +1,132 @@
+"""Scanning (SPEC §2 step 2): a code from any source (the wedge scanner's burst, typed entry,
+the webcam decoder) opens its RMA and claims the unit to inspect at this station.
+
+``submit_code`` is the seam: whatever decodes a barcode calls it with the code as a string.
+A bad scan (unknown code, a decided unit, a unit held by another station) is an inline error
+with the error sound; the RMA is still shown when it was found, so the inspector sees why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from qc_station.domain.enums import UnitState
+from qc_station.domain.errors import QcError
+from qc_station.services import returns
+from qc_station.services.views import RmaView
+
+from ..messages import describe
+from ..session import Session
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    """What a scan found: the RMA (if any) and the unit claimed, or why none was."""
+
+    rma: RmaView
+    claimed_lpn: str | None
+    error: QcError | None
+
+
+@dataclass(frozen=True)
+class ScanState:
+    rma: RmaView | None = None
+    error: str = ""
+    confirmation: str = ""  # the last decision, in green ("RMA-…-1: RESTOCK")
+    busy: bool = False
+    last_code: str = ""
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("ScanPresenter", source)
+
+
+def scan_and_claim(session: Session, code: str) -> ScanOutcome:
+    """Runs on the database lane: find the RMA, then claim its unit for this station."""
+    ctx, actor = session.ctx, session.require_actor()
+    rma = returns.find(ctx, code, actor.station)
+    lpn = rma.focus_lpn
+    if lpn is None:
+        # Nothing left for this station: claim one anyway so the core says why, in its words
+        # (decided, waiting for approval, or held at another station and by whom).
+        open_units = [
+            u for u in rma.units if u.state in (UnitState.EXPECTED, UnitState.IN_INSPECTION)
+        ]
+        lpn = (open_units or list(rma.units))[0].lpn if rma.units else None
+    if lpn is None:
+        return ScanOutcome(rma, None, None)
+    try:
+        claimed = returns.claim_unit(ctx, actor, lpn)
+    except QcError as error:
+        return ScanOutcome(rma, None, error)
+    return ScanOutcome(claimed, lpn, None)
+
+
+class ScanPresenter(QObject):
+    state_changed = Signal(object)  # ScanState
+    error_message = Signal(str)
+    busy_changed = Signal(bool)
+    unit_claimed = Signal(object, str)  # RmaView, LPN
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.state = ScanState()
+
+    def submit_code(self, raw: str) -> None:
+        """A code was scanned or typed. Ignored while the previous scan is still running, so
+        a double scan of the same parcel claims once."""
+        code = raw.strip()
+        if self.state.busy:
+            return
+        if not code:
+            self._fail(_tr("Scan an RMA barcode or a unit label."))
+            return
+        session = self._session
+        self._set(busy=True, error="", confirmation="", last_code=code)
+        self.busy_changed.emit(True)
+        session.runner.run(
+            lambda: scan_and_claim(session, code),
+            self._on_scan_done,
+            self._on_scan_failed,
+            on_finished=self._on_scan_finished,
+        )
+
+    def confirm_decision(self, text: str) -> None:
+        """Show the green line for the unit just decided; the RMA panel is cleared."""
+        self._set(rma=None, error="", confirmation=text)
+
+    def clear(self) -> None:
+        self._set(rma=None, error="", confirmation="", last_code="")
+
+    def _on_scan_done(self, result: object) -> None:
+        assert isinstance(result, ScanOutcome)
+        if result.error is not None:
+            self._set(rma=result.rma)
+            self._fail(describe(result.error))
+            return
+        if result.claimed_lpn is None:
+            self._set(rma=result.rma)
+            self._fail(_tr("This RMA has no units to inspect."))
+            return
+        self._set(rma=result.rma, error="")
+        self.unit_claimed.emit(result.rma, result.claimed_lpn)
+
+    def _on_scan_failed(self, error: BaseException) -> None:
+        self._set(rma=None)
+        self._fail(describe(error))
+
+    def _on_scan_finished(self) -> None:
+        self._set(busy=False)
+        self.busy_changed.emit(False)
+
+    def _fail(self, message: str) -> None:
+        self._session.sounds.error()
+        self._set(error=message)
+        self.error_message.emit(message)
+
+    def _set(self, **changes: object) -> None:
+        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
+        self.state_changed.emit(self.state)

@@ -1,0 +1,57 @@
+"""The station's session: the built application, the task runner, the sounds and who is
+signed in. Passed to presenters instead of a global, so tests build one from fakes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from qc_station.config import Config
+from qc_station.services.context import Actor, ServiceContext
+from qc_station.services.users import UserView
+
+from .sounds import Sounds
+from .tasks import TaskRunner
+
+
+class Session(QObject):
+    """Who is at the station now; emits when that changes."""
+
+    signed_in = Signal(object)  # UserView
+    signed_out = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        config: Config,
+        runner: TaskRunner,
+        sounds: Sounds | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.config = config
+        self.runner = runner
+        self.sounds = sounds or Sounds()
+        self.user: UserView | None = None
+
+    @property
+    def station(self) -> str:
+        return self.config.station
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.user.actor(self.station) if self.user else None
+
+    def require_actor(self) -> Actor:
+        actor = self.actor
+        if actor is None:
+            raise RuntimeError("no user is signed in")  # a bug: pages are locked without one
+        return actor
+
+    def sign_in(self, user: UserView) -> None:
+        self.user = user
+        self.signed_in.emit(user)
+
+    def sign_out(self) -> None:
+        self.user = None
+        self.signed_out.emit()
