@@ -354,7 +354,8 @@ class FakeStore:
     commits: int = 0
     fail_next_commit: bool = False
 
-    def uow(self) -> FakeUnitOfWork:
+    def uow(self, *, read_only: bool = False) -> FakeUnitOfWork:
+        # read_only only changes how SQLite begins a transaction; the fake ignores it.
         return FakeUnitOfWork(self)
 
 

@@ -13,6 +13,9 @@ scripted ``qc-station`` command):
   its lock, and SQLite fails such an upgrade at once with "database is locked" when another
   process wrote in between, whatever the busy timeout. Taking the write lock up front turns
   that into an orderly wait. This is the pysqlite "BEGIN" recipe of the SQLAlchemy docs.
+  A read-only unit of work (a connection with the ``READ_ONLY`` execution option, see
+  ``sql_uow``) starts a plain deferred ``BEGIN`` instead: it never writes, so it needs no
+  write lock, and under WAL it neither waits for a writer nor makes one wait.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ log = logging.getLogger(__name__)
 
 #: The file name of the single-station database inside the user data folder.
 SQLITE_FILE_NAME = "qc_station.db"
+
+#: The execution option that marks a connection's transactions as read only (``BEGIN``).
+READ_ONLY = "qc_read_only"
 
 #: Milliseconds a SQLite connection waits for another process's write lock.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -118,7 +124,10 @@ def _on_sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 def _on_sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    if conn.get_execution_options().get(READ_ONLY):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def redact_url(url: str | URL) -> str:

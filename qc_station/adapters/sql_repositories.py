@@ -24,8 +24,9 @@ from __future__ import annotations
 import builtins
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import fields as dataclass_fields
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar, cast
@@ -33,6 +34,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import (
     ColumnElement,
     CursorResult,
+    DateTime,
     Result,
     Table,
     and_,
@@ -41,6 +43,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    type_coerce,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -99,6 +102,19 @@ CHUNK = 500
 
 #: Rows fetched per round trip when a result is streamed.
 STREAM_BATCH = 1000
+
+_PLAIN_TIME = DateTime(timezone=True)
+
+
+def _utc(value: datetime) -> datetime:
+    """What ``UtcDateTime`` returns for a stored time: timezone-aware, in UTC."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
+
+
+# ExportRow's fields in order, for building the export's rows fast (see export_rows).
+_EXPORT_ROW_FIELDS = tuple(f.name for f in dataclass_fields(ExportRow))
 
 _T = TypeVar("_T")
 
@@ -762,13 +778,14 @@ class SqlDecisionRepository(_Repo):
         return _rowcount(result)
 
     def export_rows(self, batch_id: str) -> Iterator[ExportRow]:
-        d = DecisionRow
+        d, u, r, ln = _decisions.c, _units.c, _rmas.c, _lines.c
+        lpn_order = d.lpn.collate("C") if self._is_pg else d.lpn
         stmt = (
             select(
-                RmaRow.code,
-                RmaRow.order_id,
-                RmaRow.market,
-                RmaLineRow.sku,
+                r.code,
+                r.order_id,
+                r.market,
+                ln.sku,
                 d.lpn,
                 d.currency,
                 d.unit_price_minor,
@@ -780,43 +797,93 @@ class SqlDecisionRepository(_Repo):
                 d.final_recovery_minor,
                 d.decided_by,
                 d.approved_by,
-                d.approved_at,
-                d.refund_due_at,
+                # The times without UtcDateTime's per-cell call; made UTC below, as it does.
+                type_coerce(d.approved_at, _PLAIN_TIME),
+                type_coerce(d.refund_due_at, _PLAIN_TIME),
             )
-            .join(UnitRow, UnitRow.lpn == d.lpn)
-            .join(RmaRow, RmaRow.code == UnitRow.rma_code)
-            .join(
-                RmaLineRow,
-                and_(
-                    RmaLineRow.rma_code == UnitRow.rma_code,
-                    RmaLineRow.line_no == UnitRow.line_no,
-                ),
+            .select_from(
+                _decisions.join(_units, u.lpn == d.lpn)
+                .join(_rmas, r.code == u.rma_code)
+                .join(_lines, and_(ln.rma_code == u.rma_code, ln.line_no == u.line_no))
             )
             .where(d.export_batch == batch_id)
-            .order_by(self._bytewise(d.lpn), d.decided_at, d.pk)
+            .order_by(lpn_order, d.decided_at, d.pk)
         )
-        # yield_per streams (a server-side cursor on PostgreSQL) instead of loading the batch.
-        for r in self.session.execute(stmt, execution_options={"yield_per": STREAM_BATCH}):
-            yield ExportRow(
-                batch_id=batch_id,
-                rma_code=r.code,
-                order_id=r.order_id,
-                lpn=r.lpn,
-                sku=r.sku,
-                market=r.market,
-                currency=r.currency,
-                unit_price=from_minor(r.unit_price_minor, r.currency),
-                deduction_pct=r.final_deduction_pct,
-                refund_amount=from_minor(r.final_refund_minor, r.currency),
-                resolution=r.final_resolution,
-                headline=r.final_headline,
-                recovery=r.final_recovery or "",
-                recovery_amount=_opt_from_minor(r.final_recovery_minor, r.currency),
-                decided_by=r.decided_by,
-                approved_by=r.approved_by or "",
-                approved_at=r.approved_at,
-                refund_due_at=r.refund_due_at,
+        # A Core statement on the session's connection (same transaction), read as plain
+        # tuples: no ORM row processing. yield_per streams (a server-side cursor on
+        # PostgreSQL) instead of loading the batch.
+        result = self.session.connection().execute(
+            stmt, execution_options={"yield_per": STREAM_BATCH}
+        )
+        exponents: dict[str, int] = {}
+        dec = Decimal
+        new_row = object.__new__
+        fields = _EXPORT_ROW_FIELDS
+        utc = UTC
+        for (
+            code,
+            order_id,
+            market,
+            sku,
+            lpn,
+            currency,
+            price,
+            pct,
+            refund,
+            resolution,
+            headline,
+            recovery,
+            recovery_minor,
+            decided_by,
+            approved_by,
+            approved_at,
+            refund_due_at,
+        ) in result:
+            exp = exponents.get(currency)
+            if exp is None:
+                exp = exponents[currency] = -minor_digits(currency)
+            if approved_at is not None:
+                approved_at = (
+                    approved_at.replace(tzinfo=utc)
+                    if approved_at.tzinfo is None
+                    else _utc(approved_at)
+                )
+            if refund_due_at is not None:
+                refund_due_at = (
+                    refund_due_at.replace(tzinfo=utc)
+                    if refund_due_at.tzinfo is None
+                    else _utc(refund_due_at)
+                )
+            # ExportRow(...) without its generated __init__, which sets the 18 frozen fields
+            # one object.__setattr__ at a time: the same object, at half the cost per row.
+            row = new_row(ExportRow)
+            row.__dict__.update(
+                zip(
+                    fields,
+                    (
+                        batch_id,
+                        code,
+                        order_id,
+                        lpn,
+                        sku,
+                        market,
+                        currency,
+                        dec(price).scaleb(exp),
+                        pct,
+                        dec(refund).scaleb(exp),
+                        resolution,
+                        headline,
+                        recovery or "",
+                        None if recovery_minor is None else dec(recovery_minor).scaleb(exp),
+                        decided_by,
+                        approved_by or "",
+                        approved_at,
+                        refund_due_at,
+                    ),
+                    strict=True,
+                )
             )
+            yield row
 
     def count_unexported(self) -> int:
         return (

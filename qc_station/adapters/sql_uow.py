@@ -5,8 +5,10 @@ halfway writes nothing. After ``commit`` the same unit of work may go on with a 
 transaction, as the in-memory fake's does.
 
 ``bootstrap`` builds one ``SqlUnitOfWorkFactory`` from the engine and puts it into the
-``ServiceContext`` as ``uow``; each call opens a new unit of work. Sessions are not shared
-across threads: each thread opens its own unit of work.
+``ServiceContext`` as ``uow``; each call opens a new unit of work. ``uow(read_only=True)``
+binds the session to the engine with the ``READ_ONLY`` execution option, which makes SQLite
+start a deferred ``BEGIN`` (see ``database``); such a unit of work refuses to commit.
+Sessions are not shared across threads: each thread opens its own unit of work.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ from qc_station.services.ports import (
     InspectionRepository,
     PolicyRepository,
     RmaRepository,
-    UnitOfWork,
+    UnitOfWorkFactory,
     UserRepository,
 )
 
+from .database import READ_ONLY
 from .sql_repositories import (
     SqlAuditRepository,
     SqlCatalogRepository,
@@ -51,9 +54,10 @@ class SqlUnitOfWork:
     catalog: CatalogRepository
     policies: PolicyRepository
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
+        self.read_only = read_only
 
     @property
     def session(self) -> Session:
@@ -90,6 +94,8 @@ class SqlUnitOfWork:
             session.close()
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         self.session.commit()
 
     def rollback(self) -> None:
@@ -104,11 +110,17 @@ class SqlUnitOfWorkFactory:
         # expire_on_commit=False: nothing outside reads ORM objects, and expiring them would
         # only cost a reload inside the repositories.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # The same pool; the option only changes how SQLite begins the transaction.
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
-    def __call__(self) -> SqlUnitOfWork:
+    def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
+        if read_only:
+            return SqlUnitOfWork(self._read_sessions, read_only=True)
         return SqlUnitOfWork(self._sessions)
 
 
-def _conforms(factory: SqlUnitOfWorkFactory) -> Callable[[], UnitOfWork]:
+def _conforms(factory: SqlUnitOfWorkFactory) -> UnitOfWorkFactory:
     # Never called: makes mypy prove that the factory fits ServiceContext.uow.
     return factory

@@ -3,13 +3,12 @@ password hasher, and who is acting from which station."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from qc_station.domain.enums import Role
 from qc_station.domain.policy import Policy
 
-from .ports import Clock, PasswordHasher, PhotoStore, UnitOfWork
+from .ports import Clock, PasswordHasher, PhotoStore, UnitOfWorkFactory
 
 SYSTEM_USER = "system"
 
@@ -30,7 +29,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class ServiceContext:
-    uow: Callable[[], UnitOfWork]
+    uow: UnitOfWorkFactory
     clock: Clock
     policy: Policy
     photos: PhotoStore

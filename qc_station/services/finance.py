@@ -9,29 +9,32 @@ How one export runs, and why in this order:
 
 1. One unit of work takes a new batch id (``FIN-YYYYMMDD-NNNN``, numbered per UTC day), marks
    every final, unexported decision with it (one statement, so two exports at once never take
-   the same decision), streams the batch's rows once through the CSV writer without keeping
-   the bytes, only to learn their SHA-256 and count, records the audit event, stores the batch
-   with its hash and the audit head, and commits.
-2. Only then are the rows streamed again, this time into the caller's file, and the bytes
-   checked against the recorded hash.
+   the same decision), and streams the batch's rows once through the CSV writer into a
+   temporary file that nobody picks up, hashing and counting the bytes as they go. It then
+   records the audit event, stores the batch with its hash and the audit head, and commits.
+2. Only then is the temporary file published: renamed into place for
+   ``export_finance_to_file`` (after an fsync), or copied into the caller's stream for
+   ``export_finance``.
 
-The commit comes before the file on purpose. If the file is then cut short (a crash, a full
-disk, a cancel), no decision is lost: it belongs to a recorded batch, and ``reexport_batch``
-writes exactly the same bytes again. The opposite order would be worse: a file finished
-before a failed commit looks complete, yet its decisions would be exported a second time by
-the next run (a refund paid twice). The price is a second pass over the rows and a write
-transaction that lasts one pass; a day's export is a few thousand rows.
+If anything fails before the commit (a cancel, a full disk, the commit itself), the
+transaction rolls back, so no decision is taken, and the temporary file is deleted, so no
+complete-looking file exists for decisions the next run will export again (a refund paid
+twice). If publishing fails after the commit, no decision is lost either: it belongs to a
+recorded batch, and ``reexport_batch`` writes exactly the same bytes again.
 
-Both passes stream from ``DecisionRepository.export_rows``, so a million rows need no more
-memory than a few. The file always carries the byte-order mark (SPEC §7.3 default), because
-the recorded hash is of those exact bytes.
+The rows stream from ``DecisionRepository.export_rows``, so a million rows need no more
+memory than a few (the temporary file of ``export_finance`` spills to disk past a few MB).
+The file always carries the byte-order mark (SPEC §7.3 default), because the recorded hash is
+of those exact bytes. A re-export reads in a read-only unit of work (no write lock) and
+checks the bytes against the recorded hash.
 
-Writing to a path: ``export_finance_to_file`` writes a temporary file beside the target and
-renames it into place only when the export is complete, so a half-written file never sits
-under the name finance picks up. The command line (``qc-station export finance -o FILE
-[--batch ID]``) and the GUI's export button should use it; ``export_finance`` and
-``reexport_batch`` themselves write to any binary stream (``sys.stdout.buffer`` when no
-``-o`` is given).
+Writing to a path: ``export_finance_to_file`` writes a temporary file beside the target (a
+new export writes it during its one pass) and renames it into place only when the export is
+complete, so a half-written file never sits under the name finance picks up. The command line
+(``qc-station export finance -o FILE [--batch ID]``) and the GUI's export button should use
+it; ``export_finance`` and ``reexport_batch`` themselves write to any binary stream
+(``sys.stdout.buffer`` when no ``-o`` is given; ``export_finance`` goes through a temporary
+file first, so the stream sees nothing before the commit).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -57,6 +61,10 @@ log = logging.getLogger(__name__)
 
 BATCH_PREFIX = "FIN"
 _MAX_BATCHES_PER_DAY = 9999  # four digits keep "highest id" and "newest" the same thing
+
+#: ``export_finance`` keeps its temporary file in memory up to this size, then on disk.
+_SPOOL_MAX = 8 * 1024 * 1024
+_COPY_CHUNK = 1024 * 1024
 
 #: Progress is reported, and cancel asked, every this many rows (and once at the end).
 PROGRESS_EVERY = 1000
@@ -183,7 +191,7 @@ def _write_batch(
     cancel: Cancel | None,
 ) -> CsvDigest:
     """Stream a recorded batch into ``out`` and check the bytes against its recorded hash."""
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         digest = write_finance_csv(
             _watched(uow.decisions.export_rows(batch.id), progress, cancel, batch.id), out
         )
@@ -212,15 +220,86 @@ def _write_batch(
 def preview_next_export(ctx: ServiceContext, actor: Actor) -> int:
     """How many decisions the next export would take."""
     require(actor, Action.EXPORT_FINANCE)
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         return uow.decisions.count_unexported()
 
 
 def list_batches(ctx: ServiceContext, actor: Actor, limit: int = 100) -> list[ExportBatchView]:
     """The recorded batches, newest first."""
     require(actor, Action.EXPORT_FINANCE)
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         return [_view(b) for b in uow.exports.list(limit)]
+
+
+def _export_into(
+    ctx: ServiceContext,
+    actor: Actor,
+    temp: ByteSink,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> ExportResult:
+    """Take a new batch and write its file into ``temp`` in one pass, then commit.
+
+    ``temp`` must not be visible to anyone yet: the caller publishes it only after this
+    returns, and discards it when this raises (nothing was exported then).
+    """
+    require(actor, Action.EXPORT_FINANCE)
+    now = ctx.clock.now()
+    prefix = batch_prefix(now)
+    with ctx.uow() as uow:
+        batch_id = _next_batch_id(uow.exports.last_id_with_prefix(prefix), prefix)
+        assigned = uow.decisions.assign_export_batch(batch_id)
+        if not assigned:
+            # Nothing to export: the header alone, and leaving the block rolls back (no
+            # batch, no event).
+            empty = write_finance_csv((), temp)
+            if progress is not None:
+                progress(0)
+            return ExportResult(None, 0, empty.sha256, None, None)
+        digest = write_finance_csv(
+            _watched(uow.decisions.export_rows(batch_id), progress, cancel, None), temp
+        )
+        if digest.rows != assigned:
+            # The repository marked one number of decisions and lists another: a broken
+            # adapter. Refuse rather than record a batch that cannot be reproduced.
+            raise Conflict(
+                f"batch {batch_id}: {assigned} decisions marked but {digest.rows} rows "
+                "listed; nothing was exported",
+                batch_id=batch_id,
+            )
+        event = audit.record(
+            uow,
+            ctx,
+            actor,
+            "export",
+            batch_id,
+            "finance_export",
+            None,
+            {"rows": digest.rows, "sha256": digest.sha256},
+        )
+        batch = ExportBatch(
+            id=batch_id,
+            created_at=now,
+            created_by=actor.username,
+            station=actor.station,
+            row_count=digest.rows,
+            sha256=digest.sha256,
+            audit_head=f"{event.seq}:{event.hash}",
+        )
+        uow.exports.add(batch)
+        uow.commit()
+    log.info("finance batch %s: %d rows by %s", batch_id, digest.rows, actor.username)
+    return _result(batch)
+
+
+def _note_recorded(exc: BaseException, result: ExportResult | None) -> None:
+    """The export committed but its file could not be published: say how to get it."""
+    if result is not None and result.batch_id is not None:
+        exc.add_note(
+            f"batch {result.batch_id} is recorded; re-export it to get its file "
+            f"(qc-station export finance --batch {result.batch_id})"
+        )
+        log.error("finance batch %s recorded but its file was not written", result.batch_id)
 
 
 def export_finance(
@@ -233,62 +312,23 @@ def export_finance(
     """Export every final decision not yet exported as a new batch, into ``out``.
 
     With nothing to export, no batch is made and ``out`` gets the header alone. ``progress``
-    is called with the number of rows written to ``out``; ``cancel`` is asked as the rows go
-    by. A cancel before the commit exports nothing; after it, the batch stays recorded and
-    ``ExportCancelled`` names it (see the module docstring). When this raises, whatever was
-    written to ``out`` must be thrown away.
+    is called with the number of rows written; ``cancel`` is asked as the rows go by, and a
+    cancel exports nothing. The rows go to a temporary file first; ``out`` gets its bytes
+    only after the commit (see the module docstring), so when this raises before the commit
+    ``out`` is untouched. When it raises after (``out`` failed), the batch is recorded and
+    the exception's note names it for a re-export; whatever reached ``out`` must be thrown
+    away.
     """
-    require(actor, Action.EXPORT_FINANCE)
-    now = ctx.clock.now()
-    prefix = batch_prefix(now)
-    batch: ExportBatch | None = None
-    with ctx.uow() as uow:
-        batch_id = _next_batch_id(uow.exports.last_id_with_prefix(prefix), prefix)
-        assigned = uow.decisions.assign_export_batch(batch_id)
-        if assigned:
-            # First pass: the bytes' hash and count, for the batch record. Nothing is kept.
-            digest = write_finance_csv(
-                _watched(uow.decisions.export_rows(batch_id), None, cancel, None), None
-            )
-            if digest.rows != assigned:
-                # The repository marked one number of decisions and lists another: a broken
-                # adapter. Refuse rather than record a batch that cannot be reproduced.
-                raise Conflict(
-                    f"batch {batch_id}: {assigned} decisions marked but {digest.rows} rows "
-                    "listed; nothing was exported",
-                    batch_id=batch_id,
-                )
-            event = audit.record(
-                uow,
-                ctx,
-                actor,
-                "export",
-                batch_id,
-                "finance_export",
-                None,
-                {"rows": digest.rows, "sha256": digest.sha256},
-            )
-            batch = ExportBatch(
-                id=batch_id,
-                created_at=now,
-                created_by=actor.username,
-                station=actor.station,
-                row_count=digest.rows,
-                sha256=digest.sha256,
-                audit_head=f"{event.seq}:{event.hash}",
-            )
-            uow.exports.add(batch)
-            uow.commit()
-            log.info("finance batch %s: %d rows by %s", batch_id, digest.rows, actor.username)
-        # With nothing assigned, leaving the block rolls back: no batch, no event.
-    if batch is None:
-        empty = write_finance_csv((), out)
-        if progress is not None:
-            progress(0)
-        return ExportResult(None, 0, empty.sha256, None, None)
-    # Second pass, after the commit: a failure from here on loses nothing (re-export).
-    _write_batch(ctx, batch, out, progress, cancel)
-    return _result(batch)
+    result: ExportResult | None = None
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as temp:
+        try:
+            result = _export_into(ctx, actor, temp, progress, cancel)
+            temp.seek(0)
+            shutil.copyfileobj(temp, out, _COPY_CHUNK)
+        except BaseException as exc:
+            _note_recorded(exc, result)
+            raise
+    return result
 
 
 def reexport_batch(
@@ -307,7 +347,7 @@ def reexport_batch(
     """
     require(actor, Action.EXPORT_FINANCE)
     batch_id = batch_id.strip()
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         batch = uow.exports.get(batch_id)
     if batch is None:
         raise NotFound(f"unknown export batch {batch_id}", batch_id=batch_id)
@@ -361,8 +401,18 @@ def export_finance_to_file(
     cancel: Cancel | None = None,
 ) -> ExportResult:
     """``export_finance`` (or ``reexport_batch`` when ``batch_id`` is given) into ``path``,
-    through a temporary file renamed into place only when the export is complete."""
-    with atomic_output(path) as out:
-        if batch_id is None:
-            return export_finance(ctx, actor, out, progress, cancel)
-        return reexport_batch(ctx, actor, batch_id, out, progress, cancel)
+    through a temporary file renamed into place only when the export is complete.
+
+    A new export writes the temporary file during its one pass and commits before the file
+    is flushed to disk and renamed; if the commit fails, the temporary file is deleted."""
+    if batch_id is not None:
+        with atomic_output(path) as out:
+            return reexport_batch(ctx, actor, batch_id, out, progress, cancel)
+    result: ExportResult | None = None
+    try:
+        with atomic_output(path) as out:
+            result = _export_into(ctx, actor, out, progress, cancel)
+    except BaseException as exc:
+        _note_recorded(exc, result)
+        raise
+    return result

@@ -213,6 +213,18 @@ class UnitOfWork(Protocol):
     def rollback(self) -> None: ...
 
 
+class UnitOfWorkFactory(Protocol):
+    """``ServiceContext.uow``: each call returns a new, not yet opened, unit of work.
+
+    ``read_only=True`` promises that the unit of work will not write or commit. On SQLite it
+    then starts a deferred ``BEGIN`` instead of ``BEGIN IMMEDIATE``, so a lookup or a
+    re-export never takes, or waits for, the write lock (WAL readers never wait for a
+    writer). Other backends may ignore it.
+    """
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...
+
+
 class PhotoStore(Protocol):
     """Content-addressed photo files: the SHA-256 of the bytes is the name."""
 

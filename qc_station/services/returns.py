@@ -127,7 +127,7 @@ def _next_unit(units: tuple[UnitView, ...], station: str | None) -> str | None:
 def find(ctx: ServiceContext, code: str, station: str | None = None) -> RmaView:
     """Look up an RMA by its code or by one of its units' LPNs. Read only."""
     code = normalise_code(code)
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         rma, lpn = _load(uow, code)
         return _view(ctx, uow, rma, lpn, station)
 

@@ -8,6 +8,7 @@ A few checks at the end run on the SQL backends only: what the fake does not mod
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from dataclasses import replace
@@ -16,6 +17,7 @@ from decimal import Decimal
 
 import pytest
 
+from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
 from qc_station.domain.audit import make_event, verify_chain
 from qc_station.domain.enums import (
     ChecklistAnswer,
@@ -44,7 +46,7 @@ from qc_station.domain.model import (
 from qc_station.domain.outcome import Outcome, Reason
 from qc_station.services.ports import ExportBatch
 
-from .conftest import UowFactory
+from .conftest import EngineMaker, UowFactory
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 SHA_A = "a" * 64
@@ -764,3 +766,27 @@ def test_concurrent_claims_one_wins(sql_uow_factory: UowFactory) -> None:
         rma = uow.rmas.get("RMA-1")
         assert rma is not None
         assert rma.units[0].version == 2 - len(conflicts)
+
+
+# --- read-only units of work ----------------------------------------------------------------
+
+
+def test_read_only_units_of_work_leave_the_sqlite_write_lock_alone(
+    sqlite_url: str, engines: EngineMaker
+) -> None:
+    factory = SqlUnitOfWorkFactory(engines(sqlite_url))
+    path = sqlite_url.removeprefix("sqlite:///")
+    writer = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        with factory(read_only=True) as uow:
+            assert uow.rmas.count() == 0  # reads under a deferred BEGIN
+            writer.execute("BEGIN IMMEDIATE")  # so another process may still write
+            writer.execute("ROLLBACK")
+        writer.execute("BEGIN IMMEDIATE")  # and a writer never blocks a read-only reader
+        with factory(read_only=True) as uow:
+            assert uow.rmas.count() == 0
+            with pytest.raises(RuntimeError, match="read-only"):
+                uow.commit()
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()

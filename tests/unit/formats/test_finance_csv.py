@@ -17,6 +17,7 @@ import pytest
 from qc_station.formats.finance_csv import (
     COLUMNS,
     FinanceCsvWriter,
+    csv_line,
     format_time,
     neutralise,
     write_finance_csv,
@@ -283,3 +284,22 @@ def test_rows_are_streamed_not_collected() -> None:
     # Ten times the rows must not need noticeably more memory.
     small, large = peak(2_000), peak(20_000)
     assert large < small + 256 * 1024
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["a", "b"],
+        ["", ""],
+        ["a,b", "c"],
+        ['say "hi"', "x"],
+        ["line\nbreak", "cr\rhere", "crlf\r\n"],
+        ['"', ",", "\r", "\n", ""],
+        ["'=1+1", " lead", "trail ", "tab\tin", "é中文"],
+        ["x" * 300, 'a,"b",c'],
+    ],
+)
+def test_lines_are_what_csv_writer_writes(cells: list[str]) -> None:
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(cells)
+    assert csv_line(cells) == expected.getvalue()

@@ -277,7 +277,7 @@ def test_cancel_before_the_commit_exports_nothing(
 
     def cancel() -> bool:
         asked.append(1)
-        return len(asked) == 3  # mid-way through the first pass
+        return len(asked) == 3  # mid-way through the pass, before the commit
 
     out = io.BytesIO()
     with pytest.raises(ExportCancelled, match="nothing was exported") as raised:
@@ -290,24 +290,36 @@ def test_cancel_before_the_commit_exports_nothing(
     assert preview_next_export(ctx, SUPERVISOR) == 5
 
 
-def test_cancel_while_writing_keeps_the_batch_for_a_reexport(
+def test_cancel_is_asked_during_the_one_pass_only(
     ctx: ServiceContext, store: FakeStore, units: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(finance, "PROGRESS_EVERY", 1)
     for lpn in units:
         put_decision(store, lpn)
     asked = []
-    progress: list[int] = []
+    out = io.BytesIO()
+    result = export_finance(ctx, SUPERVISOR, out, cancel=lambda: bool(asked.append(1)))
+    # One pass over the 5 rows, before the commit; nothing is asked once the batch is recorded.
+    assert len(asked) == 5
+    assert result.row_count == 5
+    assert hashlib.sha256(out.getvalue()).hexdigest() == result.sha256
 
-    def cancel() -> bool:
-        asked.append(1)
-        return len(asked) == 5 + 3  # the first pass asks 5 times; cancel mid-way the second
 
-    with pytest.raises(ExportCancelled, match="--batch FIN-20261102-0001") as raised:
-        export_finance(ctx, SUPERVISOR, io.BytesIO(), progress.append, cancel)
+class _BrokenSink:
+    def write(self, data: bytes) -> int:
+        raise OSError("the pipe broke (test)")
 
-    assert raised.value.params["batch_id"] == "FIN-20261102-0001"
-    assert progress == [1, 2]
+
+def test_a_failure_writing_out_after_the_commit_keeps_the_batch_for_a_reexport(
+    ctx: ServiceContext, store: FakeStore, units: list[str]
+) -> None:
+    for lpn in units:
+        put_decision(store, lpn)
+
+    with pytest.raises(OSError, match="pipe broke") as raised:
+        export_finance(ctx, SUPERVISOR, _BrokenSink())
+
+    assert "--batch FIN-20261102-0001" in "".join(raised.value.__notes__)
     assert preview_next_export(ctx, SUPERVISOR) == 0
     out = io.BytesIO()
     assert reexport_batch(ctx, SUPERVISOR, "FIN-20261102-0001", out).row_count == 5
@@ -352,6 +364,23 @@ def test_export_to_file_appears_only_when_complete(
     export_finance_to_file(ctx, SUPERVISOR, again, batch_id=result.batch_id)
     assert again.read_bytes() == target.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["again.csv", "finance.csv"]
+
+
+def test_export_to_file_leaves_nothing_behind_when_the_commit_fails(
+    ctx: ServiceContext, store: FakeStore, units: list[str], tmp_path: Path
+) -> None:
+    put_decision(store, units[0])
+    target = tmp_path / "finance.csv"
+    target.write_bytes(b"yesterday's file")
+    store.fail_next_commit = True
+    with pytest.raises(OSError, match="disk full"):
+        export_finance_to_file(ctx, SUPERVISOR, target)
+    # The rows were written to a temporary file before the commit; it is gone, and the
+    # decision waits for the next export.
+    assert target.read_bytes() == b"yesterday's file"
+    assert [p.name for p in tmp_path.iterdir()] == ["finance.csv"]
+    assert preview_next_export(ctx, SUPERVISOR) == 1
+    assert store.data.exports == {}
 
 
 def test_export_to_file_leaves_nothing_behind_when_cancelled(
