@@ -11,8 +11,8 @@ How it is measured:
   application with ``qc_station.bootstrap.build``, then calls
   ``export_finance_to_file`` (the path the command line and the GUI use: ``export_finance``
   into a temporary file beside the target, fsynced and renamed into place). The time is of
-  that call alone, with ``time.perf_counter_ns``; it includes both passes of
-  ``export_finance`` (the hashing pass before the commit and the writing pass after it);
+  that call alone, with ``time.perf_counter_ns``; it includes the whole of
+  ``export_finance`` (mark the batch, the one pass that writes and hashes, the commit);
 - peak memory is the child's peak resident set: its own ``VmHWM`` from ``/proc/self/status``
   at the end, and ``ru_maxrss`` of ``RUSAGE_CHILDREN`` taken by a small launcher process
   (``bench.common.run_child``; not by the benchmark process itself, whose own size Linux
@@ -117,8 +117,8 @@ ORDER BY d.lpn, d.decided_at, d.pk
 def _breakdown(db: Path) -> dict[str, Any]:
     """Where one export's time goes, step by step, through the real repository and writer.
 
-    ``export_finance`` does: mark the batch (one UPDATE), pass 1 (rows → CSV writer, hash
-    only), commit, pass 2 (rows → CSV writer → file). Here the same calls are timed apart,
+    ``export_finance`` does: mark the batch (one UPDATE), one pass (rows → CSV writer →
+    temporary file, hashed), commit, publish the file. Here the same calls are timed apart,
     plus the same query on bare ``sqlite3`` (the floor for reading the rows).
     """
     import sqlite3
