@@ -15,6 +15,7 @@ from .inspection import set_deadlines
 from .permissions import Action, require
 from .ports import UnitOfWork
 from .returns import normalise_code
+from .unit_moves import move_unit
 from .views import DecisionView
 
 MAX_COMMENT = 2000
@@ -64,10 +65,6 @@ def approve(ctx: ServiceContext, actor: Actor, lpn: str, comment: str = "") -> D
             approval_comment=comment.strip(),
         )
         set_deadlines(ctx.policy, decision, now)
-        unit.move_to(UnitState.DECIDED)
-        uow.rmas.save_unit(
-            lpn, unit.state, unit.claimed_station, unit.claimed_by, unit.claimed_at, unit.version
-        )
         uow.decisions.save(decision)
         audit.record(
             uow,
@@ -79,16 +76,7 @@ def approve(ctx: ServiceContext, actor: Actor, lpn: str, comment: str = "") -> D
             {"status": DecisionStatus.PENDING},
             {"status": DecisionStatus.FINAL, "comment": decision.approval_comment},
         )
-        audit.record(
-            uow,
-            ctx,
-            actor,
-            "unit",
-            lpn,
-            "transition",
-            {"state": UnitState.AWAITING_APPROVAL.value},
-            {"state": UnitState.DECIDED.value},
-        )
+        move_unit(uow, ctx, actor, unit, UnitState.DECIDED)
         uow.commit()
         return DecisionView.of(decision)
 
@@ -112,8 +100,6 @@ def reject(ctx: ServiceContext, actor: Actor, lpn: str, comment: str) -> Decisio
             approved_at=now,
             approval_comment=text,
         )
-        unit.move_to(UnitState.IN_INSPECTION)
-        uow.rmas.save_unit(lpn, unit.state, None, None, None, unit.version)
         uow.decisions.save(decision)
         audit.record(
             uow,
@@ -125,16 +111,7 @@ def reject(ctx: ServiceContext, actor: Actor, lpn: str, comment: str) -> Decisio
             {"status": DecisionStatus.PENDING},
             {"status": DecisionStatus.REJECTED, "comment": text},
         )
-        audit.record(
-            uow,
-            ctx,
-            actor,
-            "unit",
-            lpn,
-            "transition",
-            {"state": UnitState.AWAITING_APPROVAL.value},
-            {"state": UnitState.IN_INSPECTION.value},
-        )
+        move_unit(uow, ctx, actor, unit, UnitState.IN_INSPECTION)
         uow.commit()
         return DecisionView.of(decision)
 
@@ -152,21 +129,19 @@ def reopen(ctx: ServiceContext, actor: Actor, lpn: str, reason: str) -> None:
         unit = rma.unit(lpn) if rma else None
         if unit is None:
             raise NotFound(f"unknown LPN {lpn}", code=lpn)
-        unit.move_to(UnitState.IN_INSPECTION)
         decision = uow.decisions.current(lpn)
-        if decision is not None:
-            uow.decisions.save(replace(decision, status=DecisionStatus.SUPERSEDED))
-        uow.rmas.save_unit(lpn, unit.state, None, None, None, unit.version)
-        audit.record(
+        move_unit(
             uow,
             ctx,
             actor,
-            "unit",
-            lpn,
-            "reopen",
-            {"state": UnitState.DECIDED.value, "decision": decision.id if decision else None},
-            {"state": UnitState.IN_INSPECTION.value, "reason": text},
+            unit,
+            UnitState.IN_INSPECTION,
+            action="reopen",
+            old={"decision": decision.id if decision else None},
+            new={"reason": text},
         )
+        if decision is not None:
+            uow.decisions.save(replace(decision, status=DecisionStatus.SUPERSEDED))
         uow.commit()
 
 

@@ -26,6 +26,7 @@ from . import audit
 from .context import Actor, ServiceContext
 from .permissions import Action, require
 from .returns import normalise_code
+from .unit_moves import move_unit
 from .views import DecisionView, RmaView
 
 MAX_PHOTOS = 24
@@ -169,14 +170,12 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
         if problems:
             raise ValidationError("; ".join(problems), field="checklist")
 
-        claimed_now = False
-        if unit.state == UnitState.EXPECTED or (
-            unit.state == UnitState.IN_INSPECTION and unit.claimed_station is None
-        ):
-            claimed_now = unit.claim(actor.station, actor.username, now)
-        elif unit.state == UnitState.IN_INSPECTION and unit.claimed_station != actor.station:
-            unit.claim(actor.station, actor.username, now)  # raises Conflict with who holds it
-        elif unit.state != UnitState.IN_INSPECTION:
+        state_at_start = unit.state
+        if unit.state in (UnitState.EXPECTED, UnitState.IN_INSPECTION):
+            # Takes an expected or unclaimed unit; refuses one another station holds,
+            # saying who holds it and since when.
+            unit.claim(actor.station, actor.username, now)
+        else:
             unit.move_to(UnitState.AWAITING_APPROVAL)  # raises InvalidTransition, clearly
 
         case = case_for(rma, line.unit_price, draft.grade, draft.finding, len(draft.photos))
@@ -229,10 +228,6 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
         )
         if status == DecisionStatus.FINAL:
             set_deadlines(ctx.policy, decision, now)
-        before = unit.state if not claimed_now else UnitState.EXPECTED
-        unit.move_to(UnitState.AWAITING_APPROVAL if final.needs_approval else UnitState.DECIDED)
-        unit.release()
-        uow.rmas.save_unit(lpn, unit.state, None, None, None, unit.version)
         uow.inspections.add(inspection)
         uow.decisions.add(decision)
         uow.policies.ensure(ctx.policy.hash, ctx.policy.source_text, now)
@@ -255,15 +250,13 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
         audit.record(
             uow, ctx, actor, "decision", decision.id, "decide", None, _outcome_values(decision)
         )
-        audit.record(
+        move_unit(
             uow,
             ctx,
             actor,
-            "unit",
-            lpn,
-            "transition",
-            {"state": before.value},
-            {"state": unit.state.value},
+            unit,
+            UnitState.AWAITING_APPROVAL if final.needs_approval else UnitState.DECIDED,
+            from_state=state_at_start,
         )
         uow.commit()
         return DecisionView.of(decision)

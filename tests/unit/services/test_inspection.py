@@ -263,3 +263,24 @@ class TestApproval:
         )
         decision = submit_inspection(ctx, INSPECTOR, draft(lpn="RMA-NODATES-1"))
         assert [r.code for r in decision.approval_reasons] == ["approval_window_unknown"]
+
+
+def test_every_transition_is_audited_from_the_state_it_left(
+    ctx: ServiceContext, store: FakeStore
+) -> None:
+    submit_inspection(ctx, INSPECTOR, draft(Grade.B))  # expected -> awaiting_approval
+    approval.reject(ctx, SUPERVISOR, LPN, "closer photo")  # -> in_inspection
+    submit_inspection(ctx, INSPECTOR, draft(Grade.A))  # in_inspection -> decided
+    approval.reopen(ctx, SUPERVISOR, LPN, "wrong grade")  # -> in_inspection
+    moves = [
+        (e.action, e.old["state"], e.new["state"])  # type: ignore[index]
+        for e in store.data.audit
+        if e.entity == "unit"
+    ]
+    assert moves == [
+        ("transition", "expected", "awaiting_approval"),
+        ("transition", "awaiting_approval", "in_inspection"),
+        ("transition", "in_inspection", "decided"),
+        ("reopen", "decided", "in_inspection"),
+    ]
+    assert verify(ctx).ok
