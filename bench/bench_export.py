@@ -105,12 +105,13 @@ SELECT rmas.code, rmas.order_id, rmas.market, rma_lines.sku, d.lpn, d.currency,
        d.unit_price_minor, d.final_deduction_pct, d.final_refund_minor, d.final_resolution,
        d.final_headline, d.final_recovery, d.final_recovery_minor, d.decided_by,
        d.approved_by, d.approved_at, d.refund_due_at
-FROM decisions d
+FROM export_batch_members m
+JOIN decisions d ON d.pk = m.decision_id
 JOIN units ON units.lpn = d.lpn
 JOIN rmas ON rmas.code = units.rma_code
 JOIN rma_lines ON rma_lines.rma_code = units.rma_code AND rma_lines.line_no = units.line_no
-WHERE d.export_batch = ?
-ORDER BY d.lpn, d.decided_at, d.pk
+WHERE m.batch_id = ?
+ORDER BY m.lpn, m.decided_at, m.decision_id
 """
 
 

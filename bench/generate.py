@@ -402,7 +402,6 @@ def _decision_row(i: int, f: dict[str, Any]) -> dict[str, Any]:
         "approval_comment": "",
         "refund_due_at": refund_due,
         "dispute_due_at": dispute_due,
-        "export_batch": None,
     }
 
 

@@ -194,7 +194,7 @@ class DecisionRow(Base):
     __table_args__ = (
         Index(None, "lpn"),
         Index(None, "inspection_id"),
-        Index(None, "status", "export_batch"),
+        Index(None, "status"),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -236,9 +236,33 @@ class DecisionRow(Base):
     approval_comment: Mapped[str] = mapped_column(Text)
     refund_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     dispute_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    # No foreign key on purpose: the decisions are marked first (one UPDATE), the batch row
-    # is written once its rows are hashed.
-    export_batch: Mapped[str | None] = mapped_column(String(CODE))
+    # The export batch a decision went out in lives in ``export_batch_members``.
+
+
+#: An LPN compared bytewise: PostgreSQL's default collation may ignore dashes, and the export
+#: is ordered by code point (``COLLATE "C"``), so the index must be built in that order.
+_BYTEWISE_LPN = String(CODE + 8).with_variant(String(CODE + 8, collation="C"), "postgresql")
+
+
+class ExportBatchMemberRow(Base):
+    """Which export batch a decision went out in: at most one (the key is the decision).
+
+    Narrow on purpose: marking a batch is one ``INSERT … SELECT`` here instead of an UPDATE
+    of every wide ``decisions`` row, and the index holds the batch's rows in export order
+    (LPN bytewise, decision time, decision pk). No foreign key to ``export_batches``: the
+    members are written first, the batch row once its rows are hashed.
+    """
+
+    __tablename__ = "export_batch_members"
+    __table_args__ = (Index(None, "batch_id", "lpn", "decided_at", "decision_id"),)
+
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("decisions.pk"), primary_key=True, autoincrement=False
+    )
+    batch_id: Mapped[str] = mapped_column(String(CODE))
+    # Copies of the decision's, so the index alone gives the export's order.
+    lpn: Mapped[str] = mapped_column(_BYTEWISE_LPN)
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class UserRow(Base):

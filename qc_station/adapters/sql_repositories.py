@@ -85,6 +85,7 @@ from .orm import (
     AuditEventRow,
     AuditHeadLockRow,
     DecisionRow,
+    ExportBatchMemberRow,
     ExportBatchRow,
     InspectionRow,
     PhotoRow,
@@ -123,6 +124,7 @@ _rmas = cast(Table, RmaRow.__table__)
 _lines = cast(Table, RmaLineRow.__table__)
 _units = cast(Table, UnitRow.__table__)
 _decisions = cast(Table, DecisionRow.__table__)
+_members = cast(Table, ExportBatchMemberRow.__table__)
 _products = cast(Table, ProductRow.__table__)
 _audit = cast(Table, AuditEventRow.__table__)
 
@@ -641,7 +643,6 @@ def _decision_values(d: Decision) -> dict[str, Any]:
         "approval_comment": d.approval_comment,
         "refund_due_at": d.refund_due_at,
         "dispute_due_at": d.dispute_due_at,
-        "export_batch": d.export_batch,
     }
 
 
@@ -666,7 +667,7 @@ def _outcome(
     )
 
 
-def _decision(r: DecisionRow) -> Decision:
+def _decision(r: DecisionRow, export_batch: str | None) -> Decision:
     c = r.currency
     return Decision(
         id=r.id,
@@ -708,7 +709,7 @@ def _decision(r: DecisionRow) -> Decision:
         approval_comment=r.approval_comment,
         refund_due_at=r.refund_due_at,
         dispute_due_at=r.dispute_due_at,
-        export_batch=r.export_batch,
+        export_batch=export_batch,
     )
 
 
@@ -724,6 +725,7 @@ class SqlDecisionRepository(_Repo):
             self.session.flush()
 
     def save(self, decision: Decision) -> None:
+        # The export batch is not saved here: only assign_export_batch puts a decision in one.
         values = _decision_values(decision)
         del values["id"]
         result = self.session.execute(
@@ -733,53 +735,82 @@ class SqlDecisionRepository(_Repo):
             raise NotFound(f"decision {decision.id} not found")
 
     def _select(self, *where: ColumnElement[bool]) -> Any:
-        return select(DecisionRow).where(*where).execution_options(populate_existing=True)
+        """The decisions matching ``where``, each with its export batch id (or None)."""
+        return (
+            select(DecisionRow, ExportBatchMemberRow.batch_id)
+            .outerjoin(ExportBatchMemberRow, ExportBatchMemberRow.decision_id == DecisionRow.pk)
+            .where(*where)
+            .execution_options(populate_existing=True)
+        )
+
+    def _first(self, stmt: Any) -> Decision | None:
+        found = self.session.execute(stmt).first()
+        return _decision(*found) if found is not None else None
+
+    def _all(self, stmt: Any) -> list[Decision]:
+        return [_decision(row, batch) for row, batch in self.session.execute(stmt)]
 
     def get(self, decision_id: str) -> Decision | None:
-        row = self.session.scalars(self._select(DecisionRow.id == decision_id)).first()
-        return _decision(row) if row is not None else None
+        return self._first(self._select(DecisionRow.id == decision_id))
 
     def for_unit(self, lpn: str) -> list[Decision]:
-        rows = self.session.scalars(
+        return self._all(
             self._select(DecisionRow.lpn == lpn).order_by(DecisionRow.decided_at, DecisionRow.pk)
         )
-        return [_decision(r) for r in rows]
 
     def current(self, lpn: str) -> Decision | None:
-        row = self.session.scalars(
+        return self._first(
             self._select(
                 DecisionRow.lpn == lpn,
                 DecisionRow.status.not_in([DecisionStatus.SUPERSEDED, DecisionStatus.REJECTED]),
             )
             .order_by(DecisionRow.decided_at.desc(), DecisionRow.pk.desc())
             .limit(1)
-        ).first()
-        return _decision(row) if row is not None else None
+        )
 
     def pending(self, limit: int = 1000) -> list[Decision]:
-        rows = self.session.scalars(
+        return self._all(
             self._select(DecisionRow.status == DecisionStatus.PENDING)
             .order_by(DecisionRow.decided_at, DecisionRow.pk)
             .limit(limit)
         )
-        return [_decision(r) for r in rows]
+
+    def _unexported(self) -> ColumnElement[bool]:
+        """Final decisions in no export batch yet."""
+        m = _members.c
+        return and_(
+            _decisions.c.status == DecisionStatus.FINAL,
+            ~select(m.decision_id).where(m.decision_id == _decisions.c.pk).exists(),
+        )
 
     def assign_export_batch(self, batch_id: str) -> int:
-        # One UPDATE: on PostgreSQL a concurrent export blocks on the same rows and, once
-        # this commits, re-checks "export_batch IS NULL" and skips them.
-        result = self.session.execute(
-            update(_decisions)
-            .where(
-                _decisions.c.status == DecisionStatus.FINAL,
-                _decisions.c.export_batch.is_(None),
-            )
-            .values(export_batch=batch_id)
+        # One INSERT … SELECT into the narrow membership table; the wide decision rows are
+        # not written. The key on decision_id keeps a decision in at most one batch. On
+        # PostgreSQL a concurrent export inserting the same decisions waits on that key and,
+        # once the first commits, skips them (ON CONFLICT DO NOTHING); on SQLite writers
+        # take turns (BEGIN IMMEDIATE), so the second sees the first's rows.
+        d = _decisions.c
+        rows = select(d.pk, bindparam("batch_id", batch_id), d.lpn, d.decided_at).where(
+            self._unexported()
         )
-        return _rowcount(result)
+        columns = ["decision_id", "batch_id", "lpn", "decided_at"]
+        stmt: Any
+        if self._is_pg:
+            stmt = (
+                pg_insert(_members)
+                .from_select(columns, rows)
+                .on_conflict_do_nothing(index_elements=["decision_id"])
+            )
+        else:
+            stmt = insert(_members).from_select(columns, rows)
+        # preserve_rowcount: without it SQLAlchemy reports -1 for an INSERT on psycopg.
+        return _rowcount(self.session.execute(stmt, execution_options={"preserve_rowcount": True}))
 
     def export_rows(self, batch_id: str) -> Iterator[ExportRow]:
-        d, u, r, ln = _decisions.c, _units.c, _rmas.c, _lines.c
-        lpn_order = d.lpn.collate("C") if self._is_pg else d.lpn
+        m, d, u, r, ln = _members.c, _decisions.c, _units.c, _rmas.c, _lines.c
+        # The membership index (batch_id, lpn, decided_at, decision_id) gives this order;
+        # lpn is collated "C" on PostgreSQL, bytewise (BINARY) on SQLite.
+        lpn_order = m.lpn.collate("C") if self._is_pg else m.lpn
         stmt = (
             select(
                 r.code,
@@ -802,12 +833,13 @@ class SqlDecisionRepository(_Repo):
                 type_coerce(d.refund_due_at, _PLAIN_TIME),
             )
             .select_from(
-                _decisions.join(_units, u.lpn == d.lpn)
+                _members.join(_decisions, d.pk == m.decision_id)
+                .join(_units, u.lpn == d.lpn)
                 .join(_rmas, r.code == u.rma_code)
                 .join(_lines, and_(ln.rma_code == u.rma_code, ln.line_no == u.line_no))
             )
-            .where(d.export_batch == batch_id)
-            .order_by(lpn_order, d.decided_at, d.pk)
+            .where(m.batch_id == batch_id)
+            .order_by(lpn_order, m.decided_at, m.decision_id)
         )
         # A Core statement on the session's connection (same transaction), read as plain
         # tuples: no ORM row processing. yield_per streams (a server-side cursor on
@@ -888,12 +920,7 @@ class SqlDecisionRepository(_Repo):
     def count_unexported(self) -> int:
         return (
             self.session.scalar(
-                select(func.count())
-                .select_from(DecisionRow)
-                .where(
-                    DecisionRow.status == DecisionStatus.FINAL,
-                    DecisionRow.export_batch.is_(None),
-                )
+                select(func.count()).select_from(_decisions).where(self._unexported())
             )
             or 0
         )

@@ -43,6 +43,7 @@ EXPECTED_TABLES = {
     "audit_events",
     "audit_head_lock",
     "decisions",
+    "export_batch_members",
     "export_batches",
     "inspection_photos",
     "inspections",
@@ -155,7 +156,7 @@ def test_times_come_back_utc_whatever_the_session_zone(db_url: str, engines: Eng
 
 
 def _assert_migrated(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0001_initial"
+    assert current_revision(engine) == head_revision() == "0002_export_batch_members"
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     with engine.connect() as conn:
         # The row AuditRepository.last() locks on PostgreSQL.
