@@ -6,9 +6,15 @@ set -euo pipefail
 PACKAGES=(
   postgresql-15        # the throwaway cluster of the multi-station integration tests
   poppler-utils        # pdftoppm / pdftotext: PDFs are checked by rendering them
+  cups                 # cupsd: the printing tests print through a real, private CUPS server
+  cups-client          # lp, lpstat, lpadmin: how the app talks to CUPS (adapters/printers.py)
+  printer-driver-cups-pdf  # a virtual printer that writes each job as a PDF the tests find
   xvfb                 # a real X display for the screenshot tests
   xauth
+  nsis                 # makensis: the frozen-build test compiles the Windows installer script
+  desktop-file-utils   # desktop-file-validate: checks the Linux tarball's menu entry
   fonts-noto-cjk       # Chinese glyphs on screen (the PDFs embed their own font)
+  libpulse0            # QtMultimedia (scan sounds) links against it even when silent
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-xinerama0 libxcb-image0

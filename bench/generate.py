@@ -24,6 +24,8 @@ exports. Decisions follow the policy's shapes (full and partial refunds, dispute
 supplier chargebacks, carrier claims), amounts in integer minor units of five currencies.
 Names and products mix Latin, accented and Chinese text, and a few order ids and SKUs begin
 with ``=``, ``+``, ``-`` or ``@`` so the export's CSV-injection guard has work to do.
+The product catalog holds every SKU the units use, each with a ``units_sold`` figure, so
+the dashboard's return rate per SKU has something to divide by.
 
 The file is cached in ``bench/.cache/`` under a name made of N, D, the schema's head revision
 (with a hash of the migration scripts) and ``GENERATOR_VERSION``: a re-run with the same
@@ -70,7 +72,8 @@ from .common import (
 log = logging.getLogger(__name__)
 
 #: Bump when the generated data changes shape, so cached files are rebuilt.
-GENERATOR_VERSION = 1
+#: 2: the product catalog with units sold, for the dashboard's return rates.
+GENERATOR_VERSION = 2
 
 SEED = 20261123
 BATCH = 20_000
@@ -405,6 +408,26 @@ def _decision_row(i: int, f: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: The SKUs ``facts`` draws from (``SKU-00001`` … ``SKU-19999``); each is in the catalog.
+N_SKUS = 19_999
+
+
+def _product_row(k: int) -> dict[str, Any]:
+    """The catalog entry of SKU number ``k``, with units sold such that the dashboard's
+    return rates spread around its 10 % flag (about 50 returned units per SKU)."""
+    r = random.Random(SEED * 7 + k)
+    name, category, supplier = PRODUCTS[k % len(PRODUCTS)]
+    return {
+        "sku": f"SKU-{k:05d}",
+        "name": name,
+        "category": category,
+        "supplier": supplier,
+        "unit_price_minor": r.randint(499, 49_999),
+        "currency": "USD",
+        "units_sold": r.randint(300, 1_500),
+    }
+
+
 def _load_engine(path: Path) -> Engine:
     """An engine for the bulk load only: no fsync per commit, a bigger page cache."""
     engine = create_engine(sqlite_url(path))
@@ -473,6 +496,7 @@ def generate_database(n_rmas: int, n_decided: int | None = None, *, force: bool 
         ("units", n_rmas, lambda i, f: _unit_row(i, i <= decided)),
         ("inspections", decided, _inspection_row),
         ("decisions", decided, _decision_row),
+        ("products", N_SKUS, lambda i, f: _product_row(i)),
     ]
     load = _load_engine(partial)
     try:
@@ -486,6 +510,14 @@ def generate_database(n_rmas: int, n_decided: int | None = None, *, force: bool 
                     count,
                 )
             log.info("%s: %d rows in %.1f s", name, count, time.perf_counter() - t0)
+        # The rows above bypass the decision repository, which keeps the dashboard's fact
+        # rows; build them the way it does, once for all units.
+        from qc_station.adapters.sql_facts import refresh_facts
+
+        t0 = time.perf_counter()
+        with load.begin() as conn:
+            refresh_facts(conn, None)
+        log.info("decision_facts in %.1f s", time.perf_counter() - t0)
         with load.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -17,7 +17,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import bench_export, bench_import, bench_lookup
+from . import (
+    bench_export,
+    bench_import,
+    bench_lookup,
+    bench_printing,
+    bench_station,
+    bench_stations,
+    bench_stats,
+)
 from .common import (
     FULL_MANIFEST_ROWS,
     FULL_RMAS,
@@ -35,11 +43,23 @@ def _figure(result: Result) -> str:
 
 def _comparison(result: Result) -> str:
     d = result.details
+    if "ratio_to_count" in d:
+        return (
+            f"p50 {d['p50_s']} s, p95 {d['p95_s']} s; bare SELECT COUNT(*) over units "
+            f"{d['bare_count_p50_s']} s (×{d['ratio_to_count']})"
+        )
     if "ratio_p50" in d:
         return (
             f"p50 {d['service_p50_ms']:.3f} ms vs bare sqlite3 {d['bare_p50_ms']:.3f} ms "
             f"(×{d['ratio_p50']}); p99 {d['service_p99_ms']:.3f} vs {d['bare_p99_ms']:.3f} ms "
             f"(×{d['ratio_p99']}); one-row SELECT p50 {d['one_row_p50_ms']:.3f} ms"
+        )
+    if "units_decided" in d:
+        return (
+            f"decided {d['units_decided']} of {d['units']} units, twice "
+            f"{d['units_decided_twice']}, lost {d['decisions_lost']}; p50 scan "
+            f"{d['scan_to_rma']['p50_ms']:.1f} ms, save {d['decision_save']['p50_ms']:.1f} ms; "
+            f"journalled {d['journalled']}, replayed {d['replayed']}"
         )
     if "baseline_rss_mb" in d:
         return (
@@ -51,6 +71,19 @@ def _comparison(result: Result) -> str:
         if "reimport_s" in d:
             text += f"; re-import (all unchanged) {d['reimport_s']} s"
         return text
+    if "ratio_to_bare_p50" in d:
+        return (
+            f"p50 {d['p50_ms']} ms, p95 {d['p95_ms']} ms (first call {d['cold_ms']} ms); bare "
+            f"one-page reportlab PDF p50 {d['bare_p50_ms']} ms (×{d['ratio_to_bare_p50']})"
+        )
+    if "station_median_s" in d:
+        return f"station {d['station_median_s']} s, bare PySide6 window {d['bare_median_s']} s"
+    if "scan_p50_ms" in d:
+        return (
+            f"p50 {d['scan_p50_ms']:.1f} ms, max {d['scan_max_ms']:.1f} ms over {d['scans']} scans"
+        )
+    if "decode_ms_per_frame" in d:
+        return f"decode {d['decode_ms_per_frame']} ms per frame; codes {d['codes']}"
     if "rows_per_s" in d:
         text = f"{d['rows_per_s']:,} rows/s; file {d.get('file_mib')} MiB"
         if "breakdown" in d:
@@ -112,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lookups", type=int, default=2000)
     parser.add_argument(
         "--only",
-        choices=("lookup", "import", "export"),
+        choices=("lookup", "import", "export", "stations", "station", "printing", "stats"),
         action="append",
         help="run only these (repeatable)",
     )
@@ -120,14 +153,25 @@ def main(argv: list[str] | None = None) -> int:
         "--breakdown", action="store_true", help="also time the export's steps apart"
     )
     parser.add_argument("--concurrent", action="store_true", help="also scan while an export runs")
+    parser.add_argument("--stations", type=int, default=20, help="station processes (PostgreSQL)")
+    parser.add_argument("--scans", type=int, default=500, help="scans per station")
     parser.add_argument("--output", type=Path, default=RESULTS_DIR / "latest.json")
     args = parser.parse_args(argv)
     setup_logging()
-    chosen = args.only or ["lookup", "import", "export"]
+    chosen = args.only or [
+        "lookup",
+        "import",
+        "export",
+        "stations",
+        "station",
+        "printing",
+        "stats",
+    ]
 
     started = time.perf_counter()
-    generate_database(args.rmas)
-    write_manifest(args.manifest_rows)
+    if set(chosen) - {"stations", "printing"}:  # these two need no generated database
+        generate_database(args.rmas)
+        write_manifest(args.manifest_rows)
     results: list[Result] = []
     if "lookup" in chosen:
         results += bench_lookup.run(args.rmas, args.lookups)
@@ -135,6 +179,14 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_import.run(args.manifest_rows)
     if "export" in chosen:
         results += bench_export.run(args.rmas, breakdown=args.breakdown, concurrent=args.concurrent)
+    if "stations" in chosen:
+        results += bench_stations.run(args.stations, args.scans)
+    if "station" in chosen:  # the inspector's window: start-up, scan to render, camera
+        results += bench_station.run(args.rmas)
+    if "printing" in chosen:  # label and report PDFs, beside a bare reportlab page
+        results += bench_printing.run()
+    if "stats" in chosen:  # every dashboard figure, beside a bare COUNT(*)
+        results += bench_stats.run(args.rmas)
 
     info = machine()
     info["total_s"] = round(time.perf_counter() - started, 1)

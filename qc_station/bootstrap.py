@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from qc_station.adapters.backup import maintenance_for
 from qc_station.adapters.database import make_engine, redact_url
 from qc_station.adapters.migrate import upgrade
 from qc_station.adapters.passwords import Argon2PasswordHasher
@@ -20,6 +21,7 @@ from qc_station.domain.errors import PolicyError
 from qc_station.domain.policy import Policy, load_policy
 from qc_station.resources import default_policy_file
 from qc_station.services.context import ServiceContext
+from qc_station.services.policy_admin import startup_policy
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +63,19 @@ def build(config: Config, *, migrate: bool = True) -> App:
     log.info("database %s", redact_url(config.db_url))
     if migrate:
         upgrade(engine)
+    uow = SqlUnitOfWorkFactory(engine)
+    # The database's active policy (an admin activated it) wins over this station's file.
+    policy = startup_policy(
+        uow, read_policy(config.policy_file), config.policy_file or str(default_policy_file())
+    )
     ctx = ServiceContext(
-        uow=SqlUnitOfWorkFactory(engine),
+        uow=uow,
         clock=SystemClock(),
-        policy=read_policy(config.policy_file),
+        policy=policy,
         # The local default folder is ours to create; a configured (shared) folder that is
         # missing means an unmounted share, which must fail loudly rather than fill the disk.
         photos=FileSystemPhotoStore(config.photo_path, create=not config.photo_dir),
         passwords=Argon2PasswordHasher(),
+        database=maintenance_for(engine),
     )
     return App(config, engine, ctx)

@@ -5,7 +5,9 @@ with its TOML key, its environment variable and its default.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import tomllib
 from collections.abc import Callable, Mapping
@@ -56,6 +58,32 @@ def _choice(*choices: str) -> Callable[[Any], str]:
     return parse
 
 
+def _dpi(value: Any) -> int:
+    number = _positive_int(value)
+    # Labels lay their barcode on the printer's dot grid; below 150 dpi a Code128 of an LPN
+    # does not fit a 2×1 label, above 1200 no label printer exists.
+    if not 150 <= number <= 1200:
+        raise ValueError(f"{value!r} is not a printer resolution between 150 and 1200 dpi")
+    return number
+
+
+def _bins(value: Any) -> tuple[tuple[str, str], ...]:
+    """``{RESTOCK = "A-01"}`` in TOML, or ``RESTOCK=A-01,REFURBISH=R-02`` in the environment."""
+    if isinstance(value, Mapping):
+        pairs = [(str(k), str(v)) for k, v in value.items()]
+    else:
+        pairs = []
+        for item in str(value).split(","):
+            if not item.strip():
+                continue
+            key, sep, bin_name = item.partition("=")
+            if not sep:
+                raise ValueError(f"{item.strip()!r} is not DISPOSITION=BIN")
+            pairs.append((key, bin_name))
+    # Kept as sorted pairs, not a dict, so the frozen Config stays hashable.
+    return tuple(sorted((k.strip().upper(), v.strip()) for k, v in pairs if v.strip()))
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("database_url", "QC_STATION_DB", "SQLAlchemy URL; empty = SQLite in the data folder"),
     Setting("data_dir", "QC_STATION_DATA_DIR", "folder for the SQLite file, photos and logs"),
@@ -67,6 +95,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("label_printer", "QC_STATION_LABEL_PRINTER", "system printer for labels"),
     Setting("document_printer", "QC_STATION_DOCUMENT_PRINTER", "system printer for reports"),
     Setting("label_size", "QC_STATION_LABEL_SIZE", "label size: 4x6 or 2x1", _choice("4x6", "2x1")),
+    Setting(
+        "label_dpi",
+        "QC_STATION_LABEL_DPI",
+        "the label printer's resolution in dots per inch (203 or 300 for thermal printers)",
+        _dpi,
+    ),
+    Setting(
+        "disposition_bins",
+        "QC_STATION_BINS",
+        "put-away bin printed on labels per disposition: RESTOCK=A-01,REFURBISH=R-02,…",
+        _bins,
+    ),
     Setting(
         "report_page_size",
         "QC_STATION_PAGE_SIZE",
@@ -96,6 +136,8 @@ class Config:
     label_printer: str = ""
     document_printer: str = ""
     label_size: str = "4x6"
+    label_dpi: int = 203
+    disposition_bins: tuple[tuple[str, str], ...] = ()
     report_page_size: str = "A4"
     language: str = "en"
     idle_lock_minutes: int = 5
@@ -179,3 +221,66 @@ def _parsed(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
         except (ValueError, TypeError) as exc:
             raise ValidationError(f"{origin}: setting '{key}': {exc}", key=key) from None
     return parsed
+
+
+def _toml_value(value: str | int | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    # A JSON string is a valid TOML basic string (the same escapes).
+    return json.dumps(value, ensure_ascii=False)
+
+
+def save_settings(path: Path, values: Mapping[str, str | int | bool]) -> None:
+    """Write ``values`` (scalar settings, by TOML key) into the config file at ``path``.
+
+    Each value is checked as ``load_config`` would check it. The rest of the file, comments
+    included, is kept: a key's line is rewritten where it is, a new key goes before the first
+    table. The new file is parsed again before it atomically replaces the old one, so a
+    station never finds a half-written or unreadable config. Environment variables and flags
+    still win over the file when the station starts.
+    """
+    by_key = {s.key: s for s in SETTINGS}
+    for key, value in values.items():
+        if key not in by_key:
+            raise ValidationError(f"unknown setting '{key}'", key=key)
+        if not isinstance(value, (str, int, bool)):
+            raise ValidationError(f"setting '{key}': only single values can be saved", key=key)
+    _parsed(values, f"config file {path}")
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read config file {path}: {exc}") from None
+    lines = text.splitlines()
+    first_table = next(
+        (n for n, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines)
+    )
+    for key, value in values.items():
+        line = f"{key} = {_toml_value(value)}"
+        pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+        at = next((n for n in range(first_table) if pattern.match(lines[n])), None)
+        if at is None:
+            lines.insert(first_table, line)
+            first_table += 1
+        else:
+            lines[at] = line
+    new_text = "\n".join(lines) + "\n"
+    try:
+        document = tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(f"config file {path} would not be valid TOML: {exc}") from None
+    if any(document.get(key) != value for key, value in values.items()):
+        raise ValidationError(f"config file {path}: a setting is defined twice; fix it by hand")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.saving")
+    try:
+        with temp.open("w", encoding="utf-8", newline="\n") as out:
+            out.write(new_text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise

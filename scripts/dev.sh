@@ -25,6 +25,8 @@ setup() {
     "$VENV/bin/python" -m pip install --quiet -e ".[dev]"
     touch "$stamp"
   fi
+  # The .ts files are committed, the .qm files Qt loads are built (quick when up to date).
+  "$VENV/bin/python" scripts/update_translations.py --release-only
 }
 
 checks() {

@@ -10,12 +10,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qc_station.domain.policy import Policy, load_policy
 from qc_station.services.context import ServiceContext
 from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
+
+# Hypothesis: no per-example deadline (two shared cores make timings noisy, and a slow
+# example is not a wrong one); modest example counts keep the suite fast. For a long fuzzing
+# session: QC_HYPOTHESIS_PROFILE=thorough (20 times the examples).
+settings.register_profile("qc", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", settings.get_profile("qc"), max_examples=2000)
+settings.load_profile(os.environ.get("QC_HYPOTHESIS_PROFILE", "qc"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -8,18 +8,29 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from qc_station.domain.audit import AuditEvent
+from qc_station.domain.dispute import Dispute
 from qc_station.domain.enums import UnitState
 from qc_station.domain.errors import Conflict, NotFound
 from qc_station.domain.model import Decision, DecisionStatus, Inspection, Product, Rma, User
-from qc_station.services.ports import ExportBatch, ExportRow
+from qc_station.domain.recovery import RecoveryCase
+from qc_station.services.ports import (
+    ClaimRecord,
+    CurrencyTotal,
+    ExportBatch,
+    ExportRow,
+    PolicyActivation,
+    StationRecord,
+)
+from tests.fake_recovery import FakeRecoveryRepository
 
 
 @dataclass
@@ -35,6 +46,10 @@ class FakeData:
     audit: list[AuditEvent] = field(default_factory=list)
     catalog: dict[str, Product] = field(default_factory=dict)
     policies: dict[str, str] = field(default_factory=dict)
+    stations: dict[str, StationRecord] = field(default_factory=dict)
+    policy_activations: list[PolicyActivation] = field(default_factory=list)
+    disputes: dict[str, Dispute] = field(default_factory=dict)
+    recovery: dict[str, RecoveryCase] = field(default_factory=dict)
 
 
 class _Repo:
@@ -106,6 +121,9 @@ class FakeRmaRepository(_Repo):
         )
         unit.version += 1
         return unit.version
+
+    def lock_unit(self, lpn: str) -> None:
+        pass  # one unit of work at a time: nothing to lock
 
     def units_in_state(self, state: UnitState, limit: int = 500) -> list[str]:
         found = [u.lpn for rma in self.data.rmas.values() for u in rma.units if u.state == state]
@@ -203,6 +221,99 @@ class FakeDecisionRepository(_Repo):
             if d.status == DecisionStatus.FINAL and d.export_batch is None
         )
 
+    def unexported_rows(self, limit: int) -> list[ExportRow]:
+        # The rows export_rows would give once these decisions are in a batch "".
+        work = copy.deepcopy(self.data)
+        FakeDecisionRepository(work).assign_export_batch("")
+        return list(FakeDecisionRepository(work).export_rows(""))[:limit]
+
+    def unexported_totals(self) -> list[CurrencyTotal]:
+        return _totals(
+            d
+            for d in self.data.decisions.values()
+            if d.status == DecisionStatus.FINAL and d.export_batch is None
+        )
+
+    def batch_totals(self, batch_ids: Collection[str]) -> dict[str, list[CurrencyTotal]]:
+        wanted = set(batch_ids)
+        found = {
+            batch_id: _totals(d for d in self.data.decisions.values() if d.export_batch == batch_id)
+            for batch_id in wanted
+        }
+        return {batch_id: totals for batch_id, totals in found.items() if totals}
+
+    def refunds_due(self, limit: int = 500) -> list[Decision]:
+        found = [
+            d
+            for d in self.data.decisions.values()
+            if d.status == DecisionStatus.FINAL
+            and d.refund_due_at is not None
+            and d.export_batch is None
+        ]
+        # Ties in insertion order, as the SQL adapters break them by primary key.
+        return copy.deepcopy(sorted(found, key=lambda d: d.refund_due_at or d.decided_at)[:limit])
+
+
+class FakeDisputeRepository(_Repo):
+    def add(self, dispute: Dispute) -> None:
+        if dispute.id in self.data.disputes or any(
+            d.decision_id == dispute.decision_id for d in self.data.disputes.values()
+        ):
+            raise Conflict(f"decision {dispute.decision_id} has a dispute already", lpn=dispute.lpn)
+        self.data.disputes[dispute.id] = copy.deepcopy(dispute)
+
+    def save(self, dispute: Dispute) -> int:
+        stored = self.data.disputes.get(dispute.id)
+        if stored is None:
+            raise NotFound(f"dispute {dispute.id} not found")
+        if stored.version != dispute.version:
+            raise Conflict(
+                f"the dispute about unit {dispute.lpn} was changed by someone else; "
+                "look at it again",
+                lpn=dispute.lpn,
+            )
+        saved = copy.deepcopy(dispute)
+        saved.version += 1
+        self.data.disputes[dispute.id] = saved
+        return saved.version
+
+    def get(self, dispute_id: str) -> Dispute | None:
+        found = self.data.disputes.get(dispute_id)
+        return copy.deepcopy(found) if found else None
+
+    def for_decision(self, decision_id: str) -> Dispute | None:
+        found = [d for d in self.data.disputes.values() if d.decision_id == decision_id]
+        return copy.deepcopy(found[0]) if found else None
+
+    def for_unit(self, lpn: str) -> list[Dispute]:
+        found = [d for d in self.data.disputes.values() if d.lpn == lpn]
+        return copy.deepcopy(sorted(found, key=lambda d: d.opened_at))
+
+    def active(self, limit: int = 500) -> list[Dispute]:
+        # Ties in insertion order, as the SQL adapters break them by primary key.
+        found = [d for d in self.data.disputes.values() if not d.closed]
+        far = datetime.max.replace(tzinfo=UTC)
+        found.sort(key=lambda d: (d.evidence_due_at or far, d.opened_at))
+        return copy.deepcopy(found[:limit])
+
+    def closed_since(self, since: datetime, limit: int = 500) -> list[Dispute]:
+        found = [
+            d
+            for d in reversed(self.data.disputes.values())
+            if d.closed and d.closed_at is not None and d.closed_at >= since
+        ]
+        found.sort(key=lambda d: d.closed_at or since, reverse=True)  # stable: newest added first
+        return copy.deepcopy(found[:limit])
+
+
+def _totals(decisions: Iterable[Decision]) -> list[CurrencyTotal]:
+    rows: dict[str, int] = {}
+    sums: dict[str, Decimal] = {}
+    for d in decisions:
+        rows[d.currency] = rows.get(d.currency, 0) + 1
+        sums[d.currency] = sums.get(d.currency, Decimal(0)) + d.final.refund_amount
+    return [CurrencyTotal(c, rows[c], sums[c]) for c in sorted(rows)]
+
 
 class FakeExportBatchRepository(_Repo):
     def add(self, batch: ExportBatch) -> None:
@@ -289,6 +400,37 @@ class FakePolicyRepository(_Repo):
     def get(self, policy_hash: str) -> str | None:
         return self.data.policies.get(policy_hash)
 
+    def activate(self, activation: PolicyActivation) -> None:
+        if activation.policy_hash not in self.data.policies:
+            raise Conflict(
+                f"policy {activation.policy_hash} is not stored",
+                policy_hash=activation.policy_hash,
+            )
+        self.data.policy_activations.append(activation)
+
+    def active(self) -> PolicyActivation | None:
+        return self.data.policy_activations[-1] if self.data.policy_activations else None
+
+    def activations(self, limit: int = 100) -> list[PolicyActivation]:
+        return list(reversed(self.data.policy_activations))[:limit]
+
+
+class FakeStationRepository(_Repo):
+    def heartbeat(self, station: StationRecord) -> None:
+        self.data.stations[station.name] = station
+
+    def list_all(self) -> list[StationRecord]:
+        return [self.data.stations[name] for name in sorted(self.data.stations)]
+
+    def claims(self) -> list[ClaimRecord]:
+        found = [
+            ClaimRecord(u.lpn, u.claimed_station, u.claimed_by or "", u.claimed_at)
+            for rma in self.data.rmas.values()
+            for u in rma.units
+            if u.claimed_station is not None
+        ]
+        return sorted(found, key=lambda c: (c.since is None, c.since or datetime.min, c.lpn))
+
 
 class FakeUnitOfWork:
     """Works on a deep copy of the committed data; ``commit`` publishes it, anything else
@@ -308,6 +450,10 @@ class FakeUnitOfWork:
         self.audit = FakeAuditRepository(self._work)
         self.catalog = FakeCatalogRepository(self._work)
         self.policies = FakePolicyRepository(self._work)
+        self.stations = FakeStationRepository(self._work)
+        self.disputes = FakeDisputeRepository(self._work)
+        self.stats = FakeStatsQueries(self._work)
+        self.recovery = FakeRecoveryRepository(self._work)
         return self
 
     def __exit__(
@@ -342,6 +488,10 @@ class FakeUnitOfWork:
             self.audit,
             self.catalog,
             self.policies,
+            self.stations,
+            self.disputes,
+            self.stats,
+            self.recovery,
         ):
             repo.data = self._work
 
@@ -404,3 +554,252 @@ class FakePasswordHasher:
 
 
 __all__ = ["FakeClock", "FakePasswordHasher", "FakePhotoStore", "FakeStore", "replace"]
+
+
+class FakeStatsQueries(_Repo):
+    """The dashboard's aggregates computed in Python over the fake's data, with the same
+    definitions as ``adapters/sql_stats.py`` (see ``services/stats_ports.py``)."""
+
+    def batches_to_sync(self) -> list[str]:
+        return []  # the fake computes from the decisions and batches themselves
+
+    def sync_batch(self, batch_id: str) -> None:
+        return None
+
+    def _population(self, f: Any) -> list[tuple[Decision, Inspection, Rma, Any]]:
+        rows = []
+        for d in self.data.decisions.values():
+            if d.status not in (DecisionStatus.PENDING, DecisionStatus.FINAL):
+                continue
+            if (f.since is not None and d.decided_at < f.since) or (
+                f.until is not None and d.decided_at >= f.until
+            ):
+                continue
+            rma = self.data.rmas[self.data.lpn_index[d.lpn]]
+            unit = rma.unit(d.lpn)
+            assert unit is not None
+            line = rma.line_of(unit)
+            if f.market and rma.market.upper() != f.market.upper():
+                continue
+            if f.category and line.category.lower() != f.category.lower():
+                continue
+            rows.append((d, self.data.inspections[d.inspection_id], rma, line))
+        return rows
+
+    @staticmethod
+    def _counts(keys: Iterable[Any]) -> dict[Any, int]:
+        counts: dict[Any, int] = {}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def received(self, f: Any) -> int:
+        return len(self._population(f))
+
+    def sku_returns(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import SkuCount
+
+        counts = self._counts(line.sku for _, _, _, line in self._population(f))
+        return [
+            SkuCount(sku, n, product.units_sold)
+            for sku, n in sorted(counts.items())
+            if (product := self.data.catalog.get(sku)) is not None
+            and product.units_sold is not None
+            and product.units_sold > 0
+        ]
+
+    def _finding_counts(self, f: Any, key: Any, finding: str) -> list[tuple[str, int, int]]:
+        totals: dict[str, list[int]] = {}
+        for _, i, rma, line in self._population(f):
+            entry = totals.setdefault(key(rma, line), [0, 0])
+            entry[0] += 1
+            entry[1] += i.finding.value == finding
+        return [(k, n, hit) for k, (n, hit) in sorted(totals.items())]
+
+    def carrier_damage(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import CarrierCount
+
+        rows = self._finding_counts(f, lambda rma, line: rma.carrier, "TRANSIT_DAMAGE")
+        return [CarrierCount(*row) for row in rows]
+
+    def supplier_counts(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import SupplierCount
+
+        rows = self._finding_counts(f, lambda rma, line: line.supplier, "DEFECT")
+        return [SupplierCount(*row) for row in rows]
+
+    def supplier_chargebacks(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import SupplierChargeback
+
+        sums: dict[tuple[str, str], list[Any]] = {}
+        for d, _, _, line in self._population(f):
+            o = d.final
+            if (
+                d.status == DecisionStatus.FINAL
+                and o.recovery is not None
+                and o.recovery.value == "SUPPLIER_CHARGEBACK"
+                and o.recovery_amount is not None
+            ):
+                entry = sums.setdefault((line.supplier, d.currency), [0, Decimal(0)])
+                entry[0] += 1
+                entry[1] += o.recovery_amount
+        return [SupplierChargeback(s, c, n, a) for (s, c), (n, a) in sorted(sums.items())]
+
+    def reason_findings(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import ReasonFinding
+
+        counts = self._counts(
+            (rma.stated_reason.strip(), i.finding.value) for _, i, rma, _ in self._population(f)
+        )
+        return [ReasonFinding(r, fd, n) for (r, fd), n in sorted(counts.items())]
+
+    def grades(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import KeyCount
+
+        counts = self._counts(i.grade.value for _, i, _, _ in self._population(f))
+        return [KeyCount(k, n) for k, n in sorted(counts.items())]
+
+    def dispositions(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import KeyCount
+
+        counts = self._counts(d.final.disposition.value for d, _, _, _ in self._population(f))
+        return [KeyCount(k, n) for k, n in sorted(counts.items())]
+
+    def refunds(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import Amount
+
+        sums: dict[str, list[Any]] = {}
+        for d, _, _, _ in self._population(f):
+            if d.status == DecisionStatus.FINAL and d.final.refund_amount > 0:
+                entry = sums.setdefault(d.currency, [0, Decimal(0)])
+                entry[0] += 1
+                entry[1] += d.final.refund_amount
+        return [Amount(c, n, a) for c, (n, a) in sorted(sums.items())]
+
+    def deadlines(self, f: Any, now: datetime) -> Any:
+        from qc_station.services.stats_ports import DeadlineCounts
+
+        counts = [0] * 6
+        for d, _, _, _ in self._population(f):
+            if d.status != DecisionStatus.FINAL:
+                continue
+            batch = self.data.exports.get(d.export_batch) if d.export_batch else None
+            due = d.refund_due_at
+            if due is not None:
+                if batch is not None:
+                    counts[0 if batch.created_at <= due else 1] += 1
+                else:
+                    counts[2 if due >= now else 3] += 1
+            if d.dispute_due_at is not None:
+                counts[4 if d.dispute_due_at >= now else 5] += 1
+        return DeadlineCounts(*counts)
+
+    @staticmethod
+    def _median(values: list[int]) -> Decimal | None:
+        if not values:
+            return None
+        values = sorted(values)
+        n = len(values)
+        middle = Decimal(values[(n + 1) // 2 - 1] + values[(n + 2) // 2 - 1]) / 2
+        return middle.quantize(Decimal("0.1"))
+
+    def _durations(self, f: Any) -> list[tuple[str, int]]:
+        out = []
+        for _, i, _, _ in self._population(f):
+            assert i.ended_at is not None
+            seconds = (i.ended_at - i.started_at).total_seconds()
+            whole = Decimal(str(seconds)).quantize(Decimal(1), ROUND_HALF_UP)
+            out.append((i.inspector, int(whole)))
+        return out
+
+    def inspectors(self, f: Any) -> list[Any]:
+        from qc_station.services.stats_ports import InspectorCount
+
+        per: dict[str, list[int]] = {}
+        for who, seconds in self._durations(f):
+            per.setdefault(who, []).append(seconds)
+        return [
+            InspectorCount(who, len(v), Decimal(sum(v)), self._median(v))
+            for who, v in sorted(per.items())
+        ]
+
+    def median_inspection_seconds(self, f: Any) -> Decimal | None:
+        return self._median([seconds for _, seconds in self._durations(f)])
+
+    def units(self, f: Any, dimension: Any, key: str, limit: int) -> list[Any]:
+        from qc_station.services.stats_ports import UnitItem
+
+        items = []  # newest first, ties newest-added first, as the SQL orders by pk
+        for d, i, rma, line in reversed(self._population(f)):
+            value = {"sku": line.sku, "carrier": rma.carrier, "supplier": line.supplier}[
+                str(dimension)
+            ]
+            if value != key:
+                continue
+            items.append(
+                UnitItem(
+                    d.lpn,
+                    rma.code,
+                    line.sku,
+                    rma.carrier,
+                    line.supplier,
+                    i.grade.value,
+                    i.finding.value,
+                    d.final.headline.value,
+                    d.final.resolution.value,
+                    d.status,
+                    d.decided_at,
+                )
+            )
+        items.sort(key=lambda u: u.decided_at, reverse=True)  # stable: keeps the ties' order
+        return items[:limit]
+
+
+class FakeFrameSource:
+    """A webcam that shows ``images`` (BGR arrays, e.g. the barcode samples of
+    /work/shared/data) one after another, each for ``repeat`` frames, and then nothing (as an
+    unplugged camera: ``read()`` returns None). Satisfies ``adapters.camera.FrameSource``."""
+
+    def __init__(self, images: Sequence[Any], repeat: int = 1, *, loop: bool = False) -> None:
+        self._frames = [image for image in images for _ in range(repeat)]
+        self._loop = loop
+        self.reads = 0
+        self.closed = False
+
+    def read(self) -> Any:
+        if self.closed or not self._frames:
+            return None
+        index = self.reads
+        self.reads += 1
+        if index >= len(self._frames):
+            if not self._loop:
+                return None
+            index %= len(self._frames)
+        return self._frames[index]
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakePrinter:
+    """A system printer for the print queue's tests (``services.print_queue.Printer``): keeps
+    what it was sent; ``queues`` are the printers that exist, ``fail_with`` makes the next
+    sends fail with that error until cleared."""
+
+    def __init__(self, queues: Sequence[str] = ("Zebra", "Office")) -> None:
+        self.queues = list(queues)
+        self.fail_with: Exception | None = None
+        self.sent: list[tuple[str, bytes, str, str]] = []
+
+    def printers(self) -> list[str]:
+        return list(self.queues)
+
+    def send(self, printer: str, document: bytes, *, title: str, media: str) -> str:
+        from qc_station.services.print_queue import PrinterMissing
+
+        if self.fail_with is not None:
+            raise self.fail_with
+        if printer not in self.queues:
+            raise PrinterMissing(f"printer {printer!r} does not exist", printer=printer)
+        self.sent.append((printer, document, title, media))
+        return f"{printer}-{len(self.sent)}"

@@ -21,6 +21,7 @@ scripted ``qc-station`` command):
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -103,10 +104,33 @@ def _make_sqlite_engine(url: URL) -> Engine:
                 f"cannot create the database folder {folder}: {exc.strerror or exc}",
                 path=str(folder),
             ) from None
+        _refuse_read_only(Path(database).expanduser())
     engine = create_engine(url)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Say so at once when the file or its folder cannot be written.
+
+    Otherwise SQLite only reports "unable to open database file" at the first query: in WAL
+    mode it must create the ``-wal`` and ``-shm`` files beside the database even to read.
+    (``os.access`` also sees a read-only mount, which file modes alone would not show root.)
+    """
+    if path.exists() and not os.access(path, os.W_OK):
+        raise QcError(
+            f"the database file {path} is read-only; the station needs to write to it "
+            "(check its permissions, or whether the disk is mounted read-only)",
+            path=str(path),
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise QcError(
+            f"the database folder {path.parent} is read-only; the station needs to write "
+            "its database and journal files there (check its permissions, or whether the "
+            "disk is mounted read-only)",
+            path=str(path.parent),
+        )
 
 
 def _on_sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:

@@ -44,14 +44,21 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str | None:
-    """The newest revision this version of the program ships."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest revision this version of the program ships (heads joined by ", " should
+    branches ever meet unmerged)."""
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return ", ".join(sorted(heads)) or None
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at; None for an empty database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return _revision(conn)
+
+
+def _revision(conn: Connection) -> str | None:
+    heads = MigrationContext.configure(conn).get_current_heads()
+    return ", ".join(sorted(heads)) or None
 
 
 def upgrade(engine: Engine) -> None:
@@ -72,9 +79,9 @@ def upgrade(engine: Engine) -> None:
             # otherwise run SQLite migrations without a transaction, assuming non-transactional
             # DDL, and two processes could both see an empty database.)
             with conn.begin():
-                before = MigrationContext.configure(conn).get_current_revision()
-                command.upgrade(alembic_config(conn), "head")
-                after = MigrationContext.configure(conn).get_current_revision()
+                before = _revision(conn)
+                command.upgrade(alembic_config(conn), "heads")
+                after = _revision(conn)
             if before != after:
                 log.info(
                     "database %s upgraded from %s to %s",

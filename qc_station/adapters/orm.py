@@ -40,6 +40,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -98,6 +99,8 @@ TEXT = 2000
 
 class RmaRow(Base):
     __tablename__ = "rmas"
+    # The dashboard's drill-down by carrier (migration 0003).
+    __table_args__ = (Index(None, "carrier"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(CODE), unique=True)
@@ -119,7 +122,12 @@ class RmaRow(Base):
 
 class RmaLineRow(Base):
     __tablename__ = "rma_lines"
-    __table_args__ = (UniqueConstraint("rma_code", "line_no"),)
+    __table_args__ = (
+        UniqueConstraint("rma_code", "line_no"),
+        # The dashboard's drill-downs by SKU and by supplier (migration 0003).
+        Index(None, "sku"),
+        Index(None, "supplier"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rma_code: Mapped[str] = mapped_column(ForeignKey("rmas.code", ondelete="CASCADE"))
@@ -139,6 +147,8 @@ class UnitRow(Base):
         ForeignKeyConstraint(["rma_code", "line_no"], ["rma_lines.rma_code", "rma_lines.line_no"]),
         Index(None, "rma_code"),
         Index(None, "state"),
+        # The stations screen lists claimed units (migration 0006).
+        Index(None, "claimed_station"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -195,6 +205,8 @@ class DecisionRow(Base):
         Index(None, "lpn"),
         Index(None, "inspection_id"),
         Index(None, "status"),
+        # The dashboard's period: current decisions by time (migration 0003).
+        Index(None, "status", "decided_at"),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -331,6 +343,20 @@ class PolicyRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class PolicyActivationRow(Base):
+    """Each time a policy became the site's active one (migration 0005). The newest row is
+    the active policy; older rows are its history. The texts stay in ``policies``."""
+
+    __tablename__ = "policy_activations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    policy_hash: Mapped[str] = mapped_column(ForeignKey("policies.hash"), index=True)
+    activated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    activated_by: Mapped[str] = mapped_column(String(NAME))
+    station: Mapped[str] = mapped_column(String(NAME))
+    note: Mapped[str] = mapped_column(Text)
+
+
 class ExportBatchRow(Base):
     __tablename__ = "export_batches"
 
@@ -341,3 +367,175 @@ class ExportBatchRow(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     audit_head: Mapped[str] = mapped_column(String(NAME))
+    # False until the dashboard's fact rows carry this batch's time (adapters/sql_facts.py).
+    facts_synced: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
+
+
+class StationRow(Base):
+    """A station of the site and its heartbeat (migration 0006): one row per station name,
+    written by the station itself every few seconds while it runs."""
+
+    __tablename__ = "stations"
+
+    name: Mapped[str] = mapped_column(String(NAME), primary_key=True)
+    host: Mapped[str] = mapped_column(String(NAME))
+    version: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DisputeRow(Base):
+    """A dispute about a final DISPUTE decision (migration 0004; ``domain/dispute.py``).
+
+    At most one per decision (the unique key); amounts in minor units of ``currency``, as
+    everywhere; ``version`` is the optimistic lock of ``DisputeRepository.save``."""
+
+    __tablename__ = "disputes"
+    __table_args__ = (Index(None, "lpn"), Index(None, "state"))
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(CODE), unique=True)
+    lpn: Mapped[str] = mapped_column(ForeignKey("units.lpn"))
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), unique=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    disputed_minor: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16))
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    opened_by: Mapped[str] = mapped_column(String(NAME))
+    evidence_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    evidence_sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    evidence_sent_by: Mapped[str | None] = mapped_column(String(NAME))
+    evidence_note: Mapped[str] = mapped_column(Text)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(NAME))
+    close_note: Mapped[str] = mapped_column(Text)
+    settled_minor: Mapped[int | None] = mapped_column(BigInteger)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class RecoveryCaseRow(Base):
+    """A vendor-return batch or a carrier claim (migration 0007; ``domain/recovery.py``).
+
+    ``open_key`` is ``kind:party`` while the case is open and NULL after, so the unique key
+    allows one open case per party and kind on both backends (NULLs never collide)."""
+
+    __tablename__ = "recovery_cases"
+    __table_args__ = (Index(None, "state"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(CODE), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    party: Mapped[str] = mapped_column(String(NAME))
+    open_key: Mapped[str | None] = mapped_column(String(NAME + 20), unique=True)
+    number: Mapped[str | None] = mapped_column(String(CODE), unique=True)
+    state: Mapped[str] = mapped_column(String(16))
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    opened_by: Mapped[str] = mapped_column(String(NAME))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(NAME))
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class RecoveryItemRow(Base):
+    """A unit in a recovery case; a decision is in at most one case (pulled ones too)."""
+
+    __tablename__ = "recovery_items"
+    __table_args__ = (Index(None, "case_id"), Index(None, "lpn"))
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("recovery_cases.id"))
+    lpn: Mapped[str] = mapped_column(ForeignKey("units.lpn"))
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), unique=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    claim_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    pulled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    pulled_by: Mapped[str | None] = mapped_column(String(NAME))
+    pull_reason: Mapped[str] = mapped_column(Text)
+
+
+class RecoveryPaymentRow(Base):
+    """Money received on a recovery case, in minor units of ``currency``."""
+
+    __tablename__ = "recovery_payments"
+    __table_args__ = (Index(None, "case_id"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(CODE), unique=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("recovery_cases.id"))
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_by: Mapped[str] = mapped_column(String(NAME))
+    outcome: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+    export_batch: Mapped[str | None] = mapped_column(String(CODE))
+
+
+class DecisionFactRow(Base):
+    """The dashboard's narrow row per unit with a current decision (docs/dashboard.md).
+
+    Derived data, never edited on its own: ``adapters/sql_facts.refresh_facts`` rewrites a
+    unit's row in the same transaction as each change to its decisions
+    (``SqlDecisionRepository.add/save``), from the decision, its inspection, the unit's RMA
+    line and RMA. It holds the keys every figure groups or filters by, so each figure is a
+    scan of one covering index instead of four joins by text keys (migration 0008).
+    """
+
+    __tablename__ = "decision_facts"
+    __table_args__ = (
+        Index(None, "decision_pk"),
+        Index(None, "decided_at"),
+        Index(None, "sku", "decided_at"),
+        Index(None, "carrier", "finding", "decided_at"),
+        Index(None, "supplier", "finding", "decided_at"),
+        Index(None, "reason", "finding", "decided_at"),
+        Index(None, "grade", "decided_at"),
+        Index(None, "disposition", "decided_at"),
+        Index(None, "inspector", "seconds", "decided_at"),
+        Index(None, "seconds", "decided_at"),
+        Index(None, "status", "currency", "refund_minor", "decided_at"),
+        # Named: the generated name would pass PostgreSQL's 63-character limit.
+        Index(
+            "ix_decision_facts_chargebacks",
+            "recovery",
+            "status",
+            "supplier",
+            "currency",
+            "recovery_minor",
+            "decided_at",
+        ),
+        # Deadlines: each count is a range of one of these two.
+        Index(None, "status", "exported_at", "refund_due_at", "decided_at"),
+        Index(None, "status", "dispute_due_at", "decided_at"),
+    )
+
+    lpn: Mapped[str] = mapped_column(ForeignKey("units.lpn"), primary_key=True)
+    decision_pk: Mapped[int] = mapped_column(Integer)
+    rma_code: Mapped[str] = mapped_column(String(CODE))
+    status: Mapped[str] = mapped_column(String(16))
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sku: Mapped[str] = mapped_column(String(NAME))
+    supplier: Mapped[str] = mapped_column(String(NAME))
+    category: Mapped[str] = mapped_column(String(NAME))
+    carrier: Mapped[str] = mapped_column(String(NAME))
+    market: Mapped[str] = mapped_column(String(8))
+    # The RMA's stated reason, trimmed (the figure groups by the trimmed text).
+    reason: Mapped[str] = mapped_column(String(TEXT))
+    grade: Mapped[str] = mapped_column(String(4))
+    finding: Mapped[str] = mapped_column(String(32))
+    inspector: Mapped[str] = mapped_column(String(NAME))
+    # Whole seconds of the inspection (end − start, rounded by the database).
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    headline: Mapped[str] = mapped_column(String(16))
+    resolution: Mapped[str] = mapped_column(String(24))
+    disposition: Mapped[str] = mapped_column(String(24))
+    currency: Mapped[str] = mapped_column(String(3))
+    refund_minor: Mapped[int] = mapped_column(BigInteger)
+    recovery: Mapped[str | None] = mapped_column(String(24))
+    recovery_minor: Mapped[int | None] = mapped_column(BigInteger)
+    refund_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    dispute_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # When the decision went out in a finance export batch (the batch's created_at).
+    exported_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

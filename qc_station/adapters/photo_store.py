@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from qc_station.domain.errors import NotFound, QcError, ValidationError
+
+from .files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -84,42 +84,10 @@ class FileSystemPhotoStore:
             elif not self.root.is_dir():
                 raise self._unavailable("is missing")
             target.parent.mkdir(exist_ok=True)
-            self._write_atomically(target, data)
+            write_atomically(target, data)  # 0644: other stations read it
         except OSError as exc:
             raise self._unavailable(f"is not writable ({exc.strerror or exc})") from None
         return digest
-
-    def _write_atomically(self, target: Path, data: bytes) -> None:
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            # mkstemp makes the file private (0600); photos are shared with other stations.
-            tmp.chmod(0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        self._sync_folder(target.parent)
-
-    @staticmethod
-    def _sync_folder(folder: Path) -> None:
-        # The rename itself is only durable once the folder is synced (POSIX). Windows
-        # cannot open folders this way, and some network shares refuse; the photo is
-        # written either way, so that is not worth failing for.
-        try:
-            fd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
 
     def _unavailable(self, problem: str) -> PhotoStoreUnavailable:
         message = f"the photo folder {self.root} {problem}"

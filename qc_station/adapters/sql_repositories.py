@@ -78,7 +78,7 @@ from qc_station.domain.model import (
 )
 from qc_station.domain.money import minor_digits
 from qc_station.domain.outcome import Outcome, Reason
-from qc_station.services.ports import ExportBatch, ExportRow
+from qc_station.services.ports import CurrencyTotal, ExportBatch, ExportRow, PolicyActivation
 
 from .orm import (
     AUDIT_LOCK_ID,
@@ -89,6 +89,7 @@ from .orm import (
     ExportBatchRow,
     InspectionRow,
     PhotoRow,
+    PolicyActivationRow,
     PolicyRow,
     ProductRow,
     RmaLineRow,
@@ -96,10 +97,15 @@ from .orm import (
     UnitRow,
     UserRow,
 )
+from .sql_facts import refresh_facts
 
 #: Keys per ``IN (…)`` list: far below SQLite's limit on bound parameters (32766 since 3.32,
 #: 999 before) and PostgreSQL's 65535.
 CHUNK = 500
+
+#: The PostgreSQL advisory lock that export numbering holds until commit ("QCEXP"); it
+#: must differ from the migration lock of ``migrate``.
+EXPORT_NUMBERING_LOCK_KEY = 0x5143455850
 
 #: Rows fetched per round trip when a result is streamed.
 STREAM_BATCH = 1000
@@ -484,6 +490,11 @@ class SqlRmaRepository(_Repo):
             raise NotFound(f"unit {lpn} not found", lpn=lpn)
         raise Conflict(f"unit {lpn} was changed by someone else; scan it again", lpn=lpn)
 
+    def lock_unit(self, lpn: str) -> None:
+        # SQLite needs no row lock: every write transaction there is BEGIN IMMEDIATE.
+        if self._is_pg:
+            self.session.execute(select(UnitRow.id).where(UnitRow.lpn == lpn).with_for_update())
+
     def units_in_state(self, state: UnitState, limit: int = 500) -> list[str]:
         return list(
             self.session.scalars(
@@ -723,6 +734,8 @@ class SqlDecisionRepository(_Repo):
         ):
             self.session.add(DecisionRow(**values))
             self.session.flush()
+        # The dashboard's fact row follows the unit's current decision (adapters/sql_facts).
+        refresh_facts(self.session, [decision.lpn])
 
     def save(self, decision: Decision) -> None:
         # The export batch is not saved here: only assign_export_batch puts a decision in one.
@@ -733,6 +746,7 @@ class SqlDecisionRepository(_Repo):
         )
         if _rowcount(result) == 0:
             raise NotFound(f"decision {decision.id} not found")
+        refresh_facts(self.session, [decision.lpn])
 
     def _select(self, *where: ColumnElement[bool]) -> Any:
         """The decisions matching ``where``, each with its export batch id (or None)."""
@@ -812,26 +826,7 @@ class SqlDecisionRepository(_Repo):
         # lpn is collated "C" on PostgreSQL, bytewise (BINARY) on SQLite.
         lpn_order = m.lpn.collate("C") if self._is_pg else m.lpn
         stmt = (
-            select(
-                r.code,
-                r.order_id,
-                r.market,
-                ln.sku,
-                d.lpn,
-                d.currency,
-                d.unit_price_minor,
-                d.final_deduction_pct,
-                d.final_refund_minor,
-                d.final_resolution,
-                d.final_headline,
-                d.final_recovery,
-                d.final_recovery_minor,
-                d.decided_by,
-                d.approved_by,
-                # The times without UtcDateTime's per-cell call; made UTC below, as it does.
-                type_coerce(d.approved_at, _PLAIN_TIME),
-                type_coerce(d.refund_due_at, _PLAIN_TIME),
-            )
+            _export_columns()
             .select_from(
                 _members.join(_decisions, d.pk == m.decision_id)
                 .join(_units, u.lpn == d.lpn)
@@ -847,75 +842,7 @@ class SqlDecisionRepository(_Repo):
         result = self.session.connection().execute(
             stmt, execution_options={"yield_per": STREAM_BATCH}
         )
-        exponents: dict[str, int] = {}
-        dec = Decimal
-        new_row = object.__new__
-        fields = _EXPORT_ROW_FIELDS
-        utc = UTC
-        for (
-            code,
-            order_id,
-            market,
-            sku,
-            lpn,
-            currency,
-            price,
-            pct,
-            refund,
-            resolution,
-            headline,
-            recovery,
-            recovery_minor,
-            decided_by,
-            approved_by,
-            approved_at,
-            refund_due_at,
-        ) in result:
-            exp = exponents.get(currency)
-            if exp is None:
-                exp = exponents[currency] = -minor_digits(currency)
-            if approved_at is not None:
-                approved_at = (
-                    approved_at.replace(tzinfo=utc)
-                    if approved_at.tzinfo is None
-                    else _utc(approved_at)
-                )
-            if refund_due_at is not None:
-                refund_due_at = (
-                    refund_due_at.replace(tzinfo=utc)
-                    if refund_due_at.tzinfo is None
-                    else _utc(refund_due_at)
-                )
-            # ExportRow(...) without its generated __init__, which sets the 18 frozen fields
-            # one object.__setattr__ at a time: the same object, at half the cost per row.
-            row = new_row(ExportRow)
-            row.__dict__.update(
-                zip(
-                    fields,
-                    (
-                        batch_id,
-                        code,
-                        order_id,
-                        lpn,
-                        sku,
-                        market,
-                        currency,
-                        dec(price).scaleb(exp),
-                        pct,
-                        dec(refund).scaleb(exp),
-                        resolution,
-                        headline,
-                        recovery or "",
-                        None if recovery_minor is None else dec(recovery_minor).scaleb(exp),
-                        decided_by,
-                        approved_by or "",
-                        approved_at,
-                        refund_due_at,
-                    ),
-                    strict=True,
-                )
-            )
-            yield row
+        return _export_row_stream(result, batch_id)
 
     def count_unexported(self) -> int:
         return (
@@ -924,6 +851,163 @@ class SqlDecisionRepository(_Repo):
             )
             or 0
         )
+
+    def unexported_rows(self, limit: int) -> builtins.list[ExportRow]:
+        d, u, r, ln = _decisions.c, _units.c, _rmas.c, _lines.c
+        # The order of export_rows (LPN bytewise, decision time, decision pk), from the
+        # decisions themselves since nothing is in a batch yet.
+        stmt = (
+            _export_columns()
+            .select_from(
+                _decisions.join(_units, u.lpn == d.lpn)
+                .join(_rmas, r.code == u.rma_code)
+                .join(_lines, and_(ln.rma_code == u.rma_code, ln.line_no == u.line_no))
+            )
+            .where(self._unexported())
+            .order_by(d.lpn.collate("C") if self._is_pg else d.lpn, d.decided_at, d.pk)
+            .limit(limit)
+        )
+        return builtins.list(_export_row_stream(self.session.connection().execute(stmt), ""))
+
+    def unexported_totals(self) -> builtins.list[CurrencyTotal]:
+        d = _decisions.c
+        stmt = (
+            select(d.currency, func.count(), func.sum(d.final_refund_minor))
+            .where(self._unexported())
+            .group_by(d.currency)
+        )
+        return _currency_totals(self.session.execute(stmt))
+
+    def batch_totals(self, batch_ids: Collection[str]) -> dict[str, builtins.list[CurrencyTotal]]:
+        m, d = _members.c, _decisions.c
+        by_batch: dict[str, builtins.list[tuple[str, int, int]]] = {}
+        for chunk in _chunks(sorted(set(batch_ids))):
+            stmt = (
+                select(m.batch_id, d.currency, func.count(), func.sum(d.final_refund_minor))
+                .select_from(_members.join(_decisions, d.pk == m.decision_id))
+                .where(m.batch_id.in_(chunk))
+                .group_by(m.batch_id, d.currency)
+            )
+            for batch_id, currency, rows, refund in self.session.execute(stmt):
+                by_batch.setdefault(batch_id, []).append((currency, rows, refund))
+        return {batch_id: _currency_totals(sums) for batch_id, sums in by_batch.items()}
+
+    def refunds_due(self, limit: int = 500) -> builtins.list[Decision]:
+        # Unexported through _select's outer join to the batch members (no member row).
+        return self._all(
+            self._select(
+                DecisionRow.status == DecisionStatus.FINAL,
+                ExportBatchMemberRow.batch_id.is_(None),
+                DecisionRow.refund_due_at.is_not(None),
+            )
+            .order_by(DecisionRow.refund_due_at, DecisionRow.pk)
+            .limit(limit)
+        )
+
+
+def _currency_totals(result: Iterable[Any]) -> builtins.list[CurrencyTotal]:
+    """``CurrencyTotal``s from (currency, row count, refund sum in minor units) tuples."""
+    found = [
+        CurrencyTotal(currency, rows, Decimal(refund or 0).scaleb(-minor_digits(currency)))
+        for currency, rows, refund in result
+    ]
+    return sorted(found, key=lambda c: c.currency)
+
+
+def _export_columns() -> Any:
+    """The finance export's columns, in ``ExportRow`` order (see ``_export_row_stream``)."""
+    d, r, ln = _decisions.c, _rmas.c, _lines.c
+    return select(
+        r.code,
+        r.order_id,
+        r.market,
+        ln.sku,
+        d.lpn,
+        d.currency,
+        d.unit_price_minor,
+        d.final_deduction_pct,
+        d.final_refund_minor,
+        d.final_resolution,
+        d.final_headline,
+        d.final_recovery,
+        d.final_recovery_minor,
+        d.decided_by,
+        d.approved_by,
+        # The times without UtcDateTime's per-cell call; made UTC below, as it does.
+        type_coerce(d.approved_at, _PLAIN_TIME),
+        type_coerce(d.refund_due_at, _PLAIN_TIME),
+    )
+
+
+def _export_row_stream(result: Any, batch_id: str) -> Iterator[ExportRow]:
+    """``ExportRow``s from the tuples of ``_export_columns`` (streamed as they come)."""
+    exponents: dict[str, int] = {}
+    dec = Decimal
+    new_row = object.__new__
+    fields = _EXPORT_ROW_FIELDS
+    utc = UTC
+    for (
+        code,
+        order_id,
+        market,
+        sku,
+        lpn,
+        currency,
+        price,
+        pct,
+        refund,
+        resolution,
+        headline,
+        recovery,
+        recovery_minor,
+        decided_by,
+        approved_by,
+        approved_at,
+        refund_due_at,
+    ) in result:
+        exp = exponents.get(currency)
+        if exp is None:
+            exp = exponents[currency] = -minor_digits(currency)
+        if approved_at is not None:
+            approved_at = (
+                approved_at.replace(tzinfo=utc) if approved_at.tzinfo is None else _utc(approved_at)
+            )
+        if refund_due_at is not None:
+            refund_due_at = (
+                refund_due_at.replace(tzinfo=utc)
+                if refund_due_at.tzinfo is None
+                else _utc(refund_due_at)
+            )
+        # ExportRow(...) without its generated __init__, which sets the 18 frozen fields
+        # one object.__setattr__ at a time: the same object, at half the cost per row.
+        row = new_row(ExportRow)
+        row.__dict__.update(
+            zip(
+                fields,
+                (
+                    batch_id,
+                    code,
+                    order_id,
+                    lpn,
+                    sku,
+                    market,
+                    currency,
+                    dec(price).scaleb(exp),
+                    pct,
+                    dec(refund).scaleb(exp),
+                    resolution,
+                    headline,
+                    recovery or "",
+                    None if recovery_minor is None else dec(recovery_minor).scaleb(exp),
+                    decided_by,
+                    approved_by or "",
+                    approved_at,
+                    refund_due_at,
+                ),
+                strict=True,
+            )
+        )
+        yield row
 
 
 # --- export batches ------------------------------------------------------------------------
@@ -975,6 +1059,10 @@ class SqlExportBatchRepository(_Repo):
         return [_batch(r) for r in rows]
 
     def last_id_with_prefix(self, prefix: str) -> str | None:
+        if self._is_pg:
+            # Exports take turns from here to commit (see the port). Under READ COMMITTED
+            # the waiting export's next statements then see the first one's batch.
+            self.session.execute(select(func.pg_advisory_xact_lock(EXPORT_NUMBERING_LOCK_KEY)))
         return self.session.scalar(
             select(func.max(self._bytewise(ExportBatchRow.id))).where(
                 ExportBatchRow.id.startswith(prefix, autoescape=True)
@@ -1235,3 +1323,31 @@ class SqlPolicyRepository(_Repo):
 
     def get(self, policy_hash: str) -> str | None:
         return self.session.scalar(select(PolicyRow.text).where(PolicyRow.hash == policy_hash))
+
+    def activate(self, activation: PolicyActivation) -> None:
+        # The foreign key refuses a hash whose text was never kept (ensure it first).
+        with self._unique(
+            f"policy {activation.policy_hash} is not stored", policy_hash=activation.policy_hash
+        ):
+            self.session.execute(
+                insert(PolicyActivationRow).values(
+                    policy_hash=activation.policy_hash,
+                    activated_at=activation.activated_at,
+                    activated_by=activation.activated_by,
+                    station=activation.station,
+                    note=activation.note,
+                )
+            )
+
+    def active(self) -> PolicyActivation | None:
+        found = self.activations(limit=1)
+        return found[0] if found else None
+
+    def activations(self, limit: int = 100) -> builtins.list[PolicyActivation]:
+        rows = self.session.scalars(
+            select(PolicyActivationRow).order_by(PolicyActivationRow.id.desc()).limit(limit)
+        )
+        return [
+            PolicyActivation(r.policy_hash, r.activated_at, r.activated_by, r.station, r.note)
+            for r in rows
+        ]

@@ -23,15 +23,21 @@ from qc_station.services.ports import (
     AuditRepository,
     CatalogRepository,
     DecisionRepository,
+    DisputeRepository,
     ExportBatchRepository,
     InspectionRepository,
     PolicyRepository,
     RmaRepository,
+    StationRepository,
     UnitOfWorkFactory,
     UserRepository,
 )
+from qc_station.services.recovery_ports import RecoveryRepository
+from qc_station.services.stats_ports import StatsQueries
 
 from .database import READ_ONLY
+from .sql_disputes import SqlDisputeRepository
+from .sql_recovery import SqlRecoveryRepository
 from .sql_repositories import (
     SqlAuditRepository,
     SqlCatalogRepository,
@@ -42,6 +48,8 @@ from .sql_repositories import (
     SqlRmaRepository,
     SqlUserRepository,
 )
+from .sql_stations import SqlStationRepository
+from .sql_stats import SqlStatsQueries
 
 
 class SqlUnitOfWork:
@@ -53,6 +61,10 @@ class SqlUnitOfWork:
     audit: AuditRepository
     catalog: CatalogRepository
     policies: PolicyRepository
+    stations: StationRepository
+    disputes: DisputeRepository
+    stats: StatsQueries
+    recovery: RecoveryRepository
 
     def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
@@ -77,6 +89,10 @@ class SqlUnitOfWork:
         self.audit = SqlAuditRepository(session)
         self.catalog = SqlCatalogRepository(session)
         self.policies = SqlPolicyRepository(session)
+        self.stations = SqlStationRepository(session)
+        self.disputes = SqlDisputeRepository(session)
+        self.stats = SqlStatsQueries(session)
+        self.recovery = SqlRecoveryRepository(session)
         return self
 
     def __exit__(

@@ -218,7 +218,12 @@ def load_policy(data: bytes | str) -> Policy:
                 )
         values["required_photos"] = photos
 
-    if "carrier_claim_days" in doc:
+    if "carrier_claim_days" in doc and not isinstance(doc["carrier_claim_days"], dict):
+        # One number for every carrier, as return_window_days may be.
+        values["carrier_claim_days"] = {
+            "default": _int("carrier_claim_days", doc["carrier_claim_days"], 1)
+        }
+    elif "carrier_claim_days" in doc:
         table = _table("carrier_claim_days", doc["carrier_claim_days"])
         claim_days = {
             name: _int(f"carrier_claim_days.{name}", days, 1) for name, days in table.items()

@@ -3,25 +3,37 @@ reopen a decided unit. Four eyes are enforced here, not by hiding buttons."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from qc_station.domain.enums import UnitState
-from qc_station.domain.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from qc_station.domain.errors import (
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    QcError,
+    ValidationError,
+)
 from qc_station.domain.model import Decision, DecisionStatus, Rma, Unit
+from qc_station.domain.outcome import Reason
+from qc_station.domain.plain_case import NotPlainCase, plain_case_problems
 
-from . import audit
+from . import audit, disputes, recovery
 from .context import Actor, ServiceContext
 from .inspection import set_deadlines
 from .permissions import Action, require
 from .ports import UnitOfWork
 from .returns import normalise_code
 from .unit_moves import move_unit
-from .views import DecisionView
+from .views import DecisionView, InspectionView
 
 MAX_COMMENT = 2000
 
 
 def _pending(uow: UnitOfWork, lpn: str) -> tuple[Rma, Unit, Decision]:
+    # Two supervisors at once: the second waits for the first's commit, then finds the
+    # unit no longer awaiting approval (and the lock order stays unit → audit head).
+    uow.rmas.lock_unit(lpn)
     rma = uow.rmas.get_by_lpn(lpn)
     unit = rma.unit(lpn) if rma else None
     if rma is None or unit is None:
@@ -41,8 +53,14 @@ def _pending(uow: UnitOfWork, lpn: str) -> tuple[Rma, Unit, Decision]:
     return rma, unit, decision
 
 
-def approve(ctx: ServiceContext, actor: Actor, lpn: str, comment: str = "") -> DecisionView:
-    """Make a pending decision final. The approver must not be the inspector who decided."""
+def approve(
+    ctx: ServiceContext, actor: Actor, lpn: str, comment: str = "", *, only_plain: bool = False
+) -> DecisionView:
+    """Make a pending decision final. The approver must not be the inspector who decided.
+
+    A final DISPUTE decision opens its dispute (``disputes.open_for_decision``) in the same
+    transaction. ``only_plain`` refuses, with the reasons, a decision that is not a plain
+    case (``domain/plain_case.py``), as the bulk approval needs."""
     require(actor, Action.APPROVE)
     lpn = normalise_code(lpn)
     if len(comment) > MAX_COMMENT:
@@ -57,6 +75,8 @@ def approve(ctx: ServiceContext, actor: Actor, lpn: str, comment: str = "") -> D
                 lpn=lpn,
                 user=actor.username,
             )
+        if only_plain:
+            _refuse_unless_plain(ctx, uow, decision)
         decision = replace(
             decision,
             status=DecisionStatus.FINAL,
@@ -76,6 +96,7 @@ def approve(ctx: ServiceContext, actor: Actor, lpn: str, comment: str = "") -> D
             {"status": DecisionStatus.PENDING},
             {"status": DecisionStatus.FINAL, "comment": decision.approval_comment},
         )
+        disputes.open_for_decision(uow, ctx, actor, decision)
         move_unit(uow, ctx, actor, unit, UnitState.DECIDED)
         uow.commit()
         return DecisionView.of(decision)
@@ -125,11 +146,15 @@ def reopen(ctx: ServiceContext, actor: Actor, lpn: str, reason: str) -> None:
     if not text:
         raise ValidationError("reopening a decided unit needs a reason", field="reason")
     with ctx.uow() as uow:
+        uow.rmas.lock_unit(lpn)
         rma = uow.rmas.get_by_lpn(lpn)
         unit = rma.unit(lpn) if rma else None
         if unit is None:
             raise NotFound(f"unknown LPN {lpn}", code=lpn)
         decision = uow.decisions.current(lpn)
+        # A unit shipped back to its vendor or claimed from a carrier is locked (SPEC §5.2
+        # recovery); one still in an open batch leaves it with the reopen's reason.
+        recovery.release_for_reopen(uow, ctx, actor, lpn, text)
         move_unit(
             uow,
             ctx,
@@ -142,6 +167,8 @@ def reopen(ctx: ServiceContext, actor: Actor, lpn: str, reason: str) -> None:
         )
         if decision is not None:
             uow.decisions.save(replace(decision, status=DecisionStatus.SUPERSEDED))
+        # The decision a dispute was about no longer stands.
+        disputes.withdraw_for_unit(uow, ctx, actor, lpn, text)
         uow.commit()
 
 
@@ -150,3 +177,113 @@ def pending_approvals(ctx: ServiceContext, actor: Actor, limit: int = 500) -> li
     require(actor, Action.APPROVE)
     with ctx.uow() as uow:
         return [DecisionView.of(d) for d in uow.decisions.pending(limit)]
+
+
+# --- the queue screen and bulk approval ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApprovalItem:
+    """One row of the supervisor queue with what the detail pane shows: the decision, the
+    unit's product, the inspection (photos, checklist, grade, finding) and earlier
+    rejections with their comments."""
+
+    decision: DecisionView
+    rma_code: str
+    product_name: str
+    sku: str
+    category: str
+    customer: str
+    market: str
+    inspection: InspectionView | None
+    #: Why this is not a plain case (empty when it is); see ``domain/plain_case.py``.
+    plain_problems: tuple[Reason, ...]
+    rejections: tuple[DecisionView, ...]
+
+    @property
+    def lpn(self) -> str:
+        return self.decision.lpn
+
+    @property
+    def plain(self) -> bool:
+        return not self.plain_problems
+
+
+@dataclass(frozen=True)
+class Refusal:
+    lpn: str
+    message: str
+    code: str
+
+
+@dataclass(frozen=True)
+class BulkApproval:
+    approved: tuple[DecisionView, ...]
+    refused: tuple[Refusal, ...]
+
+
+def _plain_problems(ctx: ServiceContext, uow: UnitOfWork, decision: Decision) -> tuple[Reason, ...]:
+    inspection = uow.inspections.get(decision.inspection_id)
+    return plain_case_problems(
+        decision, inspection, uow.decisions.for_unit(decision.lpn), ctx.policy.hash
+    )
+
+
+def _refuse_unless_plain(ctx: ServiceContext, uow: UnitOfWork, decision: Decision) -> None:
+    problems = _plain_problems(ctx, uow, decision)
+    if problems:
+        raise NotPlainCase(
+            f"unit {decision.lpn} is not a plain case: " + "; ".join(p.text for p in problems),
+            lpn=decision.lpn,
+            reasons=[p.code for p in problems],
+        )
+
+
+def approval_queue(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[ApprovalItem]:
+    """The supervisor queue, oldest first, with each unit's inspection and whether it is a
+    plain case. Read only."""
+    require(actor, Action.APPROVE)
+    items = []
+    with ctx.uow(read_only=True) as uow:
+        pending = uow.decisions.pending(limit)
+        rmas = uow.rmas.get_many({d.lpn.rsplit("-", 1)[0] for d in pending})
+        for decision in pending:
+            rma = rmas.get(decision.lpn.rsplit("-", 1)[0]) or uow.rmas.get_by_lpn(decision.lpn)
+            unit = rma.unit(decision.lpn) if rma else None
+            line = rma.line_of(unit) if rma and unit else None
+            history = uow.decisions.for_unit(decision.lpn)
+            inspection = uow.inspections.get(decision.inspection_id)
+            items.append(
+                ApprovalItem(
+                    DecisionView.of(decision),
+                    rma.code if rma else "",
+                    line.product_name if line else "",
+                    line.sku if line else "",
+                    line.category if line else "",
+                    rma.customer if rma else "",
+                    rma.market if rma else "",
+                    InspectionView.of(inspection) if inspection else None,
+                    plain_case_problems(decision, inspection, history, ctx.policy.hash),
+                    tuple(
+                        DecisionView.of(d) for d in history if d.status == DecisionStatus.REJECTED
+                    ),
+                )
+            )
+    return items
+
+
+def approve_many(
+    ctx: ServiceContext, actor: Actor, lpns: Iterable[str], comment: str = ""
+) -> BulkApproval:
+    """Approve plain cases in bulk, one transaction per unit, so a refusal or a conflict on
+    one leaves the others approved. Refused (and left in the queue, with the reason): a unit
+    that is not a plain case, one the actor decided (four eyes), one no longer waiting."""
+    require(actor, Action.APPROVE)
+    approved: list[DecisionView] = []
+    refused: list[Refusal] = []
+    for raw in dict.fromkeys(lpns):
+        try:
+            approved.append(approve(ctx, actor, raw, comment, only_plain=True))
+        except QcError as error:
+            refused.append(Refusal(raw.strip(), str(error), error.code))
+    return BulkApproval(tuple(approved), tuple(refused))

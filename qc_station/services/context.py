@@ -4,11 +4,15 @@ password hasher, and who is acting from which station."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from qc_station.domain.enums import Role
 from qc_station.domain.policy import Policy
 
 from .ports import Clock, PasswordHasher, PhotoStore, UnitOfWorkFactory
+
+if TYPE_CHECKING:  # maintenance imports this module; the port is only named here
+    from .maintenance import DatabaseMaintenance
 
 SYSTEM_USER = "system"
 
@@ -34,3 +38,6 @@ class ServiceContext:
     policy: Policy
     photos: PhotoStore
     passwords: PasswordHasher
+    # Backup and restore of the database as a whole (services/maintenance.py); None where
+    # no one needs it (service tests that build a context by hand).
+    database: DatabaseMaintenance | None = None

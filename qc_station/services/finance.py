@@ -55,7 +55,7 @@ from qc_station.formats.finance_csv import ByteSink, CsvDigest, write_finance_cs
 from . import audit
 from .context import Actor, ServiceContext
 from .permissions import Action, require
-from .ports import ExportBatch, ExportRow
+from .ports import CurrencyTotal, ExportBatch, ExportRow, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +115,24 @@ class ExportBatchView:
     row_count: int
     sha256: str
     audit_head: str
+    totals: tuple[CurrencyTotal, ...] = ()  # rows and refunds per currency, by currency
 
 
-def _view(batch: ExportBatch) -> ExportBatchView:
+@dataclass(frozen=True)
+class ExportPreview:
+    """What the next export would take: how many rows, the refunds per currency, and its
+    first rows (with an empty batch id, since none is taken for a preview)."""
+
+    row_count: int
+    totals: tuple[CurrencyTotal, ...]
+    first_rows: tuple[ExportRow, ...]
+
+
+#: How many rows a preview shows.
+PREVIEW_ROWS = 50
+
+
+def _view(batch: ExportBatch, totals: Iterable[CurrencyTotal] = ()) -> ExportBatchView:
     return ExportBatchView(
         batch.id,
         batch.created_at,
@@ -126,6 +141,7 @@ def _view(batch: ExportBatch) -> ExportBatchView:
         batch.row_count,
         batch.sha256,
         batch.audit_head,
+        tuple(totals),
     )
 
 
@@ -183,6 +199,14 @@ def _cancelled(batch_id: str | None) -> None:
     )
 
 
+def _batch_rows(uow: UnitOfWork, batch_id: str) -> Iterator[ExportRow]:
+    """A batch's rows: its decisions (streamed), then the recovery payments it took (a
+    recovery row per payment; few, so loaded at once). Batches from before recovery have no
+    payment rows, so their re-export stays byte-identical."""
+    yield from uow.decisions.export_rows(batch_id)
+    yield from uow.recovery.export_rows(batch_id)
+
+
 def _write_batch(
     ctx: ServiceContext,
     batch: ExportBatch,
@@ -193,7 +217,7 @@ def _write_batch(
     """Stream a recorded batch into ``out`` and check the bytes against its recorded hash."""
     with ctx.uow(read_only=True) as uow:
         digest = write_finance_csv(
-            _watched(uow.decisions.export_rows(batch.id), progress, cancel, batch.id), out
+            _watched(_batch_rows(uow, batch.id), progress, cancel, batch.id), out
         )
     if digest.sha256 != batch.sha256 or digest.rows != batch.row_count:
         log.error(
@@ -224,11 +248,23 @@ def preview_next_export(ctx: ServiceContext, actor: Actor) -> int:
         return uow.decisions.count_unexported()
 
 
-def list_batches(ctx: ServiceContext, actor: Actor, limit: int = 100) -> list[ExportBatchView]:
-    """The recorded batches, newest first."""
+def preview_export(ctx: ServiceContext, actor: Actor, limit: int = PREVIEW_ROWS) -> ExportPreview:
+    """The next export's size, refunds per currency and first ``limit`` rows; nothing is
+    taken (decisions finalised meanwhile are in the export but not in the preview)."""
     require(actor, Action.EXPORT_FINANCE)
     with ctx.uow(read_only=True) as uow:
-        return [_view(b) for b in uow.exports.list(limit)]
+        totals = tuple(uow.decisions.unexported_totals())
+        rows = tuple(uow.decisions.unexported_rows(limit)) if limit > 0 else ()
+    return ExportPreview(sum(t.rows for t in totals), totals, rows)
+
+
+def list_batches(ctx: ServiceContext, actor: Actor, limit: int = 100) -> list[ExportBatchView]:
+    """The recorded batches, newest first, with their rows and refunds per currency."""
+    require(actor, Action.EXPORT_FINANCE)
+    with ctx.uow(read_only=True) as uow:
+        batches = uow.exports.list(limit)
+        totals = uow.decisions.batch_totals([b.id for b in batches])
+    return [_view(b, totals.get(b.id, ())) for b in batches]
 
 
 def _export_into(
@@ -249,6 +285,7 @@ def _export_into(
     with ctx.uow() as uow:
         batch_id = _next_batch_id(uow.exports.last_id_with_prefix(prefix), prefix)
         assigned = uow.decisions.assign_export_batch(batch_id)
+        assigned += uow.recovery.assign_export_batch(batch_id)
         if not assigned:
             # Nothing to export: the header alone, and leaving the block rolls back (no
             # batch, no event).
@@ -257,7 +294,7 @@ def _export_into(
                 progress(0)
             return ExportResult(None, 0, empty.sha256, None, None)
         digest = write_finance_csv(
-            _watched(uow.decisions.export_rows(batch_id), progress, cancel, None), temp
+            _watched(_batch_rows(uow, batch_id), progress, cancel, None), temp
         )
         if digest.rows != assigned:
             # The repository marked one number of decisions and lists another: a broken

@@ -53,6 +53,7 @@ from qc_station.formats.manifest import (
 
 from .audit import record
 from .context import Actor, ServiceContext
+from .permissions import Action, require
 
 log = logging.getLogger(__name__)
 
@@ -307,6 +308,7 @@ def import_manifest(
     Raises ``FileFormatError`` (a ``ValidationError``) when the file cannot be read at all,
     and ``ImportCancelled`` when ``cancelled()`` said so; in both cases nothing is written.
     """
+    require(actor, Action.IMPORT)
     with _gc_paused():
         report = _import_manifest(ctx, actor, data, source_name, progress, cancelled)
     log.info("imported %s: %s", source_name, report.summary())
@@ -422,6 +424,7 @@ def import_catalog(
     A row with no ``units_sold`` keeps the figure the database has. Raises like
     ``import_manifest``.
     """
+    require(actor, Action.IMPORT)
     parsed = parse_catalog(data, source_name)
     added = updated = 0
     total = len(parsed.products)

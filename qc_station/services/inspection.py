@@ -25,7 +25,7 @@ from qc_station.domain.policy import ChecklistItem, Policy
 from . import audit
 from .context import Actor, ServiceContext
 from .permissions import Action, require
-from .returns import normalise_code
+from .returns import claim_or_explain, normalise_code
 from .unit_moves import move_unit
 from .views import DecisionView, RmaView
 
@@ -151,6 +151,9 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
     _check_photos(draft.photos)
     now = ctx.clock.now()
     with ctx.uow() as uow:
+        # The unit first, as every write path does: a retry racing the original waits here,
+        # then finds it below (no duplicate), and lock order stays unit → audit head.
+        uow.rmas.lock_unit(lpn)
         existing = uow.inspections.get(draft.inspection_id)
         if existing is not None:
             # A retry of a submission that already went through: answer as the first time.
@@ -174,7 +177,7 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
         if unit.state in (UnitState.EXPECTED, UnitState.IN_INSPECTION):
             # Takes an expected or unclaimed unit; refuses one another station holds,
             # saying who holds it and since when.
-            unit.claim(actor.station, actor.username, now)
+            claim_or_explain(unit, actor, now)
         else:
             unit.move_to(UnitState.AWAITING_APPROVAL)  # raises InvalidTransition, clearly
 

@@ -32,11 +32,17 @@ class Action(StrEnum):
     REJECT = "reject"  # send a pending decision back to the inspector
     REOPEN = "reopen"  # bring a decided unit back to inspection, with a reason
     RELEASE_CLAIM = "release_claim"  # free a unit another station holds (stale claim)
+    FOLLOW_UP = "follow_up"  # see the deadlines, disputes and stale claims (SPEC §2 step 8)
+    MANAGE_DISPUTES = "manage_disputes"  # evidence sent, won, lost, settled
     EXPORT_FINANCE = "export_finance"  # the finance CSV (SPEC §7.3), new or re-exported
     MANAGE_USERS = "manage_users"  # add, deactivate, reset passwords, change roles
     MANAGE_POLICY = "manage_policy"  # install a new return policy
+    MANAGE_DATABASE = "manage_database"  # back up and restore the database
     IMPORT = "import"  # manifests and the product catalog (SPEC §7.1)
     CREATE_UNEXPECTED = "create_unexpected"  # an RMA on the spot (SPEC §7.2)
+    PRINT_DOCUMENTS = "print_documents"  # labels, inspection reports, evidence packs (§9)
+    VIEW_DASHBOARD = "view_dashboard"  # the dashboard's figures and drill-downs (SPEC §8)
+    MANAGE_RECOVERY = "manage_recovery"  # vendor-return batches, carrier claims, payments
 
 
 _EVERYONE = frozenset(Role)
@@ -52,15 +58,23 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = MappingProxyType(
         Action.REJECT: _SUPERVISORS,
         Action.REOPEN: _SUPERVISORS,
         Action.RELEASE_CLAIM: _SUPERVISORS,
+        Action.FOLLOW_UP: _SUPERVISORS,
+        Action.MANAGE_DISPUTES: _SUPERVISORS,
         # Finance users act as supervisors in this role model (see the module docstring).
         Action.EXPORT_FINANCE: _SUPERVISORS,
         Action.MANAGE_USERS: _ADMINS,
         Action.MANAGE_POLICY: _ADMINS,
+        Action.MANAGE_DATABASE: _ADMINS,
         # Intake is office work (supervisors); the CLI's local operator runs it as ``system``,
         # which has the admin role.
         Action.IMPORT: _SUPERVISORS,
         # SPEC §7.2: an inspector creates it on the floor; it always needs approval anyway.
         Action.CREATE_UNEXPECTED: _EVERYONE,
+        # SPEC §2 step 6: the label prints at the station and the report is available at any
+        # time; whoever works the floor may print them.
+        Action.PRINT_DOCUMENTS: _EVERYONE,
+        Action.VIEW_DASHBOARD: _SUPERVISORS,
+        Action.MANAGE_RECOVERY: _SUPERVISORS,
     }
 )
 

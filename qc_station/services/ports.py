@@ -19,11 +19,15 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import Any, Protocol
 
 from qc_station.domain.audit import AuditEvent
+from qc_station.domain.dispute import Dispute
 from qc_station.domain.enums import UnitState
 from qc_station.domain.model import Decision, Inspection, Product, Rma, User
+
+from .recovery_ports import RecoveryRepository
+from .stats_ports import StatsQueries
 
 
 class RmaRepository(Protocol):
@@ -57,6 +61,14 @@ class RmaRepository(Protocol):
     ) -> int:
         """Write a unit's state and claim if its version is still ``expected_version``;
         return the new version. Raises ``Conflict`` otherwise."""
+
+    def lock_unit(self, lpn: str) -> None:
+        """Hold the unit's row until the unit of work ends, before reading it to change it.
+
+        Every write path takes the unit first (then the audit head), so two stations never
+        wait on each other in opposite orders, and the second reads the first's result
+        instead of failing on a stale version. PostgreSQL: ``SELECT … FOR UPDATE``; SQLite
+        and the fake need nothing (writers take turns). An unknown LPN is not an error."""
 
     def units_in_state(self, state: UnitState, limit: int = 500) -> list[str]:
         """LPNs of units in ``state``, oldest RMA first."""
@@ -123,6 +135,53 @@ class DecisionRepository(Protocol):
 
     def count_unexported(self) -> int: ...
 
+    def unexported_rows(self, limit: int) -> list[ExportRow]:
+        """The first ``limit`` rows the next export would take, in export order, with an
+        empty ``batch_id``: a preview, nothing is marked."""
+
+    def unexported_totals(self) -> list[CurrencyTotal]:
+        """Rows and refund total per currency of what the next export would take, by
+        currency code."""
+
+    def batch_totals(self, batch_ids: Collection[str]) -> dict[str, list[CurrencyTotal]]:
+        """Rows and refund total per currency of each of the recorded batches ``batch_ids``
+        (a batch with no rows is left out), by currency code."""
+
+    def refunds_due(self, limit: int = 500) -> list[Decision]:
+        """Final decisions with a refund deadline that are not exported yet (the refund is
+        still the warehouse's to hand to finance), earliest deadline first."""
+
+
+class DisputeRepository(Protocol):
+    def add(self, dispute: Dispute) -> None:
+        """Insert a new dispute; ``Conflict`` if its decision has one already."""
+
+    def save(self, dispute: Dispute) -> int:
+        """Write a dispute's state, evidence and closing if its ``version`` is still the
+        stored one; return the new version. ``Conflict`` otherwise (someone acted first)."""
+
+    def get(self, dispute_id: str) -> Dispute | None: ...
+
+    def for_decision(self, decision_id: str) -> Dispute | None: ...
+
+    def for_unit(self, lpn: str) -> list[Dispute]:
+        """Every dispute of the unit, oldest first."""
+
+    def active(self, limit: int = 500) -> list[Dispute]:
+        """Disputes not closed yet, earliest evidence deadline first (none last)."""
+
+    def closed_since(self, since: datetime, limit: int = 500) -> list[Dispute]:
+        """Disputes closed at or after ``since``, newest first."""
+
+
+@dataclass(frozen=True)
+class CurrencyTotal:
+    """How many export rows are in one currency, and the sum of their refunds."""
+
+    currency: str
+    rows: int
+    refund_amount: Decimal
+
 
 @dataclass(frozen=True)
 class ExportBatch:
@@ -144,7 +203,11 @@ class ExportBatchRepository(Protocol):
         """Newest first."""
 
     def last_id_with_prefix(self, prefix: str) -> str | None:
-        """The highest batch id starting with ``prefix`` (to number today's batches)."""
+        """The highest batch id starting with ``prefix`` (to number today's batches).
+
+        It also holds the batch numbering until the unit of work ends (PostgreSQL: a
+        transaction advisory lock), so two exports at once take turns: the second then sees
+        the first's batch id and members, and neither fails on a taken id."""
 
 
 class UserRepository(Protocol):
@@ -188,6 +251,59 @@ class PolicyRepository(Protocol):
 
     def get(self, policy_hash: str) -> str | None: ...
 
+    def activate(self, activation: PolicyActivation) -> None:
+        """Record that the policy ``activation.policy_hash`` (whose text ``ensure`` kept) is
+        the site's active one from now on; earlier activations stay as its history."""
+
+    def active(self) -> PolicyActivation | None:
+        """The latest activation, if a policy was ever activated."""
+
+    def activations(self, limit: int = 100) -> list[PolicyActivation]:
+        """Every activation, newest first."""
+
+
+@dataclass(frozen=True)
+class PolicyActivation:
+    """A policy made the site's active one: by whom, from which station, when and why."""
+
+    policy_hash: str
+    activated_at: datetime
+    activated_by: str
+    station: str
+    note: str
+
+
+@dataclass(frozen=True)
+class StationRecord:
+    """A station as it last reported in (its heartbeat)."""
+
+    name: str
+    host: str
+    version: str
+    started_at: datetime
+    last_seen: datetime
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A unit held by a station for inspection."""
+
+    lpn: str
+    station: str
+    user: str
+    since: datetime | None
+
+
+class StationRepository(Protocol):
+    def heartbeat(self, station: StationRecord) -> None:
+        """Insert the station, or update its host, version, start and last-seen time."""
+
+    def list_all(self) -> list[StationRecord]:
+        """Every station that ever reported in, by name (bytewise)."""
+
+    def claims(self) -> list[ClaimRecord]:
+        """Every claimed unit, oldest claim first (then by LPN)."""
+
 
 class UnitOfWork(Protocol):
     rmas: RmaRepository
@@ -198,6 +314,10 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     catalog: CatalogRepository
     policies: PolicyRepository
+    stations: StationRepository
+    disputes: DisputeRepository
+    stats: StatsQueries  # the dashboard's aggregates (stats_ports.py)
+    recovery: RecoveryRepository  # vendor returns and carrier claims (recovery_ports.py)
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -247,3 +367,35 @@ class PasswordHasher(Protocol):
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware UTC."""
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """A submission kept on the station while the server cannot take it (SPEC §10).
+
+    ``id`` is the inspection's idempotent id; ``record`` holds the draft's fields as JSON
+    values (``services.outbox`` writes and reads them); ``photos`` are the photo bytes in
+    order; ``refused`` says why the server refused it on a replay, for the inspector to
+    see (empty while it is only waiting)."""
+
+    id: str
+    record: dict[str, Any]
+    photos: tuple[bytes, ...]
+    refused: str = ""
+
+
+class Journal(Protocol):
+    """The station's local, durable outbox of submissions."""
+
+    def put(self, entry: JournalEntry) -> None:
+        """Store the entry (replacing one with the same id) durably and atomically: after a
+        crash the whole entry is there, or the previous one."""
+
+    def entries(self) -> list[JournalEntry]:
+        """Every entry, oldest first. Entries that cannot be read are set aside (never
+        deleted) and left out."""
+
+    def mark_refused(self, entry_id: str, reason: str) -> None: ...
+
+    def remove(self, entry_id: str) -> None:
+        """Forget an entry (after the server stored it); an unknown id is not an error."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from qc_station.domain.decision import assess_window
@@ -28,9 +28,11 @@ def normalise_code(raw: str) -> str:
     """The code as scanned, trimmed; control characters and absurd lengths are refused.
 
     Scanners add CR/LF/tab suffixes and sometimes prefixes; those are whitespace and go.
-    A control character inside the code means a garbled scan, not a code.
+    A control character inside the code means a garbled scan, not a code. Full-width forms
+    (``ＲＭＡ－２０２６…``, typed with a Chinese or Japanese input method left in full-width
+    mode) are the same code: NFKC folds them to ASCII.
     """
-    code = (raw or "").strip()
+    code = unicodedata.normalize("NFKC", raw or "").strip()
     if not code:
         raise ValidationError("nothing was scanned", field="code")
     if len(code) > MAX_CODE_LENGTH:
@@ -141,13 +143,16 @@ def claim_unit(ctx: ServiceContext, actor: Actor, lpn: str) -> RmaView:
     require(actor, Action.INSPECT)
     lpn = normalise_code(lpn)
     with ctx.uow() as uow:
+        # A second station scanning the same unit waits here for the first one's claim to
+        # commit, then reads it and is told who holds the unit (not "changed by someone").
+        uow.rmas.lock_unit(lpn)
         rma, _ = _load(uow, lpn)
         unit = rma.unit(lpn)
         if unit is None:
             raise ValidationError(f"{lpn} is an RMA; scan the unit's LPN", code=lpn)
         _refuse_if_done(uow, unit)
         before = unit.state
-        changed = unit.claim(actor.station, actor.username, ctx.clock.now())
+        changed = claim_or_explain(unit, actor, ctx.clock.now())
         if changed:
             unit.version = uow.rmas.save_unit(
                 unit.lpn,
@@ -169,6 +174,24 @@ def claim_unit(ctx: ServiceContext, actor: Actor, lpn: str) -> RmaView:
             )
             uow.commit()
         return _view(ctx, uow, rma, lpn, actor.station)
+
+
+def claim_or_explain(unit: Unit, actor: Actor, now: datetime) -> bool:
+    """``Unit.claim``, with the refusal naming the holding station, user and since when in
+    this station's local time (the service runs on the station; times are stored in UTC)."""
+    try:
+        return unit.claim(actor.station, actor.username, now)
+    except Conflict as exc:
+        since = exc.params.get("since")
+        if "station" not in exc.params or not isinstance(since, datetime):
+            raise
+        local = since.astimezone().strftime("%Y-%m-%d %H:%M")
+        raise Conflict(
+            f"unit {unit.lpn} is being inspected at station {exc.params['station']} by "
+            f"{exc.params.get('user') or '?'} since {local}",
+            **exc.params,
+            since_local=local,
+        ) from None
 
 
 def _refuse_if_done(uow: UnitOfWork, unit: Unit) -> None:
@@ -200,6 +223,7 @@ def release_claim(ctx: ServiceContext, actor: Actor, lpn: str, reason: str = "")
     station needs a supervisor (SPEC §10). The unit stays in inspection, unclaimed."""
     lpn = normalise_code(lpn)
     with ctx.uow() as uow:
+        uow.rmas.lock_unit(lpn)
         rma, _ = _load(uow, lpn)
         unit = rma.unit(lpn)
         if unit is None or unit.claimed_station is None:

@@ -4,19 +4,23 @@ inspector at station ST-01 (the station of ``tests.builders.INSPECTOR``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from qc_station.adapters.printers import FolderSpool
 from qc_station.config import Config
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role
 from qc_station.domain.policy import Policy
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, submit_inspection
+from qc_station.services.print_queue import PrintQueue
 from qc_station.services.returns import claim_unit
 from qc_station.services.users import UserView
 from tests.builders import make_rma, seed, user
-from tests.fakes import FakeStore
+from tests.fakes import FakePrinter, FakeStore
+from ui.printing.print_center import PrintCenter
 from ui.qt_workarounds import protect_true_from_emit_leak
 from ui.session import Session
 from ui.sounds import Sounds
@@ -33,8 +37,15 @@ def _protect_true(qapp: object) -> None:
 
 
 @pytest.fixture
-def config() -> Config:
-    return Config(station_name=STATION, idle_lock_minutes=5, allow_badge_login=True)
+def config(tmp_path: Path) -> Config:
+    # A data folder of the test's own: the outage journal and the spool are read from it,
+    # and a test must never see (or leave) anything in the user's real data folder.
+    return Config(
+        station_name=STATION,
+        idle_lock_minutes=5,
+        allow_badge_login=True,
+        data_dir=str(tmp_path / "data"),
+    )
 
 
 @pytest.fixture
@@ -46,8 +57,21 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def session(ctx: ServiceContext, config: Config, runner: TaskRunner) -> Session:
-    return Session(ctx, config, runner, Sounds(silent=True))
+def printer() -> FakePrinter:
+    """The station's printers in GUI tests: nothing reaches a real printer or CUPS."""
+    return FakePrinter()
+
+
+@pytest.fixture
+def session(
+    ctx: ServiceContext, config: Config, runner: TaskRunner, printer: FakePrinter, tmp_path: Path
+) -> Session:
+    made = Session(ctx, config, runner, Sounds(silent=True))
+    # The session's print center, made here so that printing (a label after each decision)
+    # spools into the test's folder and prints on the fake, never in the user's data folder.
+    queue = PrintQueue(FolderSpool(tmp_path / "print-spool"), printer, ctx.clock)
+    PrintCenter(made, queue, parent=made)
+    return made
 
 
 def inspector_view(username: str = "ines") -> UserView:

@@ -42,15 +42,22 @@ EXPECTED_TABLES = {
     "alembic_version",
     "audit_events",
     "audit_head_lock",
+    "decision_facts",
     "decisions",
+    "disputes",
     "export_batch_members",
     "export_batches",
     "inspection_photos",
     "inspections",
     "policies",
+    "policy_activations",
     "products",
     "rma_lines",
+    "recovery_cases",
+    "recovery_items",
+    "recovery_payments",
     "rmas",
+    "stations",
     "units",
     "users",
 }
@@ -156,7 +163,7 @@ def test_times_come_back_utc_whatever_the_session_zone(db_url: str, engines: Eng
 
 
 def _assert_migrated(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0002_export_batch_members"
+    assert current_revision(engine) == head_revision() == "0008_decision_facts"
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     with engine.connect() as conn:
         # The row AuditRepository.last() locks on PostgreSQL.

@@ -80,8 +80,12 @@ class TestClaim:
 
     def test_another_station_sees_who_has_it_and_since_when(self, ctx: ServiceContext) -> None:
         returns.claim_unit(ctx, INSPECTOR, "RMA-2026-000123-1")
-        with pytest.raises(Conflict, match="station ST-01 by ines since 2026-11-02T09:00"):
+        # Shown in the station's local time (the clock says 09:00 UTC).
+        local = ctx.clock.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        with pytest.raises(Conflict, match=f"station ST-01 by ines since {local}") as refused:
             returns.claim_unit(ctx, INSPECTOR_2, "RMA-2026-000123-1")
+        assert refused.value.params["since"] == ctx.clock.now()
+        assert refused.value.params["since_local"] == local
 
     def test_an_rma_code_is_not_a_unit(self, ctx: ServiceContext) -> None:
         with pytest.raises(ValidationError, match="scan the unit's LPN"):

@@ -1,0 +1,116 @@
+"""What every command shares: exit codes, the usage error, option parsers, opening the
+application, the acting user and the output stream."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import TextIO, TypeAlias
+
+from qc_station.config import Config, load_config
+from qc_station.domain.enums import ChecklistAnswer
+from qc_station.domain.errors import QcError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+"""A command: the parsed arguments and standard output in, the exit status out."""
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""The sub-command table each command module adds its parsers to (``register``)."""
+
+
+class UsageError(QcError):
+    """The command cannot run as given (a missing file, a bad option value)."""
+
+    code = "usage"
+
+
+def parse_enum(enum_type: type[StrEnum], label: str) -> Callable[[str], object]:
+    def parse(text: str) -> object:
+        try:
+            return enum_type(text.strip().upper())
+        except ValueError:
+            names = ", ".join(m.value for m in enum_type)
+            raise argparse.ArgumentTypeError(f"{label} {text!r} is not one of {names}") from None
+
+    return parse
+
+
+def parse_checklist(text: str) -> tuple[str, ChecklistAnswer]:
+    key, sep, value = text.partition("=")
+    try:
+        if not sep:
+            raise ValueError
+        return key.strip(), ChecklistAnswer(value.strip().lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"checklist answer {text!r} is not KEY=pass|fail|na"
+        ) from None
+
+
+def config_from(args: argparse.Namespace) -> Config:
+    return load_config(args.config, flags={"database_url": args.db, "station_name": args.station})
+
+
+def open_app(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from qc_station.bootstrap import build
+
+    return build(config_from(args))
+
+
+def secret(variable: str, prompt: str) -> str:
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError(f"no {prompt.split()[0].lower()}: set {variable} or run in a terminal")
+    return getpass.getpass(prompt)
+
+
+def password(prompt: str = "Password: ") -> str:
+    return secret("QC_STATION_PASSWORD", prompt)
+
+
+def acting_user(app, args: argparse.Namespace, required: bool = True):  # type: ignore[no-untyped-def]
+    """The logged-in user as an ``Actor``; ``None`` when optional and no user is given."""
+    from qc_station.services.users import authenticate
+
+    username = args.user or os.environ.get("QC_STATION_USER")
+    if not username:
+        if required:
+            raise UsageError("this command needs a user: --user NAME or QC_STATION_USER")
+        return None
+    user = authenticate(app.ctx, username, password(f"Password for {username}: "), app.station)
+    return user.actor(app.station)
+
+
+def system_or_user(app, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from qc_station.services.context import Actor
+
+    return acting_user(app, args, required=False) or Actor.system(app.station)
+
+
+@contextlib.contextmanager
+def open_out(path: Path | None) -> Iterator[TextIO]:
+    """The output file, or standard output (left open, with CSV line endings kept as given)."""
+    if path is None:
+        sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
