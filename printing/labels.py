@@ -331,8 +331,10 @@ class _Painter:
         full = disposition_text(disposition)
         short = _DISPOSITION_ABBREVIATIONS.get(disposition, full)
         place = _place(data)
-        if data.hold_reason and disposition in ("HOLD", ""):
-            # "HOLD · HOLD: reason" says it twice; the reason is what the picker needs.
+        if data.hold_reason:
+            # A held unit goes to the hold shelf whatever its disposition will be ("HOLD ·
+            # HOLD: reason" would say it twice, "REFURB · HOLD: …" would crowd out the
+            # reason); the reason is what the picker needs on two inches.
             return f.truncate(place, 7, width, bold=True)
         candidates = [
             " · ".join(p for p in (full, place) if p),

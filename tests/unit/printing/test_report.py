@@ -209,10 +209,10 @@ def test_photos_are_downscaled_and_reencoded() -> None:
     prepared = prepare_photo(jpeg(1, 3000, 2000))
     assert prepared is not None
     content, width, height = prepared
-    assert (width, height) == (PHOTO_MAX_PX, 800)
+    assert (width, height) == (PHOTO_MAX_PX, round(PHOTO_MAX_PX * 2 / 3))
     decoded = cv2.imdecode(np.frombuffer(content, np.uint8), cv2.IMREAD_COLOR)
     assert decoded is not None
-    assert decoded.shape[:2] == (800, PHOTO_MAX_PX)
+    assert decoded.shape[:2] == (round(PHOTO_MAX_PX * 2 / 3), PHOTO_MAX_PX)
     # A small photo keeps its size.
     small = prepare_photo(jpeg(1, 320, 240))
     assert small is not None
