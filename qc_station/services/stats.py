@@ -1,0 +1,293 @@
+"""The dashboard's figures (SPEC §2 step 9, §8): what returns teach us, for a period, market
+and category.
+
+The counting happens in the database (``StatsQueries``, reached as ``uow.stats``); this
+module turns counts into rates, applies the policy's thresholds with one rule
+(``Rate.above``: strictly greater, so exactly 10 % is not flagged) and returns plain frozen
+dataclasses for the screen, the command line and the weekly PDF. Supervisors and admins see
+the dashboard. What each figure counts is written in ``docs/dashboard.md``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from qc_station.domain.enums import Disposition, Finding, Grade
+from qc_station.domain.errors import ValidationError
+
+from .context import Actor, ServiceContext
+from .permissions import Action, require
+from .stats_ports import (
+    Amount,
+    DeadlineCounts,
+    Dimension,
+    StatsFilter,
+    SupplierChargeback,
+    UnitItem,
+)
+
+__all__ = [
+    "Amount",
+    "CarrierFigure",
+    "DashboardFigures",
+    "DeadlineCounts",
+    "Dimension",
+    "InspectorFigure",
+    "Rate",
+    "ReasonFigure",
+    "SkuFigure",
+    "StatsFilter",
+    "SupplierFigure",
+    "UnitItem",
+    "compute_figures",
+    "drill_down",
+]
+
+MAX_DRILL_DOWN = 500
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """An exact ratio of two counts. ``pct`` is for showing; comparisons use the counts."""
+
+    part: int
+    whole: int
+
+    @property
+    def pct(self) -> Decimal:
+        """The rate in percent, rounded half-up to two places (0 when ``whole`` is 0)."""
+        if self.whole == 0:
+            return Decimal(0).quantize(_CENT)
+        return (Decimal(self.part) * _HUNDRED / Decimal(self.whole)).quantize(
+            _CENT, rounding=ROUND_HALF_UP
+        )
+
+    def above(self, threshold_pct: Decimal) -> bool:
+        """Whether the rate is strictly above ``threshold_pct`` percent, computed exactly:
+        part / whole > t / 100  ⇔  100 · part > t · whole."""
+        return self.whole > 0 and Decimal(self.part) * _HUNDRED > threshold_pct * self.whole
+
+
+@dataclass(frozen=True)
+class SkuFigure:
+    sku: str
+    returned: int
+    units_sold: int
+    rate: Rate
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class CarrierFigure:
+    carrier: str
+    received: int
+    transit_damage: int
+    rate: Rate
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class SupplierFigure:
+    supplier: str
+    received: int
+    defects: int
+    defect_rate: Rate
+    chargebacks: tuple[Amount, ...]  # per currency, by currency code
+
+
+@dataclass(frozen=True)
+class ReasonFigure:
+    stated_reason: str
+    units: int
+    findings: tuple[tuple[Finding, int], ...]  # in the order of the Finding enum, zeros left out
+    no_fault: Rate  # how often this stated reason turned out NO_FAULT
+
+
+@dataclass(frozen=True)
+class InspectorFigure:
+    inspector: str
+    units: int
+    inspection_hours: Decimal
+    units_per_hour: Decimal | None  # None when no inspection time was recorded
+    median_seconds: Decimal | None
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    filter: StatsFilter
+    computed_at: datetime
+    sku_flag_pct: Decimal
+    carrier_flag_pct: Decimal
+    received: int
+    skus: tuple[SkuFigure, ...]  # highest rate first
+    carriers: tuple[CarrierFigure, ...]  # highest rate first
+    suppliers: tuple[SupplierFigure, ...]  # highest defect rate first
+    reasons: tuple[ReasonFigure, ...]  # most units first
+    grades: tuple[tuple[Grade, int], ...]  # every grade, in order
+    dispositions: tuple[tuple[Disposition, int], ...]  # every disposition, in order
+    refunds: tuple[Amount, ...]  # by currency code
+    deadlines: DeadlineCounts
+    inspectors: tuple[InspectorFigure, ...]  # most units first
+    median_inspection_seconds: Decimal | None
+
+    @property
+    def empty(self) -> bool:
+        return self.received == 0
+
+
+def _check(f: StatsFilter) -> StatsFilter:
+    for name, value in (("since", f.since), ("until", f.until)):
+        if value is not None and value.tzinfo is None:
+            raise ValidationError(f"the period's {name} has no time zone", field=name)
+    if f.since is not None and f.until is not None and f.since >= f.until:
+        raise ValidationError(
+            "the period's start must be before its end", field="since", since=f.since
+        )
+    market = (f.market or "").strip().upper() or None
+    category = (f.category or "").strip().lower() or None
+    return StatsFilter(f.since, f.until, market, category)
+
+
+def _rate_order(rate: Rate, name: str) -> tuple[Decimal, int, str]:
+    # Highest rate first, then the bigger sample, then by name, so ties read the same
+    # everywhere (fake, SQLite, PostgreSQL).
+    exact = Decimal(rate.part) / Decimal(rate.whole) if rate.whole else Decimal(0)
+    return (-exact, -rate.whole, name)
+
+
+def _chargebacks(rows: list[SupplierChargeback]) -> dict[str, tuple[Amount, ...]]:
+    by_supplier: dict[str, list[Amount]] = defaultdict(list)
+    for row in rows:
+        by_supplier[row.supplier].append(Amount(row.currency, row.units, row.amount))
+    return {s: tuple(sorted(a, key=lambda x: x.currency)) for s, a in by_supplier.items()}
+
+
+def _sync_exports(ctx: ServiceContext) -> None:
+    """Bring the figures up to date with finance exports made since the last look: the export
+    leaves this to the dashboard to keep itself fast (adapters/sql_facts.py). A read first, so
+    a dashboard with nothing to catch up on never takes the write lock."""
+    with ctx.uow(read_only=True) as uow:
+        pending = uow.stats.batches_to_sync()
+    for batch_id in pending:
+        with ctx.uow() as uow:
+            uow.stats.sync_batch(batch_id)
+            uow.commit()
+
+
+def compute_figures(ctx: ServiceContext, actor: Actor, f: StatsFilter) -> DashboardFigures:
+    """Every dashboard figure for the filter, in one read-only unit of work."""
+    require(actor, Action.VIEW_DASHBOARD)
+    f = _check(f)
+    policy = ctx.policy
+    sku_pct = policy.sku_return_rate_flag_pct
+    carrier_pct = policy.carrier_damage_rate_flag_pct
+    now = ctx.clock.now()
+    _sync_exports(ctx)
+    with ctx.uow(read_only=True) as uow:
+        q = uow.stats
+        received = q.received(f)
+        sku_rows = q.sku_returns(f)
+        carrier_rows = q.carrier_damage(f)
+        supplier_rows = q.supplier_counts(f)
+        chargeback_rows = q.supplier_chargebacks(f)
+        reason_rows = q.reason_findings(f)
+        grade_rows = q.grades(f)
+        disposition_rows = q.dispositions(f)
+        refunds = q.refunds(f)
+        deadlines = q.deadlines(f, now)
+        inspector_rows = q.inspectors(f)
+        median = q.median_inspection_seconds(f)
+
+    skus = [
+        SkuFigure(r.sku, r.returned, r.units_sold, rate, rate.above(sku_pct))
+        for r in sku_rows
+        for rate in [Rate(r.returned, r.units_sold)]
+    ]
+    skus.sort(key=lambda s: _rate_order(s.rate, s.sku))
+    carriers = [
+        CarrierFigure(r.carrier, r.received, r.transit_damage, rate, rate.above(carrier_pct))
+        for r in carrier_rows
+        for rate in [Rate(r.transit_damage, r.received)]
+    ]
+    carriers.sort(key=lambda c: _rate_order(c.rate, c.carrier))
+    charged = _chargebacks(chargeback_rows)
+    suppliers = [
+        SupplierFigure(
+            r.supplier,
+            r.received,
+            r.defects,
+            Rate(r.defects, r.received),
+            charged.get(r.supplier, ()),
+        )
+        for r in supplier_rows
+    ]
+    suppliers.sort(key=lambda s: _rate_order(s.defect_rate, s.supplier))
+
+    per_reason: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in reason_rows:
+        per_reason[row.stated_reason][row.finding] = row.units
+    reasons = []
+    for reason, counts in per_reason.items():
+        total = sum(counts.values())
+        findings = tuple((fd, counts[fd.value]) for fd in Finding if counts.get(fd.value))
+        reasons.append(
+            ReasonFigure(
+                reason, total, findings, Rate(counts.get(Finding.NO_FAULT.value, 0), total)
+            )
+        )
+    reasons.sort(key=lambda r: (-r.units, r.stated_reason))
+
+    grade_counts = {r.key: r.units for r in grade_rows}
+    disposition_counts = {r.key: r.units for r in disposition_rows}
+    inspectors = [
+        InspectorFigure(
+            r.inspector,
+            r.units,
+            (r.inspection_seconds / 3600).quantize(_CENT, rounding=ROUND_HALF_UP),
+            (Decimal(r.units) * 3600 / r.inspection_seconds).quantize(
+                Decimal("0.1"), rounding=ROUND_HALF_UP
+            )
+            if r.inspection_seconds > 0
+            else None,
+            r.median_seconds,
+        )
+        for r in inspector_rows
+    ]
+    inspectors.sort(key=lambda i: (-i.units, i.inspector))
+    return DashboardFigures(
+        filter=f,
+        computed_at=now,
+        sku_flag_pct=sku_pct,
+        carrier_flag_pct=carrier_pct,
+        received=received,
+        skus=tuple(skus),
+        carriers=tuple(carriers),
+        suppliers=tuple(suppliers),
+        reasons=tuple(reasons),
+        grades=tuple((g, grade_counts.get(g.value, 0)) for g in Grade),
+        dispositions=tuple((d, disposition_counts.get(d.value, 0)) for d in Disposition),
+        refunds=tuple(sorted(refunds, key=lambda a: a.currency)),
+        deadlines=deadlines,
+        inspectors=tuple(inspectors),
+        median_inspection_seconds=median,
+    )
+
+
+def drill_down(
+    ctx: ServiceContext,
+    actor: Actor,
+    f: StatsFilter,
+    dimension: Dimension,
+    key: str,
+    limit: int = MAX_DRILL_DOWN,
+) -> list[UnitItem]:
+    """The units behind one SKU, carrier or supplier of the figures, newest first."""
+    require(actor, Action.VIEW_DASHBOARD)
+    f = _check(f)
+    with ctx.uow(read_only=True) as uow:
+        return uow.stats.units(f, dimension, key, max(1, min(limit, MAX_DRILL_DOWN)))

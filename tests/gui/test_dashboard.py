@@ -1,0 +1,127 @@
+"""The dashboard page over the fakes: the hand-computed figures of ``tests/stats_data`` in its
+charts and tables, flagged rows highlighted, the drill-down, the refresh after a decision,
+an empty period and an inspector's refusal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from qc_station.domain.enums import Role
+from qc_station.services.stats import Dimension
+from qc_station.services.users import UserView
+from tests.fakes import FakeClock, FakeStore
+from tests.stats_data import NOW, build_stats_data
+from ui.pages.dashboard_page import FLAG_BACKGROUND, DashboardPage
+from ui.presenters.dashboard_presenter import DashboardFilter, DashboardPresenter, Period
+from ui.session import Session
+
+NOVEMBER = DashboardFilter(Period.CUSTOM, date(2026, 11, 1), date(2026, 11, 30))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+def _sign_in(session: Session, role: Role) -> None:
+    session.sign_in(UserView("sofia", "Sofia", role, True, None, False, None, None))
+
+
+@pytest.fixture
+def page(qtbot: QtBot, session: Session, store: FakeStore) -> DashboardPage:
+    build_stats_data(store.uow)
+    _sign_in(session, Role.SUPERVISOR)
+    presenter = DashboardPresenter(session)
+    presenter.today = lambda: date(2026, 11, 30)
+    widget = DashboardPage(presenter)
+    presenter.setParent(widget)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    return widget
+
+
+def _show(qtbot: QtBot, page: DashboardPage, f: DashboardFilter = NOVEMBER) -> None:
+    with qtbot.waitSignal(page.presenter.busy_changed, check_params_cb=lambda busy: not busy):
+        page.presenter.set_filter(f)
+
+
+def _column(table: object, column: int) -> list[str]:
+    return [table.item(r, column).text() for r in range(table.rowCount())]  # type: ignore[attr-defined]
+
+
+def test_figures_fill_charts_and_tables(qtbot: QtBot, page: DashboardPage) -> None:
+    _show(qtbot, page)
+    assert "39 units received" in page.summary.text()
+    assert "150.0 s" in page.summary.text()
+    assert _column(page.sku_table, 0) == ["▲ SKU-B", "SKU-A"]
+    assert _column(page.sku_table, 3) == ["10.10 %", "10.00 %"]
+    assert _column(page.carrier_table, 0) == ["▲ UPS", "DHL"]
+    # Flagged rows stand out; the one exactly at the threshold does not.
+    assert page.sku_table.item(0, 0).background().color() == FLAG_BACKGROUND
+    assert page.sku_table.item(1, 0).background().color() != FLAG_BACKGROUND
+    assert [(i.label, i.value, i.flagged) for i in page.sku_chart.items] == [
+        ("SKU-B", 10.1, True),
+        ("SKU-A", 10.0, False),
+    ]
+    assert [i.value for i in page.grade_chart.items] == [9, 10, 18, 2, 0]  # A B C D X
+    assert page.grade_chart.items[0].label == "A · new"
+    assert _column(page.refund_table, 2) == ["315.00", "34000", "1000.00"]
+    assert _column(page.supplier_table, 0)[0] == "Küchenwerk GmbH"
+    assert _column(page.reason_table, 3)[0] == "18.18 %"
+    assert _column(page.inspector_table, 3) == ["17.1", "29.6"]
+    assert page.deadline_table.item(3, 1).text() == "20"  # refunds overdue
+
+
+def test_double_click_drills_down_to_the_units(qtbot: QtBot, page: DashboardPage) -> None:
+    _show(qtbot, page)
+    with qtbot.waitSignal(
+        page.presenter.state_changed, check_params_cb=lambda s: s.drill_down is not None
+    ):
+        page.carrier_table.itemActivated.emit(page.carrier_table.item(0, 2))
+    assert page.stack.currentIndex() == 1
+    assert page.presenter.state.drill_down.dimension == Dimension.CARRIER  # type: ignore[union-attr]
+    assert "carrier UPS: 19" in page.drill_title.text()
+    assert page.drill_table.rowCount() == 19
+    assert page.drill_table.item(0, 0).text() == "RMA-C2-1"
+    page.back.click()
+    assert page.stack.currentIndex() == 0
+
+
+def test_a_decision_refreshes_the_figures(
+    qtbot: QtBot, page: DashboardPage, store: FakeStore
+) -> None:
+    _show(qtbot, page)
+    with store.uow() as uow:  # a pending decision is approved elsewhere: B8 becomes final
+        decision = uow.decisions.current("RMA-B8-1")
+        assert decision is not None
+        decision.status = "final"
+        uow.decisions.save(decision)
+        uow.commit()
+    with qtbot.waitSignal(page.presenter.busy_changed, check_params_cb=lambda busy: not busy):
+        page.decisions_changed()
+    assert _column(page.refund_table, 1)[0] == "8"  # EUR refunds: 7 → 8
+
+
+def test_an_empty_period(qtbot: QtBot, page: DashboardPage) -> None:
+    _show(qtbot, page, DashboardFilter(Period.CUSTOM, date(2027, 1, 1), date(2027, 1, 31)))
+    assert page.summary.text() == "No units were received in this period."
+    assert page.sku_table.rowCount() == page.carrier_table.rowCount() == 0
+    assert page.sku_chart.items == ()
+
+
+def test_a_backwards_custom_period_is_refused_inline(page: DashboardPage) -> None:
+    page.presenter.set_filter(DashboardFilter(Period.CUSTOM, date(2026, 11, 30), date(2026, 11, 1)))
+    assert "after its last day" in page.message.text()
+    assert not page.message.isHidden()
+
+
+def test_inspectors_get_the_refusal_inline(
+    qtbot: QtBot, page: DashboardPage, session: Session
+) -> None:
+    _sign_in(session, Role.INSPECTOR)
+    with qtbot.waitSignal(page.presenter.error_message):
+        page.presenter.set_filter(NOVEMBER)
+    assert not page.message.isHidden() and page.message.text()

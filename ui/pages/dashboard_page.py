@@ -1,0 +1,583 @@
+"""The dashboard page (SPEC §8): a filter bar, charts with their tables under them, flagged
+rows highlighted, and a drill-down from a SKU, carrier or supplier (double-click its row) to
+its units. Thin: it renders ``DashboardPresenter``'s state and forwards the user's choices.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qc_station.domain.money import format_amount
+from qc_station.domain.recovery import RecoveryKind
+from qc_station.services.recovery import PartyFigures
+from qc_station.services.stats import DashboardFigures, Dimension
+
+from ..labels import disposition_label, grade_label, headline_label
+from ..local_time import local_time
+from ..presenters.dashboard_presenter import (
+    DashboardFilter,
+    DashboardPresenter,
+    DashboardState,
+    Period,
+)
+from ..widgets.dashboard_charts import BarChartWidget, BarItem
+from ..widgets.tables import cell, fill_row, read_only_table, show_message
+
+FLAG_BACKGROUND = QColor("#fde2e1")
+FLAG_FOREGROUND = QColor("#8c1d18")
+TOP_N = 10
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DashboardPage(QWidget):
+    def __init__(self, presenter: DashboardPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = presenter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._filter_bar())
+        self.message = QLabel()
+        self.message.setObjectName("dashboardMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("dashboardStack")
+        self.stack.addWidget(self._overview())
+        self.stack.addWidget(self._drill_panel())
+        layout.addWidget(self.stack, 1)
+
+        presenter.state_changed.connect(self._on_presenter_state_changed)
+        self._on_presenter_state_changed(presenter.state)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.setObjectName("periodCombo")
+        for text, period in (
+            (self.tr("Last 7 days"), Period.DAYS_7),
+            (self.tr("Last 30 days"), Period.DAYS_30),
+            (self.tr("Last 90 days"), Period.DAYS_90),
+            (self.tr("Custom"), Period.CUSTOM),
+        ):
+            self.period.addItem(text, period.value)
+        self.first_day = QDateEdit()
+        self.first_day.setObjectName("firstDayEdit")
+        self.last_day = QDateEdit()
+        self.last_day.setObjectName("lastDayEdit")
+        for edit in (self.first_day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+        self.first_day.setDate(QDate.currentDate().addDays(-29))
+        self.market = QLineEdit()
+        self.market.setObjectName("marketEdit")
+        self.market.setPlaceholderText(self.tr("all markets"))
+        self.market.setMaxLength(2)
+        self.market.setMaximumWidth(110)
+        self.category = QLineEdit()
+        self.category.setObjectName("categoryEdit")
+        self.category.setPlaceholderText(self.tr("all categories"))
+        self.category.setMaximumWidth(160)
+        self.apply = QPushButton(self.tr("Show"))
+        self.apply.setObjectName("applyButton")
+        self.apply.setDefault(True)
+        self.status = QLabel()
+        self.status.setObjectName("dashboardStatus")
+
+        self.period.currentIndexChanged.connect(self._on_period_current_index_changed)
+        self.apply.clicked.connect(self._on_apply_clicked)
+        self.market.returnPressed.connect(self._on_apply_clicked)
+        self.category.returnPressed.connect(self._on_apply_clicked)
+
+        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(self.period)
+        bar.addWidget(self.first_day)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.last_day)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Market")))
+        bar.addWidget(self.market)
+        bar.addWidget(QLabel(self.tr("Category")))
+        bar.addWidget(self.category)
+        bar.addWidget(self.apply)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        return bar
+
+    def _overview(self) -> QScrollArea:
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 4, 8, 4)
+        grid.setHorizontalSpacing(12)
+        self.summary = QLabel()
+        self.summary.setObjectName("dashboardSummary")
+        font = QFont(self.summary.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.summary.setFont(font)
+        grid.addWidget(self.summary, 0, 0, 1, 2)
+
+        flagged = self.tr("flagged")
+        self.sku_chart = BarChartWidget(
+            "skuChart", self.tr("Return rate per SKU (%)"), flagged_label=flagged
+        )
+        self.carrier_chart = BarChartWidget(
+            "carrierChart", self.tr("Carrier damage rate (%)"), flagged_label=flagged
+        )
+        self.sku_table = self._table(
+            "skuTable",
+            [self.tr("SKU"), self.tr("Returned"), self.tr("Sold"), self.tr("Return rate")],
+        )
+        self.carrier_table = self._table(
+            "carrierTable",
+            [
+                self.tr("Carrier"),
+                self.tr("Received"),
+                self.tr("Transit damage"),
+                self.tr("Rate"),
+            ],
+        )
+        self.grade_chart = BarChartWidget("gradeChart", self.tr("Grades (units)"))
+        self.disposition_chart = BarChartWidget("dispositionChart", self.tr("Dispositions (units)"))
+        self.refund_chart = BarChartWidget("refundChart", self.tr("Refunded units per currency"))
+        self.refund_table = self._table(
+            "refundTable", [self.tr("Currency"), self.tr("Units"), self.tr("Refunds")]
+        )
+        self.deadline_table = self._table(
+            "deadlineTable", [self.tr("Refund and dispute deadlines"), self.tr("Units")]
+        )
+        self.supplier_table = self._table(
+            "supplierTable",
+            [
+                self.tr("Supplier"),
+                self.tr("Received"),
+                self.tr("Defects"),
+                self.tr("Defect rate"),
+                self.tr("Chargebacks"),
+            ],
+        )
+        self.recovery_table = self._table(
+            "recoveryTable",
+            [
+                self.tr("Supplier / carrier"),
+                self.tr("Kind"),
+                self.tr("Currency"),
+                self.tr("Claimed"),
+                self.tr("Recovered"),
+                self.tr("Recovery rate"),
+            ],
+        )
+        self.recovery_chart = BarChartWidget("recoveryChart", self.tr("Recovery rate (%)"))
+        self.reason_table = self._table(
+            "reasonTable",
+            [
+                self.tr("Stated reason"),
+                self.tr("Units"),
+                self.tr("Found"),
+                self.tr("Found NO_FAULT"),
+            ],
+        )
+        self.inspector_table = self._table(
+            "inspectorTable",
+            [
+                self.tr("Inspector"),
+                self.tr("Units"),
+                self.tr("Inspection hours"),
+                self.tr("Units per hour"),
+                self.tr("Median time (s)"),
+            ],
+        )
+        for table, dimension in (
+            (self.sku_table, Dimension.SKU),
+            (self.carrier_table, Dimension.CARRIER),
+            (self.supplier_table, Dimension.SUPPLIER),
+        ):
+            table.setToolTip(self.tr("Double-click a row to see its units."))
+            table.itemActivated.connect(
+                lambda item, d=dimension: self._on_table_item_activated(d, item)
+            )
+
+        refunds = QVBoxLayout()
+        refunds.addWidget(self.refund_table)
+        refunds.addWidget(self.deadline_table)
+        rows: list[tuple[QWidget | QVBoxLayout, QWidget | QVBoxLayout | None]] = [
+            (self.sku_chart, self.carrier_chart),
+            (self.sku_table, self.carrier_table),
+            (self.grade_chart, self.disposition_chart),
+            (self.refund_chart, refunds),
+            (self._titled(self.tr("Supplier scorecard"), self.supplier_table), None),
+            (
+                self._titled(
+                    self.tr("Recovery: every closed batch and filed claim, in any period"),
+                    self.recovery_table,
+                ),
+                self.recovery_chart,
+            ),
+            (self._titled(self.tr("Stated reason against finding"), self.reason_table), None),
+            (self._titled(self.tr("Inspector throughput"), self.inspector_table), None),
+        ]
+        for row, (left, right) in enumerate(rows, start=1):
+            span = 1 if right is not None else 2
+            for column, part in enumerate((left, right)):
+                if part is None:
+                    continue
+                if isinstance(part, QVBoxLayout):
+                    grid.addLayout(part, row, column)
+                else:
+                    grid.addWidget(part, row, column, 1, span)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        return scroll
+
+    def _drill_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        top = QHBoxLayout()
+        self.back = QPushButton(self.tr("Back to the dashboard"))
+        self.back.setObjectName("drillBackButton")
+        self.back.clicked.connect(self.presenter.close_units)
+        self.drill_title = QLabel()
+        self.drill_title.setObjectName("drillTitle")
+        font = QFont(self.drill_title.font())
+        font.setBold(True)
+        self.drill_title.setFont(font)
+        top.addWidget(self.back)
+        top.addWidget(self.drill_title, 1)
+        layout.addLayout(top)
+        self.drill_table = read_only_table(
+            "drillTable",
+            [
+                self.tr("LPN"),
+                self.tr("RMA"),
+                self.tr("SKU"),
+                self.tr("Carrier"),
+                self.tr("Supplier"),
+                self.tr("Grade"),
+                self.tr("Finding"),
+                self.tr("Decision"),
+                self.tr("Status"),
+                self.tr("Decided"),
+            ],
+        )
+        layout.addWidget(self.drill_table, 1)
+        return panel
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = read_only_table(name, headers)
+        table.setMinimumHeight(150)
+        table.setMaximumHeight(240)
+        return table
+
+    def _titled(self, title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        label = QLabel(title)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        layout.addWidget(label)
+        layout.addWidget(widget)
+        return box
+
+    # --- the presenter's hooks -----------------------------------------------------------
+
+    def activated(self) -> None:
+        """Shown again: load fresh figures."""
+        self.presenter.refresh()
+
+    def decisions_changed(self) -> None:
+        """A decision was made at this station: load fresh figures in the background, so
+        they are current when the page is next looked at."""
+        self.presenter.refresh()
+
+    # --- user input ----------------------------------------------------------------------
+
+    def current_filter(self) -> DashboardFilter:
+        period = Period(self.period.currentData())
+        return DashboardFilter(
+            period,
+            self.first_day.date().toPython() if period == Period.CUSTOM else None,  # type: ignore[arg-type]
+            self.last_day.date().toPython() if period == Period.CUSTOM else None,  # type: ignore[arg-type]
+            self.market.text().strip().upper(),
+            self.category.text().strip(),
+        )
+
+    def _on_period_current_index_changed(self, _index: int) -> None:
+        custom = Period(self.period.currentData()) == Period.CUSTOM
+        self.first_day.setEnabled(custom)
+        self.last_day.setEnabled(custom)
+        if not custom:
+            self._on_apply_clicked()
+
+    def _on_apply_clicked(self) -> None:
+        self.presenter.set_filter(self.current_filter())
+
+    def _on_table_item_activated(self, dimension: Dimension, item: QTableWidgetItem) -> None:
+        key = item.tableWidget().item(item.row(), 0).data(KEY_ROLE)
+        if key is not None:
+            self.presenter.open_units(dimension, str(key))
+
+    # --- rendering -----------------------------------------------------------------------
+
+    def _on_presenter_state_changed(self, state: DashboardState) -> None:
+        self._sync_filter(state.filter)
+        show_message(self.message, state.error, "")
+        self.apply.setEnabled(not state.loading)
+        if state.loading:
+            self.status.setText(self.tr("Loading…"))
+        elif state.figures is not None:
+            self.status.setText(
+                self.tr("As of {time}").format(time=local_time(state.figures.computed_at))
+            )
+        else:
+            self.status.setText("")
+        if state.figures is not None:
+            self._render(state.figures)
+            self._render_recovery(state.recovery)
+        if state.drill_down is not None:
+            self._render_drill(state)
+            self.stack.setCurrentIndex(1)
+        else:
+            self.stack.setCurrentIndex(0)
+
+    def _sync_filter(self, f: DashboardFilter) -> None:
+        index = self.period.findData(f.period.value)
+        if index != self.period.currentIndex():
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(index)
+            self.period.blockSignals(False)
+        custom = f.period == Period.CUSTOM
+        self.first_day.setEnabled(custom)
+        self.last_day.setEnabled(custom)
+        if custom and f.first_day and f.last_day:
+            self.first_day.setDate(QDate(f.first_day.year, f.first_day.month, f.first_day.day))
+            self.last_day.setDate(QDate(f.last_day.year, f.last_day.month, f.last_day.day))
+
+    def _render(self, f: DashboardFigures) -> None:
+        if f.empty:
+            self.summary.setText(self.tr("No units were received in this period."))
+        else:
+            median = f.median_inspection_seconds
+            self.summary.setText(
+                self.tr("{units} units received · median inspection time {median}").format(
+                    units=f.received,
+                    median=self.tr("{seconds} s").format(seconds=median)
+                    if median is not None
+                    else "—",
+                )
+            )
+        skus = f.skus[:TOP_N]
+        self.sku_chart.set_items([BarItem(s.sku, float(s.rate.pct), s.flagged) for s in skus])
+        self._fill(
+            self.sku_table,
+            [
+                ((s.sku, str(s.returned), str(s.units_sold), f"{s.rate.pct} %"), s.flagged, s.sku)
+                for s in f.skus
+            ],
+        )
+        self.carrier_chart.set_items(
+            [BarItem(c.carrier, float(c.rate.pct), c.flagged) for c in f.carriers[:TOP_N]]
+        )
+        self._fill(
+            self.carrier_table,
+            [
+                (
+                    (c.carrier, str(c.received), str(c.transit_damage), f"{c.rate.pct} %"),
+                    c.flagged,
+                    c.carrier,
+                )
+                for c in f.carriers
+            ],
+        )
+        self.grade_chart.set_items([BarItem(grade_label(g), n) for g, n in f.grades])
+        self.disposition_chart.set_items(
+            [BarItem(disposition_label(d), n) for d, n in f.dispositions]
+        )
+        self.refund_chart.set_items([BarItem(a.currency, a.units) for a in f.refunds])
+        self._fill(
+            self.refund_table,
+            [((a.currency, str(a.units), str(a.amount)), False, None) for a in f.refunds],
+        )
+        d = f.deadlines
+        self._fill(
+            self.deadline_table,
+            [
+                ((self.tr("Refunds paid on time"), str(d.refunds_on_time)), False, None),
+                ((self.tr("Refunds paid late"), str(d.refunds_late)), d.refunds_late > 0, None),
+                ((self.tr("Refunds not yet due"), str(d.refunds_open)), False, None),
+                ((self.tr("Refunds overdue"), str(d.refunds_overdue)), d.refunds_overdue > 0, None),
+                ((self.tr("Dispute evidence not yet due"), str(d.disputes_open)), False, None),
+                (
+                    (self.tr("Dispute evidence past due"), str(d.disputes_overdue)),
+                    d.disputes_overdue > 0,
+                    None,
+                ),
+            ],
+        )
+        self._fill(
+            self.supplier_table,
+            [
+                (
+                    (
+                        s.supplier,
+                        str(s.received),
+                        str(s.defects),
+                        f"{s.defect_rate.pct} %",
+                        ", ".join(f"{a.amount} {a.currency}" for a in s.chargebacks) or "—",
+                    ),
+                    False,
+                    s.supplier,
+                )
+                for s in f.suppliers
+            ],
+        )
+        self._fill(
+            self.reason_table,
+            [
+                (
+                    (
+                        r.stated_reason,
+                        str(r.units),
+                        ", ".join(f"{fd.value} {n}" for fd, n in r.findings),
+                        f"{r.no_fault.pct} %",
+                    ),
+                    False,
+                    None,
+                )
+                for r in f.reasons
+            ],
+        )
+        self._fill(
+            self.inspector_table,
+            [
+                (
+                    (
+                        i.inspector,
+                        str(i.units),
+                        str(i.inspection_hours),
+                        str(i.units_per_hour) if i.units_per_hour is not None else "—",
+                        str(i.median_seconds) if i.median_seconds is not None else "—",
+                    ),
+                    False,
+                    None,
+                )
+                for i in f.inspectors
+            ],
+        )
+
+    def _render_recovery(self, figures: tuple[PartyFigures, ...]) -> None:
+        kinds = {
+            RecoveryKind.VENDOR_RETURN: self.tr("Supplier"),
+            RecoveryKind.CARRIER_CLAIM: self.tr("Carrier"),
+        }
+        self._fill(
+            self.recovery_table,
+            [
+                (
+                    (
+                        p.party,
+                        kinds[p.kind],
+                        p.currency,
+                        f"{format_amount(p.claimed, p.currency)} {p.currency}",
+                        f"{format_amount(p.recovered, p.currency)} {p.currency}",
+                        "—" if p.recovery_rate_pct is None else f"{p.recovery_rate_pct} %",
+                    ),
+                    False,
+                    None,
+                )
+                for p in figures
+            ],
+        )
+        # One bar per party and currency: rates of different currencies are not added up.
+        self.recovery_chart.set_items(
+            [
+                BarItem(f"{p.party} ({p.currency})", float(p.recovery_rate_pct))
+                for p in figures[: TOP_N * 2]
+                if p.recovery_rate_pct is not None
+            ]
+        )
+
+    def _fill(
+        self, table: QTableWidget, rows: list[tuple[tuple[str, ...], bool, str | None]]
+    ) -> None:
+        table.setRowCount(len(rows))
+        for r, (texts, flagged, key) in enumerate(rows):
+            items = [cell(text, right=c > 0) for c, text in enumerate(texts)]
+            if key is not None:
+                items[0].setData(KEY_ROLE, key)
+            if flagged:
+                for item in items:
+                    item.setBackground(QBrush(FLAG_BACKGROUND))
+                    item.setForeground(QBrush(FLAG_FOREGROUND))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                items[0].setText("▲ " + items[0].text())
+            fill_row(table, r, items)
+
+    def _render_drill(self, state: DashboardState) -> None:
+        drill = state.drill_down
+        assert drill is not None
+        what = {
+            Dimension.SKU: self.tr("SKU {key}"),
+            Dimension.CARRIER: self.tr("carrier {key}"),
+            Dimension.SUPPLIER: self.tr("supplier {key}"),
+        }[drill.dimension].format(key=drill.key)
+        self.drill_title.setText(
+            self.tr("Units of {what}: {count}").format(what=what, count=len(drill.units))
+        )
+        self.drill_table.setRowCount(len(drill.units))
+        for r, u in enumerate(drill.units):
+            fill_row(
+                self.drill_table,
+                r,
+                [
+                    cell(u.lpn),
+                    cell(u.rma_code),
+                    cell(u.sku),
+                    cell(u.carrier),
+                    cell(u.supplier),
+                    cell(u.grade),
+                    cell(u.finding),
+                    cell(_headline(u.headline)),
+                    cell(u.status),
+                    cell(local_time(u.decided_at)),
+                ],
+            )
+
+
+def _headline(value: str) -> str:
+    from qc_station.domain.enums import Headline
+
+    try:
+        return headline_label(Headline(value))
+    except ValueError:
+        return value
