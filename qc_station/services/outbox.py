@@ -1,0 +1,287 @@
+"""Submissions that survive a database outage (SPEC §10): "the inspection being typed is kept
+locally and submitted when the connection returns. Nothing the inspector entered is lost."
+
+``submit_or_journal`` submits as usual; when the failure is an outage (decided by the
+``is_outage`` test the station passes in, see ``adapters.outage``), the draft with its photo
+bytes goes to the station's journal instead and the inspector may go on. ``replay`` sends
+the journal's entries through ``inspection.submit_inspection``, which is idempotent by the
+draft's ``inspection_id``: a submission that reached the server just before the connection
+dropped is answered with its stored decision, not stored twice. Per entry it reports:
+
+- done: the server has it (now or already); the entry is removed;
+- refused: the server answered with a reason (the unit was reopened meanwhile, a supervisor
+  gave it to another station…); the entry is kept, marked with the reason, for the inspector
+  to see, and not tried again automatically (``include_refused`` does);
+- offline: the server still cannot take it; this and every later entry stay as they are.
+
+The replay acts for the user who submitted, at the station where they did: the journal is
+on that station's disk and the user was signed in when they pressed submit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline, Role
+from qc_station.domain.errors import QcError, ValidationError
+
+from .context import Actor, ServiceContext
+from .inspection import InspectionDraft, PhotoInput, submit_inspection
+from .ports import Journal, JournalEntry
+from .views import DecisionView
+
+log = logging.getLogger(__name__)
+
+OutageTest = Callable[[BaseException], bool]
+
+
+@dataclass(frozen=True)
+class Journalled:
+    """A submission kept locally; it will be sent when the server is back."""
+
+    inspection_id: str
+    lpn: str
+    reason: str  # why it could not be sent now, for the log and the banner's detail
+
+
+@dataclass(frozen=True)
+class PendingView:
+    inspection_id: str
+    lpn: str
+    inspector: str
+    journalled_at: datetime | None
+    photos: int
+    refused: str  # "" while waiting; the server's reason once it refused
+
+
+class ReplayStatus(StrEnum):
+    DONE = "done"
+    REFUSED = "refused"
+    OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class ReplayItem:
+    inspection_id: str
+    lpn: str
+    status: ReplayStatus
+    detail: str = ""
+    decision: DecisionView | None = None
+
+
+@dataclass(frozen=True)
+class ReplayReport:
+    items: tuple[ReplayItem, ...]
+    waiting: int  # entries still in the journal and not refused
+    refused: int  # entries kept with a refusal
+
+    def count(self, status: ReplayStatus) -> int:
+        return sum(1 for item in self.items if item.status == status)
+
+
+# --- the draft as JSON values --------------------------------------------------------------
+
+
+def _record(actor: Actor, draft: InspectionDraft, now: datetime, reason: str) -> dict[str, Any]:
+    return {
+        "lpn": draft.lpn,
+        "grade": draft.grade.value,
+        "finding": draft.finding.value,
+        "checklist": {key: answer.value for key, answer in draft.checklist.items()},
+        "serial": draft.serial,
+        "notes": draft.notes,
+        "override": draft.override.value if draft.override else None,
+        "override_reason": draft.override_reason,
+        "started_at": draft.started_at.isoformat() if draft.started_at else None,
+        "photos": [
+            {
+                "captured_at": p.captured_at.isoformat(),
+                "original_name": p.original_name,
+                "width": p.width,
+                "height": p.height,
+            }
+            for p in draft.photos
+        ],
+        "user": actor.username,
+        "role": actor.role.value,
+        "station": actor.station,
+        "journalled_at": now.isoformat(),
+        "reason": reason,
+    }
+
+
+def _draft(entry: JournalEntry) -> tuple[Actor, InspectionDraft]:
+    r = entry.record
+    try:
+        meta = r["photos"]
+        if len(meta) != len(entry.photos):
+            raise ValueError("photo count differs from the photos kept")
+        photos = tuple(
+            PhotoInput(
+                data,
+                datetime.fromisoformat(m["captured_at"]),
+                str(m.get("original_name", "")),
+                int(m.get("width", 0)),
+                int(m.get("height", 0)),
+            )
+            for data, m in zip(entry.photos, meta, strict=True)
+        )
+        draft = InspectionDraft(
+            lpn=str(r["lpn"]),
+            grade=Grade(r["grade"]),
+            finding=Finding(r["finding"]),
+            checklist={str(k): ChecklistAnswer(v) for k, v in dict(r["checklist"]).items()},
+            serial=str(r.get("serial", "")),
+            notes=str(r.get("notes", "")),
+            photos=photos,
+            override=Headline(r["override"]) if r.get("override") else None,
+            override_reason=str(r.get("override_reason", "")),
+            started_at=datetime.fromisoformat(r["started_at"]) if r.get("started_at") else None,
+            inspection_id=entry.id,
+        )
+        actor = Actor(str(r["user"]), Role(r["role"]), str(r["station"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError(
+            f"journal entry {entry.id} cannot be read back: {exc}", inspection_id=entry.id
+        ) from None
+    return actor, draft
+
+
+# --- use cases -----------------------------------------------------------------------------
+
+
+def journal_draft(
+    ctx: ServiceContext, journal: Journal, actor: Actor, draft: InspectionDraft, reason: str
+) -> Journalled:
+    """Keep ``draft`` (with its photo bytes) in the journal until ``replay`` sends it."""
+    entry = JournalEntry(
+        draft.inspection_id,
+        _record(actor, draft, ctx.clock.now(), reason),
+        tuple(p.data for p in draft.photos),
+    )
+    journal.put(entry)
+    log.warning("inspection %s of %s kept in the local journal: %s", entry.id, draft.lpn, reason)
+    return Journalled(draft.inspection_id, draft.lpn, reason)
+
+
+def submit_or_journal(
+    ctx: ServiceContext,
+    actor: Actor,
+    draft: InspectionDraft,
+    journal: Journal,
+    is_outage: OutageTest,
+) -> DecisionView | Journalled:
+    """Submit ``draft``; during an outage keep it in the journal instead (nothing is lost)."""
+    try:
+        return submit_inspection(ctx, actor, draft)
+    except Exception as exc:
+        if not is_outage(exc):
+            raise
+        return journal_draft(ctx, journal, actor, draft, _short(exc))
+
+
+def replay(
+    ctx: ServiceContext,
+    journal: Journal,
+    is_outage: OutageTest,
+    *,
+    include_refused: bool = False,
+) -> ReplayReport:
+    """Send what the journal holds, oldest first; stop at the first sign of the outage."""
+    items: list[ReplayItem] = []
+    offline = False
+    for entry in journal.entries():
+        lpn = str(entry.record.get("lpn", ""))
+        if entry.refused and not include_refused:
+            continue
+        if offline:
+            items.append(ReplayItem(entry.id, lpn, ReplayStatus.OFFLINE, "not tried"))
+            continue
+        try:
+            actor, draft = _draft(entry)
+            decision = submit_inspection(ctx, actor, draft)
+        except Exception as exc:
+            if is_outage(exc):
+                offline = True
+                items.append(ReplayItem(entry.id, lpn, ReplayStatus.OFFLINE, _short(exc)))
+                continue
+            if not isinstance(exc, QcError):
+                # A bug: keep the entry (refused, so the queue moves on) and log it fully.
+                log.exception("replaying journal entry %s failed unexpectedly", entry.id)
+            reason = str(exc) or type(exc).__name__
+            journal.mark_refused(entry.id, reason)
+            items.append(ReplayItem(entry.id, lpn, ReplayStatus.REFUSED, reason))
+            continue
+        journal.remove(entry.id)
+        log.info("journal entry %s of %s sent", entry.id, lpn)
+        items.append(ReplayItem(entry.id, lpn, ReplayStatus.DONE, decision=decision))
+    left = journal.entries()
+    return ReplayReport(
+        tuple(items),
+        sum(1 for e in left if not e.refused),
+        sum(1 for e in left if e.refused),
+    )
+
+
+def pending(journal: Journal) -> list[PendingView]:
+    """What the journal holds, oldest first (for the banner and the inspector)."""
+    views = []
+    for entry in journal.entries():
+        r = entry.record
+        at = r.get("journalled_at")
+        views.append(
+            PendingView(
+                entry.id,
+                str(r.get("lpn", "")),
+                str(r.get("user", "")),
+                datetime.fromisoformat(at) if isinstance(at, str) else None,
+                len(entry.photos),
+                entry.refused,
+            )
+        )
+    return views
+
+
+class InspectionKept(QcError):
+    """The unit's inspection is in this station's journal, waiting for the database: it is
+    not to be inspected again (the replay would find the unit decided by the second one and
+    the kept inspection refused)."""
+
+    code = "inspection_kept"
+
+
+def require_not_kept(journal: Journal, lpn: str) -> None:
+    """Refuse to open ``lpn`` for inspection while an inspection of it waits in the journal
+    (one the server refused does not count: the inspector redoes that one)."""
+    for view in pending(journal):
+        if view.lpn == lpn and not view.refused:
+            raise InspectionKept(
+                f"{lpn}: inspected, waiting here for the database to come back. "
+                "No second inspection.",
+                lpn=lpn,
+            )
+
+
+def discard(journal: Journal, inspection_id: str) -> None:
+    """Drop a refused entry the inspector has dealt with (e.g. inspected the unit again).
+    Only refused entries may go: a waiting one would be a lost inspection."""
+    for entry in journal.entries():
+        if entry.id == inspection_id:
+            if not entry.refused:
+                raise ValidationError(
+                    "this inspection is still waiting to be sent; it cannot be discarded",
+                    inspection_id=inspection_id,
+                )
+            journal.remove(inspection_id)
+            log.warning("refused journal entry %s discarded", inspection_id)
+            return
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

@@ -1,0 +1,118 @@
+"""The station's link to the site's database beyond single service calls (SPEC §10): the
+heartbeat that tells supervisors this station is alive, and the outage journal's replay.
+
+The window owns one ``StationLink``. It sends a heartbeat every
+``stations.HEARTBEAT_SECONDS`` on the database lane; a failed heartbeat is only logged (the
+window's health check shows the outage). ``replay()`` sends what the journal holds — the
+window calls it at start and when the health check sees the database come back — and
+``outbox_changed`` says how many inspections are still waiting and how many the server
+refused, for the banner. Everything runs through the task runner; nothing here blocks the
+GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from qc_station import __version__
+from qc_station.adapters.journal import FileJournal
+from qc_station.adapters.outage import is_outage
+from qc_station.config import Config
+from qc_station.services import outbox, stations
+from qc_station.services.outbox import ReplayReport
+
+from .session import Session
+
+log = logging.getLogger(__name__)
+
+JOURNAL_FOLDER = "journal"
+
+
+def journal_for(config: Config) -> FileJournal:
+    """The station's journal: a folder in its own data folder, never on the shared one."""
+    return FileJournal(config.data_path / JOURNAL_FOLDER)
+
+
+class StationLink(QObject):
+    #: (inspections waiting to be sent, inspections the server refused, first refusal)
+    outbox_changed = Signal(int, int, str)
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._started_at: datetime = session.ctx.clock.now()
+        self._replaying = False
+        self._beating = False
+        self.journal = journal_for(session.config)
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(stations.HEARTBEAT_SECONDS * 1000)
+        self.heartbeat_timer.timeout.connect(self.heartbeat)
+
+    def start(self) -> None:
+        self.heartbeat()
+        self.heartbeat_timer.start()
+        self.replay()
+
+    def stop(self) -> None:
+        self.heartbeat_timer.stop()
+
+    def heartbeat(self) -> None:
+        if self._beating:
+            return
+        ctx = self._session.ctx
+        info = stations.StationInfo(
+            self._session.station, socket.gethostname(), __version__, self._started_at
+        )
+        self._beating = True
+        self._session.runner.run(
+            lambda: stations.heartbeat(ctx, info),
+            None,
+            lambda error: log.info("heartbeat not sent: %s", error),
+            on_finished=self._on_heartbeat_finished,
+            expected=(Exception,),  # an outage is expected; the health check reports it
+        )
+
+    def _on_heartbeat_finished(self) -> None:
+        self._beating = False
+
+    def replay(self) -> None:
+        """Send the journal's waiting inspections (database lane), then report the count."""
+        if self._replaying:
+            return
+        ctx, journal = self._session.ctx, self.journal
+        self._replaying = True
+        self._session.runner.run(
+            lambda: outbox.replay(ctx, journal, is_outage),
+            self._on_replayed,
+            self._on_replay_failed,
+            on_finished=self._on_replay_finished,
+        )
+
+    def refresh(self) -> None:
+        """Count what the journal holds (after the inspection page journalled one)."""
+        journal = self.journal
+        self._session.runner.run(lambda: outbox.pending(journal), self._on_pending)
+
+    def _on_replayed(self, report: object) -> None:
+        assert isinstance(report, ReplayReport)
+        done = report.count(outbox.ReplayStatus.DONE)
+        if done:
+            log.info("%d journalled inspection(s) sent", done)
+        self.refresh()
+
+    def _on_replay_failed(self, error: BaseException) -> None:
+        log.warning("journal replay failed: %s", error)
+        self.refresh()
+
+    def _on_replay_finished(self) -> None:
+        self._replaying = False
+
+    def _on_pending(self, views: object) -> None:
+        assert isinstance(views, list)
+        refused = [v for v in views if v.refused]
+        first = f"{refused[0].lpn}: {refused[0].refused}" if refused else ""
+        self.outbox_changed.emit(len(views) - len(refused), len(refused), first)
