@@ -1,34 +1,45 @@
 """The GUI entry point: ``run_gui(config)`` sets up logging, the application, translations and
 the style sheet, builds the core (``bootstrap.build``), and shows the station window.
 
+``start_station`` does all of that but the event loop, for the screenshot tests and the
+start-up benchmark. The operator's preferences (``ui.preferences``) choose the language (over
+the configured default), the sound volume and the camera; the window's geometry is restored
+at start and saved at exit.
+
 Unexpected exceptions anywhere on the GUI thread reach ``sys.excepthook``: they are logged with
 the traceback and shown in the crash dialog with "copy details" and the log's location.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 import traceback
+from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import qc_station
-from qc_station.bootstrap import build
+from qc_station.adapters.camera import FrameSource, open_camera
+from qc_station.bootstrap import App, build
 from qc_station.config import Config
 from qc_station.domain.errors import QcError
 from qc_station.resources import resources_dir
 
+from .camera.worker import CameraController
 from .crash_dialog import CrashDialog
 from .main_window import MainWindow
+from .preferences import Preferences
 from .qt_workarounds import protect_true_from_emit_leak
 from .session import Session
 from .sounds import Sounds
 from .tasks import TaskRunner
+from .translations import install_translators
 
 log = logging.getLogger(__name__)
 
@@ -63,22 +74,34 @@ def _setup_logging(config: Config, debug: bool) -> Path | None:
     return log_file
 
 
-def _install_translators(app: QApplication, language: str) -> None:
-    """Qt's own strings (standard dialogs) and ours, when a ``.qm`` exists for the language."""
-    if language == "en":
-        return
-    locale = QLocale(language)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = str(resources_dir() / "translations")
-    for name, folder in (("qtbase", qt_dir), ("qc_station", ours)):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-        else:
-            log.info("no %s translation for %s in %s", name, language, folder)
+@dataclass
+class Station:
+    """The running station: what ``run_gui`` (or a screenshot test) drives and closes."""
+
+    app: QApplication
+    window: MainWindow
+    session: Session
+    runner: TaskRunner
+    built: App
+    preferences: Preferences
+    translators: list[QTranslator]
+
+    def save_state(self) -> None:
+        self.preferences.geometry = self.window.saveGeometry()
+        self.preferences.sync()
+
+    def close(self) -> None:
+        self.save_state()
+        self.runner.wait_idle()
+        self.built.close()
 
 
-def run_gui(config: Config, debug: bool = False) -> int:
+class StartFailed(Exception):
+    """The station could not start; the crash dialog has been shown."""
+
+
+def start_station(config: Config, debug: bool = False, *, report_errors: bool = True) -> Station:
+    """Everything up to the event loop: the window is shown and started."""
     log_file = _setup_logging(config, debug)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -86,11 +109,15 @@ def run_gui(config: Config, debug: bool = False) -> int:
     app.setApplicationName("Returns QC Station")
     app.setApplicationVersion(qc_station.__version__)
     app.setOrganizationName("qc-station")
-    _install_translators(app, config.language)
+    preferences = Preferences.for_config(config)
+    # One language for the whole run: the operator's choice, else the configured default.
+    config = dataclasses.replace(config, language=preferences.effective_language(config.language))
+    translators = install_translators(app, config.language)
     app.setStyleSheet(style_sheet())
 
     def report(summary: str, details: str) -> None:
-        CrashDialog(summary, details, str(log_file or "")).exec()
+        if report_errors:
+            CrashDialog(summary, details, str(log_file or "")).exec()
 
     try:
         # Migrations are quick; everything after start-up goes through the task runner.
@@ -98,16 +125,44 @@ def run_gui(config: Config, debug: bool = False) -> int:
     except QcError as error:
         log.error("cannot start: %s", error)
         report(str(error), "")
-        return 2
+        raise StartFailed(str(error)) from error
     except Exception as error:  # a start-up failure must be seen, not lost
         details = traceback.format_exc()
         log.error("cannot start:\n%s", details)
         report(f"{type(error).__name__}: {error}", details)
-        return 2
+        raise StartFailed(str(error)) from error
 
     runner = TaskRunner()
-    session = Session(built.ctx, config, runner, Sounds())
-    window = MainWindow(session, log_path=str(log_file or ""))
+    sounds = Sounds(volume=preferences.volume, muted=preferences.muted)
+    session = Session(built.ctx, config, runner, sounds)
+
+    def open_source() -> FrameSource:
+        # Read at each start, so a camera chosen in Settings is used the next time it is on.
+        return open_camera(preferences.camera_source)
+
+    camera = CameraController(open_source)
+    window = MainWindow(
+        session, log_path=str(log_file or ""), camera=camera, preferences=preferences
+    )
+    camera.setParent(window)
+    window.resize(1366, 768)
+    geometry = preferences.geometry
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    window.show()
+    window.start()
+    # The sound player loads QtMultimedia (a fraction of a second): after the window is up.
+    QTimer.singleShot(0, sounds.prepare)
+    log.info("Returns QC Station %s started at station %s", qc_station.__version__, config.station)
+    return Station(app, window, session, runner, built, preferences, translators)
+
+
+def run_gui(config: Config, debug: bool = False) -> int:
+    try:
+        station = start_station(config, debug)
+    except StartFailed:
+        return 2
+    window = station.window
 
     def excepthook(
         kind: type[BaseException], value: BaseException, tb: TracebackType | None
@@ -118,13 +173,8 @@ def run_gui(config: Config, debug: bool = False) -> int:
 
     previous_hook = sys.excepthook
     sys.excepthook = excepthook
-    window.resize(1366, 768)
-    window.show()
-    window.start()
-    log.info("Returns QC Station %s started at station %s", qc_station.__version__, config.station)
     try:
-        return app.exec()
+        return station.app.exec()
     finally:
         sys.excepthook = previous_hook
-        runner.wait_idle()
-        built.close()
+        station.close()

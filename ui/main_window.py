@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from qc_station.services.users import UserView
 from qc_station.services.views import DecisionView, RmaView
 
+from .camera.worker import CameraController
 from .crash_dialog import CrashDialog
 from .idle import IdleWatcher
 from .labels import headline_label
@@ -29,15 +30,22 @@ from .messages import describe
 from .pages.inspection_page import InspectionPage
 from .pages.login_page import LoginPage
 from .pages.scan_page import ScanPage
+from .pages.unexpected_return_page import UnexpectedReturnPage
+from .preferences import Preferences
 from .presenters.inspection_presenter import InspectionPresenter
 from .presenters.login_presenter import LoginPresenter
 from .presenters.scan_presenter import ScanPresenter
+from .presenters.unexpected_return_presenter import UnexpectedReturnPresenter
 from .scanner import ScanBurstFilter
 from .session import Session
+from .settings_dialog import SettingsDialog
+from .station_link import StationLink
+from .workspaces import Workspace, available_to
 
 log = logging.getLogger(__name__)
 
-HEALTH_INTERVAL_MS = 30_000
+#: Short, so an outage shows within seconds (SPEC §10); the check is one cheap query.
+HEALTH_INTERVAL_MS = 5_000
 
 
 class MainWindow(QMainWindow):
@@ -47,15 +55,21 @@ class MainWindow(QMainWindow):
         *,
         log_path: str = "",
         idle_event_source: QObject | None = None,
+        camera: CameraController | None = None,
+        preferences: Preferences | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
+        self.camera = camera  # the one webcam, shared by the scan and inspection pages
+        self.preferences = preferences
         self._log_path = log_path
         self._locked_for: str | None = None
         self._page_before_lock: QWidget | None = None
         self._health_pending = False
+        self._area_actions: list[QAction] = []
+        self._area_pages: dict[str, QWidget] = {}
         #: How unexpected errors are shown; tests replace it.
         self.show_crash: Callable[[str, str], None] = self._show_crash_dialog
         self.setWindowTitle(
@@ -65,16 +79,24 @@ class MainWindow(QMainWindow):
         self.login_presenter = LoginPresenter(session, self)
         self.scan_presenter = ScanPresenter(session, self)
         self.inspection_presenter = InspectionPresenter(session, self)
+        self.unexpected_presenter = UnexpectedReturnPresenter(session, self)
 
         self.login_page = LoginPage(self.login_presenter, session.station)
-        self.scan_page = ScanPage(self.scan_presenter)
+        self.scan_page = ScanPage(self.scan_presenter, camera=camera)
         self.inspection_page = InspectionPage(
-            self.inspection_presenter, language=session.config.language
+            self.inspection_presenter, language=session.config.language, camera=camera
         )
+        self.unexpected_page = UnexpectedReturnPage(self.unexpected_presenter)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        for page in (self.login_page, self.scan_page, self.inspection_page):
+        for page in (
+            self.login_page,
+            self.scan_page,
+            self.inspection_page,
+            self.unexpected_page,
+        ):
             self.pages.addWidget(page)
+        self.pages.currentChanged.connect(self._on_pages_current_changed)
 
         self.db_banner = QLabel(self.tr("Database unreachable — work cannot be saved."))
         self.db_banner.setObjectName("dbBanner")
@@ -84,6 +106,12 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.db_banner)
+        # Inspections kept on this station during an outage (services/outbox.py).
+        self.outbox_banner = QLabel()
+        self.outbox_banner.setObjectName("outboxBanner")
+        self.outbox_banner.setWordWrap(True)
+        self.outbox_banner.hide()
+        layout.addWidget(self.outbox_banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -107,9 +135,19 @@ class MainWindow(QMainWindow):
         self.health_timer = QTimer(self)
         self.health_timer.setInterval(HEALTH_INTERVAL_MS)
         self.health_timer.timeout.connect(self.check_database)
+        self.station_link = StationLink(session, self)
+        self.station_link.outbox_changed.connect(self._on_station_link_outbox_changed)
+        self.inspection_presenter.inspection_journalled.connect(
+            self._on_inspection_presenter_inspection_journalled
+        )
 
         self.login_presenter.user_signed_in.connect(self._on_login_presenter_user_signed_in)
         self.scan_presenter.unit_claimed.connect(self._on_scan_presenter_unit_claimed)
+        self.scan_presenter.unexpected_return_requested.connect(
+            self._on_scan_presenter_unexpected_return_requested
+        )
+        self.unexpected_presenter.unit_claimed.connect(self._on_scan_presenter_unit_claimed)
+        self.unexpected_presenter.cancelled.connect(self.show_scan)
         self.inspection_presenter.decision_submitted.connect(
             self._on_inspection_presenter_decision_submitted
         )
@@ -123,6 +161,7 @@ class MainWindow(QMainWindow):
         self.login_presenter.check_setup()
         self.check_database()
         self.health_timer.start()
+        self.station_link.start()  # heartbeat, and send what an earlier run kept
 
     # --- chrome --------------------------------------------------------------------------
 
@@ -141,8 +180,61 @@ class MainWindow(QMainWindow):
         self.sign_out_action = QAction(self.tr("Sign out"), self)
         self.sign_out_action.setObjectName("signOutAction")
         self.sign_out_action.triggered.connect(self.sign_out)
-        for action in (self.scan_action, self.lock_action, self.sign_out_action):
+        self.settings_action = QAction(self.tr("Settings"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setEnabled(self.preferences is not None)
+        self.settings_action.triggered.connect(self.open_settings)
+        toolbar.addAction(self.scan_action)
+        # The areas the signed-in user's role may open go between Scan and Lock.
+        self._areas_anchor = toolbar.addSeparator()
+        toolbar.addSeparator()
+        for action in (self.lock_action, self.sign_out_action):
             toolbar.addAction(action)
+        toolbar.addAction(self.settings_action)
+        self.toolbar = toolbar
+
+    def _build_area_actions(self) -> None:
+        self._clear_areas()
+        user = self.session.user
+        if user is None:
+            return
+        for workspace in available_to(user.role):
+            action = QAction(workspace.translated_title(), self)
+            action.setObjectName(f"{workspace.key}Action")
+            if workspace.shortcut:
+                action.setShortcut(workspace.shortcut)
+                action.setText(f"{workspace.translated_title()} ({workspace.shortcut})")
+            action.triggered.connect(lambda _checked=False, w=workspace: self.show_area(w))
+            self.toolbar.insertAction(self._areas_anchor, action)
+            self._area_actions.append(action)
+
+    def _clear_areas(self) -> None:
+        """Forget the areas and their pages: what a supervisor had open is not left behind
+        for the next user."""
+        for action in self._area_actions:
+            self.toolbar.removeAction(action)
+            action.deleteLater()
+        self._area_actions.clear()
+        for page in self._area_pages.values():
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._area_pages.clear()
+
+    def area_page(self, key: str) -> QWidget | None:
+        """The area's page if it has been opened (for tests and screenshots)."""
+        return self._area_pages.get(key)
+
+    def show_area(self, workspace: Workspace) -> None:
+        page = self._area_pages.get(workspace.key)
+        if page is None:
+            page = workspace.build(self.session, self.pages)
+            page.setObjectName(workspace.key)
+            self.pages.addWidget(page)
+            self._area_pages[workspace.key] = page
+        self.pages.setCurrentWidget(page)
+        activated = getattr(page, "activated", None)
+        if callable(activated):
+            activated()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -170,10 +262,14 @@ class MainWindow(QMainWindow):
         else:
             self.user_status.setText(
                 self.tr("{name} ({role})").format(
-                    name=user.full_name or user.username, role=user.role.value
+                    name=user.full_name or user.username,
+                    # The "Roles" strings of ui/presenters/users_presenter.py, translated.
+                    role=QCoreApplication.translate("Roles", user.role.value),
                 )
             )
         for action in (self.scan_action, self.lock_action, self.sign_out_action):
+            action.setEnabled(signed_in)
+        for action in self._area_actions:
             action.setEnabled(signed_in)
 
     # --- database health -----------------------------------------------------------------
@@ -198,6 +294,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_health_ok(self, _: object) -> None:
+        if not self.db_banner.isHidden() or not self.outbox_banner.isHidden():
+            self.station_link.replay()  # back after an outage: send what was kept
         self.db_banner.hide()
         self.db_status.setText(self.tr("Database: OK"))
         self.db_status.setProperty("role", "")
@@ -242,6 +340,7 @@ class MainWindow(QMainWindow):
         self.inspection_presenter.clear()
         self.scan_presenter.clear()
         self.session.sign_out()
+        self._clear_areas()
         self.login_page.reset_secrets()
         self.login_presenter.show_badge(False)
         self.pages.setCurrentWidget(self.login_page)
@@ -256,6 +355,8 @@ class MainWindow(QMainWindow):
             # unit stays claimed by this station, so scanning it again continues it.
             self.inspection_presenter.clear()
             self.scan_presenter.clear()
+        if restore is None:
+            self._build_area_actions()
         self._locked_for = None
         self._page_before_lock = None
         self.login_page.reset_secrets()
@@ -264,6 +365,8 @@ class MainWindow(QMainWindow):
         if restore is self.inspection_page and self.inspection_presenter.active:
             self.pages.setCurrentWidget(self.inspection_page)
             self.inspection_page.focus_for_keys()
+        elif restore is not None and restore in self._area_pages.values():
+            self.pages.setCurrentWidget(restore)
         else:
             self.show_scan()
 
@@ -285,6 +388,42 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("(waiting for a supervisor's approval)")
         self.scan_presenter.confirm_decision(text)
         self.show_scan()
+        if not decision.needs_approval:
+            # SPEC §2 step 6: the label prints on confirm (after approval, the approval page
+            # prints it). Off the GUI thread; a printer problem lands in the print queue.
+            from .printing.print_center import PrintCenter
+
+            PrintCenter.for_session(self.session).print_label(decision.lpn)
+        # Areas that show figures (the dashboard) refresh after each decision.
+        for page in self._area_pages.values():
+            changed = getattr(page, "decisions_changed", None)
+            if callable(changed):
+                changed()
+
+    def _on_scan_presenter_unexpected_return_requested(self, code: str) -> None:
+        self.unexpected_presenter.begin(code)
+        self.pages.setCurrentWidget(self.unexpected_page)
+        self.unexpected_page.focus_first()
+
+    def _on_pages_current_changed(self, _index: int) -> None:
+        """The camera runs only for the page on screen: leaving a page (for another page,
+        the lock or a sign-out) stops it; the scan page starts it again if it was on."""
+        current = self.pages.currentWidget()
+        if current is not self.inspection_page:
+            self.inspection_page.stop_camera()
+        if current is not self.scan_page:
+            self.scan_page.stop_camera()
+        else:
+            self.scan_page.start_camera()
+
+    def open_settings(self) -> None:
+        if self.preferences is None:
+            return
+        dialog = SettingsDialog(
+            self.preferences, self.session.sounds, self.session.config.language, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_idle_timed_out(self) -> None:
         self.lock()
@@ -297,9 +436,36 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def _on_station_link_outbox_changed(self, waiting: int, refused: int, first: str) -> None:
+        parts = []
+        if waiting:
+            parts.append(
+                self.tr("{count} inspection(s) waiting to be sent; kept on this station.").format(
+                    count=waiting
+                )
+            )
+        if refused:
+            parts.append(
+                self.tr("{count} kept inspection(s) refused by the server — {first}").format(
+                    count=refused, first=first
+                )
+            )
+        self.outbox_banner.setText(" ".join(parts))
+        self.outbox_banner.setVisible(bool(parts))
+
+    def _on_inspection_presenter_inspection_journalled(self, _: object) -> None:
+        self.scan_presenter.confirm_decision(
+            self.tr("The database is unreachable: the inspection is kept on this station.")
+        )
+        self.station_link.refresh()
+        self.show_scan()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.health_timer.stop()
+        self.station_link.stop()
         self.idle.stop()
+        self.scan_page.stop_camera()
+        self.inspection_page.stop_camera()
         if self._idle_source is not None:
             self._idle_source.removeEventFilter(self.idle)
         super().closeEvent(event)

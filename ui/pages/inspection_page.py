@@ -3,7 +3,10 @@ unit, the live decision, the override and Submit on the right.
 
 Keyboard (when focus is not in a text field): 1–5 or A, B, C, D, X choose the grade; Enter
 submits. After a scan the page itself has focus, so scan → grade key → Enter decides the
-common case without touching the mouse.
+common case without touching the mouse. F6 turns the webcam on or off (a small preview in the
+photo box), F7 takes a photo with it.
+
+A unit a supervisor sent back shows the supervisor's comment in a banner at the top.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -35,6 +38,8 @@ from PySide6.QtWidgets import (
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
 from qc_station.domain.policy import ChecklistItem
 
+from ..camera.preview import CameraPreviewWidget
+from ..camera.worker import CameraController
 from ..labels import (
     disposition_label,
     finding_label,
@@ -42,7 +47,8 @@ from ..labels import (
     headline_label,
     resolution_label,
 )
-from ..messages import reason_text
+from ..local_time import local_time
+from ..messages import describe, reason_text
 from ..presenters.inspection_presenter import InspectionPresenter, InspectionState, PhotoItem
 from ..scanner import ScanBurstFilter
 from ..widgets.rma_panel import money
@@ -74,9 +80,13 @@ class InspectionPage(QWidget):
         presenter: InspectionPresenter,
         language: str = "en",
         parent: QWidget | None = None,
+        *,
+        camera: CameraController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inspectionPage")
+        self.camera = camera
+        self._camera_connected = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.presenter = presenter
         self.language = language
@@ -96,6 +106,16 @@ class InspectionPage(QWidget):
         self.unit_label.setObjectName("unitTitle")
         self.unit_label.setWordWrap(True)
         layout.addWidget(self.unit_label)
+        self.rejection_banner = QLabel()
+        self.rejection_banner.setObjectName("rejectionBanner")
+        self.rejection_banner.setWordWrap(True)
+        self.rejection_banner.setProperty("role", "error")
+        self.rejection_banner.setStyleSheet(
+            "QLabel#rejectionBanner { background: #fff3cd; border: 2px solid #b00020;"
+            " border-radius: 6px; padding: 6px; }"
+        )
+        self.rejection_banner.hide()
+        layout.addWidget(self.rejection_banner)
         layout.addWidget(self._build_grades())
         columns = QHBoxLayout()
         layout.addLayout(columns, 1)
@@ -188,9 +208,30 @@ class InspectionPage(QWidget):
         photo_buttons.addWidget(self.remove_photo_button)
         photo_buttons.addWidget(self.add_photos_button)
         photo_layout.addLayout(photo_buttons)
+        self.camera_preview = CameraPreviewWidget(minimum=QSize(240, 135))
+        self.camera_preview.hide()
+        photo_layout.addWidget(self.camera_preview)
+        camera_buttons = QHBoxLayout()
+        self.webcam_button = QPushButton(self.tr("Webcam (F6)"))
+        self.webcam_button.setObjectName("webcamButton")
+        self.webcam_button.setCheckable(True)
+        self.webcam_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.webcam_button.setEnabled(self.camera is not None)
+        self.take_photo_button = QPushButton(self.tr("Take photo (F7)"))
+        self.take_photo_button.setObjectName("takePhotoButton")
+        self.take_photo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.take_photo_button.setEnabled(False)
+        camera_buttons.addWidget(self.webcam_button)
+        camera_buttons.addWidget(self.take_photo_button)
+        photo_layout.addLayout(camera_buttons)
         layout.addWidget(photos)
         self.add_photos_button.clicked.connect(self._on_add_photos_clicked)
         self.remove_photo_button.clicked.connect(self._on_remove_photo_clicked)
+        self.webcam_button.toggled.connect(self._on_webcam_button_toggled)
+        self.take_photo_button.clicked.connect(self.take_photo)
+        if self.camera is not None:
+            self.camera.preview_ready.connect(self._on_camera_preview_ready)
+            self.camera.camera_failed.connect(self._on_camera_failed)
         return column
 
     def _build_outcome(self) -> QWidget:
@@ -288,6 +329,62 @@ class InspectionPage(QWidget):
             self.burst_filter.watch(self)
         self._checklist_keys = tuple(item.key for item in items)
 
+    # --- webcam --------------------------------------------------------------------------
+
+    def start_camera(self) -> None:
+        camera = self.camera
+        if camera is None or camera.running:
+            return
+        self.camera_preview.clear_image(self.tr("Starting the camera…"))
+        self.camera_preview.set_status("")
+        self.camera_preview.show()
+        camera.still_captured.connect(self._on_camera_still_captured)
+        self._camera_connected = True
+        camera.start()
+        self.take_photo_button.setEnabled(True)
+
+    def stop_camera(self) -> None:
+        """Stop the webcam (page left, inspection done, signed out); the preview goes."""
+        camera = self.camera
+        if camera is None:
+            return
+        if self._camera_connected:
+            camera.still_captured.disconnect(self._on_camera_still_captured)
+            self._camera_connected = False
+        if camera.running:
+            camera.stop()
+        self.webcam_button.blockSignals(True)
+        self.webcam_button.setChecked(False)
+        self.webcam_button.blockSignals(False)
+        self.take_photo_button.setEnabled(False)
+        self.camera_preview.hide()
+
+    def take_photo(self) -> None:
+        """F7: the next full-size frame becomes a photo of this inspection."""
+        if self.camera is not None and self._camera_connected:
+            self.camera.request_still()
+
+    def _on_webcam_button_toggled(self, on: bool) -> None:
+        if on:
+            self.start_camera()
+        else:
+            self.stop_camera()
+        self.focus_for_keys()
+
+    def _on_camera_preview_ready(self, image: QImage) -> None:
+        if self._camera_connected:
+            self.camera_preview.show_image(image)
+
+    def _on_camera_still_captured(self, image: QImage) -> None:
+        self.presenter.add_camera_photo(image)
+
+    def _on_camera_failed(self) -> None:
+        if not self._camera_connected or self.camera is None:
+            return
+        error = self.camera.error
+        self.stop_camera()
+        self.presenter.camera_failed(describe(error) if error else self.tr("No camera."))
+
     # --- seams ---------------------------------------------------------------------------
 
     def install_scan_filter(self, burst_filter: ScanBurstFilter) -> None:
@@ -314,6 +411,14 @@ class InspectionPage(QWidget):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.presenter.submit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F6 and self.webcam_button.isEnabled():
+            self.webcam_button.toggle()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F7:
+            self.take_photo()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -382,6 +487,16 @@ class InspectionPage(QWidget):
         self.override_check.blockSignals(False)
         self.override_panel.setVisible(state.override is not None)
 
+        rejection = state.rejection
+        if rejection is not None:
+            self.rejection_banner.setText(
+                self.tr("Sent back by {user} on {when}: “{comment}”").format(
+                    user=rejection.rejected_by,
+                    when=local_time(rejection.rejected_at),
+                    comment=rejection.comment,
+                )
+            )
+        self.rejection_banner.setVisible(rejection is not None)
         self._render_photos(state)
         self._render_decision(state)
         self.error_label.setText(state.error)

@@ -13,6 +13,11 @@ otherwise none, so the inspector must choose one.
 The live decision is computed on the GUI thread: ``services.inspection.preview`` is pure
 policy arithmetic with no database work. Photo decoding runs on the I/O lane, the submission
 on the database lane.
+
+A unit a supervisor sent back (rejected) shows the supervisor's comment: it is looked up on
+the database lane when the inspection starts (``services.inspection.latest_rejection``).
+Webcam photos arrive as a full-size frame (``add_camera_photo``) and go through the same
+preparation as files (checked, time burned into the corner) on the I/O lane.
 """
 
 from __future__ import annotations
@@ -25,20 +30,23 @@ from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
-from qc_station.adapters.images import read_photo_file
+from qc_station.adapters.images import prepare_photo, read_photo_file
+from qc_station.adapters.outage import is_outage
 from qc_station.domain.decision import Proposal
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
 from qc_station.domain.errors import QcError
+from qc_station.domain.model import Decision
 from qc_station.domain.policy import ChecklistItem
-from qc_station.services import inspection
+from qc_station.services import inspection, outbox
 from qc_station.services.inspection import InspectionDraft, PhotoInput
 from qc_station.services.views import DecisionView, RmaView, UnitView
 
 from ..messages import describe
 from ..session import Session
+from ..station_link import journal_for
 from ..tasks import Lane
 
 THUMBNAIL_EDGE = 120
@@ -76,6 +84,15 @@ class PhotoItem:
 
 
 @dataclass(frozen=True)
+class RejectionItem:
+    """Why a supervisor sent this unit back: shown prominently until it is decided again."""
+
+    comment: str
+    rejected_by: str
+    rejected_at: datetime | None
+
+
+@dataclass(frozen=True)
 class InspectionState:
     rma: RmaView | None = None
     lpn: str = ""
@@ -93,6 +110,7 @@ class InspectionState:
     problem: str = ""  # why there is no live decision yet, or what is wrong with it
     error: str = ""
     busy: bool = False
+    rejection: RejectionItem | None = None
 
     @property
     def unit(self) -> UnitView | None:
@@ -117,11 +135,42 @@ def _load_photo(file: Path, captured_at: datetime, station: str) -> PhotoItem:
     return PhotoItem(file.name, photo, thumbnail)
 
 
+def _load_camera_photo(image: QImage, captured_at: datetime, station: str, name: str) -> PhotoItem:
+    """Runs on the I/O lane: a webcam frame becomes a photo exactly as a file does."""
+    buffer = QByteArray()
+    device = QBuffer(buffer)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    # PNG: lossless, so the frame is compressed once, by prepare_photo's JPEG.
+    image.save(device, "PNG")
+    device.close()
+    prepared = prepare_photo(bytes(buffer.data()), captured_at, station, name=name)
+    thumbnail = QImage.fromData(prepared.data).scaled(
+        THUMBNAIL_EDGE,
+        THUMBNAIL_EDGE,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    photo = PhotoInput(prepared.data, captured_at, name, prepared.width, prepared.height)
+    return PhotoItem(name, photo, thumbnail)
+
+
+def _find_rejection(session: Session, lpn: str) -> RejectionItem | None:
+    """Runs on the database lane."""
+    decision: Decision | None = inspection.latest_rejection(session.ctx, lpn)
+    if decision is None:
+        return None
+    return RejectionItem(
+        decision.approval_comment, decision.approved_by or "", decision.approved_at
+    )
+
+
 class InspectionPresenter(QObject):
     state_changed = Signal(object)  # InspectionState
     error_message = Signal(str)
     busy_changed = Signal(bool)
     decision_submitted = Signal(object)  # DecisionView
+    #: the database was unreachable: the inspection is kept on this station (outbox.Journalled)
+    inspection_journalled = Signal(object)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +201,12 @@ class InspectionPresenter(QObject):
                 answers=MappingProxyType({item.key: ChecklistAnswer.PASS for item in items}),
                 finding=finding,
             )
+        )
+        session, token = self._session, self._inspection_id
+        session.runner.run(
+            partial(_find_rejection, session, lpn),
+            partial(self._on_rejection_found, token),
+            None,
         )
 
     def clear(self) -> None:
@@ -196,6 +251,27 @@ class InspectionPresenter(QObject):
                 lane=Lane.IO,
             )
 
+    def add_camera_photo(self, image: QImage) -> None:
+        """A full-size webcam frame: prepare it (time burned in) on the I/O lane."""
+        if self.state.rma is None:
+            return
+        station = self._session.station
+        token = self._inspection_id
+        captured_at = self._session.ctx.clock.now()
+        name = f"webcam-{captured_at:%Y%m%d-%H%M%S}-{len(self.state.photos) + 1}.jpg"
+        self._update(replace(self.state, photos_loading=self.state.photos_loading + 1))
+        self._session.runner.run(
+            partial(_load_camera_photo, image, captured_at, station, name),
+            partial(self._on_photo_loaded, token),
+            partial(self._on_photo_failed, token),
+            on_finished=partial(self._on_photo_finished, token),
+            lane=Lane.IO,
+        )
+
+    def camera_failed(self, message: str) -> None:
+        """The webcam could not start or was lost: an inline message with a sound."""
+        self._fail(message)
+
     def remove_photo(self, index: int) -> None:
         photos = list(self.state.photos)
         if 0 <= index < len(photos):
@@ -227,10 +303,12 @@ class InspectionPresenter(QObject):
             inspection_id=self._inspection_id,
         )
         ctx, actor = self._session.ctx, self._session.require_actor()
+        journal = journal_for(self._session.config)
         self._update(replace(state, busy=True, error=""))
         self.busy_changed.emit(True)
         self._session.runner.run(
-            lambda: inspection.submit_inspection(ctx, actor, draft),
+            # During an outage the draft and its photos go to the local journal instead.
+            lambda: outbox.submit_or_journal(ctx, actor, draft, journal, is_outage),
             self._on_submitted,
             self._on_submit_failed,
             on_finished=self._on_submit_finished,
@@ -239,6 +317,11 @@ class InspectionPresenter(QObject):
     # --- results -------------------------------------------------------------------------
 
     def _on_submitted(self, decision: object) -> None:
+        if isinstance(decision, outbox.Journalled):
+            self._session.sounds.error()
+            self.clear()
+            self.inspection_journalled.emit(decision)
+            return
         assert isinstance(decision, DecisionView)
         self._session.sounds.success()
         self.clear()
@@ -251,6 +334,10 @@ class InspectionPresenter(QObject):
         if self.state.busy:
             self._update(replace(self.state, busy=False))
         self.busy_changed.emit(False)
+
+    def _on_rejection_found(self, token: str, item: object) -> None:
+        if token == self._inspection_id and isinstance(item, RejectionItem):
+            self._update(replace(self.state, rejection=item))
 
     def _on_photo_loaded(self, token: str, item: object) -> None:
         if token != self._inspection_id:

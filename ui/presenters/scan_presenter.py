@@ -3,7 +3,12 @@ the webcam decoder) opens its RMA and claims the unit to inspect at this station
 
 ``submit_code`` is the seam: whatever decodes a barcode calls it with the code as a string.
 A bad scan (unknown code, a decided unit, a unit held by another station) is an inline error
-with the error sound; the RMA is still shown when it was found, so the inspector sees why.
+with the error sound; the RMA is still shown when it was found, so the inspector sees why. An
+unknown code also offers to create an unexpected return for the parcel (SPEC §7.2):
+``unknown_code`` holds the code until the next scan.
+
+The webcam's decoded codes come through ``submit_camera_code``: the same path as a typed
+scan, with the success sound as the "read" beep a hand scanner would give.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from qc_station.domain.enums import UnitState
-from qc_station.domain.errors import QcError
-from qc_station.services import returns
+from qc_station.domain.errors import NotFound, QcError
+from qc_station.services import outbox, returns
 from qc_station.services.views import RmaView
 
 from ..messages import describe
 from ..session import Session
+from ..station_link import journal_for
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,10 @@ class ScanState:
     confirmation: str = ""  # the last decision, in green ("RMA-…-1: RESTOCK")
     busy: bool = False
     last_code: str = ""
+    #: The last scan found nothing: the page offers "Create an unexpected return (F8)".
+    unknown_code: str = ""
+    #: Why the camera shows no picture (inline, under the preview); "" when it is fine.
+    camera_error: str = ""
 
 
 def _tr(source: str) -> str:
@@ -59,6 +69,9 @@ def scan_and_claim(session: Session, code: str) -> ScanOutcome:
         return ScanOutcome(rma, None, None)
     try:
         claimed = returns.claim_unit(ctx, actor, lpn)
+        # After an outage the unit is still claimed here, so the claim offers it again: its
+        # inspection must not be done twice while the first waits in the journal.
+        outbox.require_not_kept(journal_for(session.config), lpn)
     except QcError as error:
         return ScanOutcome(rma, None, error)
     return ScanOutcome(claimed, lpn, None)
@@ -69,6 +82,7 @@ class ScanPresenter(QObject):
     error_message = Signal(str)
     busy_changed = Signal(bool)
     unit_claimed = Signal(object, str)  # RmaView, LPN
+    unexpected_return_requested = Signal(str)  # the unknown code scanned
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +99,7 @@ class ScanPresenter(QObject):
             self._fail(_tr("Scan an RMA barcode or a unit label."))
             return
         session = self._session
-        self._set(busy=True, error="", confirmation="", last_code=code)
+        self._set(busy=True, error="", confirmation="", last_code=code, unknown_code="")
         self.busy_changed.emit(True)
         session.runner.run(
             lambda: scan_and_claim(session, code),
@@ -94,12 +108,33 @@ class ScanPresenter(QObject):
             on_finished=self._on_scan_finished,
         )
 
+    def submit_camera_code(self, code: str) -> None:
+        """The webcam decoded ``code`` (already debounced): beep as a scanner does, then open
+        it as if it had been typed."""
+        if self.state.busy:
+            return
+        self._session.sounds.success()
+        self.submit_code(code)
+
+    def request_unexpected_return(self) -> None:
+        """F8 after an unknown code: open the form for a parcel that came with no RMA."""
+        if self.state.unknown_code and not self.state.busy:
+            self.unexpected_return_requested.emit(self.state.unknown_code)
+
+    def camera_failed(self, message: str) -> None:
+        """The camera could not start or was lost: say why under the preview, with a sound."""
+        self._session.sounds.error()
+        self._set(camera_error=message)
+
+    def camera_started(self) -> None:
+        self._set(camera_error="")
+
     def confirm_decision(self, text: str) -> None:
         """Show the green line for the unit just decided; the RMA panel is cleared."""
-        self._set(rma=None, error="", confirmation=text)
+        self._set(rma=None, error="", confirmation=text, unknown_code="")
 
     def clear(self) -> None:
-        self._set(rma=None, error="", confirmation="", last_code="")
+        self._set(rma=None, error="", confirmation="", last_code="", unknown_code="")
 
     def _on_scan_done(self, result: object) -> None:
         assert isinstance(result, ScanOutcome)
@@ -115,7 +150,8 @@ class ScanPresenter(QObject):
         self.unit_claimed.emit(result.rma, result.claimed_lpn)
 
     def _on_scan_failed(self, error: BaseException) -> None:
-        self._set(rma=None)
+        unknown = self.state.last_code if isinstance(error, NotFound) else ""
+        self._set(rma=None, unknown_code=unknown)
         self._fail(describe(error))
 
     def _on_scan_finished(self) -> None:
