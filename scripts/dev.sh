@@ -47,7 +47,9 @@ case "${1:-}" in
     setup
     checks
     # pytest exits 5 when it collects no test: that is a failure here too.
-    exec "$VENV/bin/python" -m pytest -n 2 --dist loadgroup "$@" ;;
+    # A crashed worker fails the run at once (--max-worker-restart=0) rather than being
+    # replaced with its tests rescheduled; a hung test fails after pytest-timeout's limit.
+    exec "$VENV/bin/python" -m pytest -n 2 --dist loadgroup --max-worker-restart=0 "$@" ;;
   *)
     echo "usage: scripts/dev.sh app|test|setup" >&2
     exit 2 ;;

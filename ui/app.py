@@ -31,6 +31,7 @@ from qc_station.config import Config
 from qc_station.domain.errors import QcError
 from qc_station.resources import resources_dir
 
+from . import garbage
 from .camera.worker import CameraController
 from .crash_dialog import CrashDialog
 from .main_window import MainWindow
@@ -106,6 +107,8 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     protect_true_from_emit_leak()
+    # Cycles holding Qt objects must die on this thread, never on a worker (ui/garbage.py).
+    garbage.install(app)
     app.setApplicationName("Returns QC Station")
     app.setApplicationVersion(qc_station.__version__)
     app.setOrganizationName("qc-station")

@@ -50,9 +50,11 @@ def _qt(holder: list[QApplication]) -> str:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(["qc-station"])
+    from . import garbage
     from .qt_workarounds import protect_true_from_emit_leak
 
     protect_true_from_emit_leak()
+    garbage.install(qapp)
     holder.append(qapp)
     return f"Qt {qVersion()} on {qapp.platformName()}"
 
