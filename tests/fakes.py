@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from qc_station.domain.audit import AuditEvent
+from qc_station.domain.audit import AuditEntry, AuditEvent, chain_entries
 from qc_station.domain.dispute import Dispute
 from qc_station.domain.enums import UnitState
 from qc_station.domain.errors import Conflict, NotFound
@@ -359,6 +359,20 @@ class FakeUserRepository(_Repo):
 
 
 class FakeAuditRepository(_Repo):
+    def __init__(self, data: FakeData) -> None:
+        super().__init__(data)
+        self.staged: list[AuditEntry] = []
+
+    def stage(self, entry: AuditEntry) -> None:
+        self.staged.append(entry)
+
+    def write_staged(self) -> list[AuditEvent]:
+        events = chain_entries(self.last(), self.staged)
+        self.staged.clear()
+        for event in events:
+            self.append(event)
+        return events
+
     def last(self) -> AuditEvent | None:
         return self.data.audit[-1] if self.data.audit else None
 
@@ -468,6 +482,7 @@ class FakeUnitOfWork:
         if self._store.fail_next_commit:
             self._store.fail_next_commit = False
             raise OSError("disk full (fake)")
+        self.audit.write_staged()
         self._store.data = self._work
         self._work = copy.deepcopy(self._work)
         self._rebind()
@@ -475,6 +490,7 @@ class FakeUnitOfWork:
         self.committed = True
 
     def rollback(self) -> None:
+        self.audit.staged.clear()
         self._work = copy.deepcopy(self._store.data)
         self._rebind()
 

@@ -50,7 +50,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from qc_station.domain.audit import AuditEvent
+from qc_station.domain.audit import AuditEntry, AuditEvent, chain_entries
 from qc_station.domain.enums import (
     ChecklistAnswer,
     Disposition,
@@ -1167,6 +1167,28 @@ def _event(r: Any) -> AuditEvent:
 
 
 class SqlAuditRepository(_Repo):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._staged: list[AuditEntry] = []
+
+    def stage(self, entry: AuditEntry) -> None:
+        self._staged.append(entry)
+
+    def write_staged(self) -> list[AuditEvent]:
+        if not self._staged:
+            return []
+        # Everything else of the transaction is flushed first (its row locks taken, its
+        # constraints checked), so the head is locked only for the appends and the commit.
+        self.session.flush()
+        events = chain_entries(self.last(), self._staged)
+        self._staged.clear()
+        for event in events:
+            self.append(event)
+        return events
+
+    def discard_staged(self) -> None:
+        self._staged.clear()
+
     def last(self) -> AuditEvent | None:
         if self._is_pg:
             self._lock_head()

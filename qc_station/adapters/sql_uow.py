@@ -86,7 +86,8 @@ class SqlUnitOfWork:
         self.decisions = SqlDecisionRepository(session)
         self.exports = SqlExportBatchRepository(session)
         self.users = SqlUserRepository(session)
-        self.audit = SqlAuditRepository(session)
+        self._audit = SqlAuditRepository(session)
+        self.audit = self._audit
         self.catalog = SqlCatalogRepository(session)
         self.policies = SqlPolicyRepository(session)
         self.stations = SqlStationRepository(session)
@@ -112,10 +113,16 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         if self.read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
-        self.session.commit()
+        # The audit events recorded in this transaction join the chain last (see
+        # services/audit.py): the chain's head is locked from here to the commit only.
+        session = self.session  # refuses a unit of work that is not open
+        self._audit.write_staged()
+        session.commit()
 
     def rollback(self) -> None:
-        self.session.rollback()
+        session = self.session
+        self._audit.discard_staged()
+        session.rollback()
 
 
 class SqlUnitOfWorkFactory:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -88,6 +88,33 @@ def make_event(
     return AuditEvent(
         seq, actor, station, at, entity, entity_id, action, old_c, new_c, prev_hash, digest
     )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """An event not yet in the chain: what happened, before its place (seq) and hashes are
+    known. Units of work keep entries until they commit, then chain them with
+    :func:`chain_entries`."""
+
+    actor: str
+    station: str
+    at: datetime
+    entity: str
+    entity_id: str
+    action: str
+    old: dict[str, Any] | None = None
+    new: dict[str, Any] | None = None
+
+
+def chain_entries(previous: AuditEvent | None, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
+    """The entries as events chained, in order, after ``previous`` (None: the first ones)."""
+    events: list[AuditEvent] = []
+    for e in entries:
+        previous = make_event(
+            previous, e.actor, e.station, e.at, e.entity, e.entity_id, e.action, e.old, e.new
+        )
+        events.append(previous)
+    return events
 
 
 @dataclass(frozen=True)

@@ -304,7 +304,7 @@ def _export_into(
                 "listed; nothing was exported",
                 batch_id=batch_id,
             )
-        event = audit.record(
+        audit.record(
             uow,
             ctx,
             actor,
@@ -314,6 +314,7 @@ def _export_into(
             None,
             {"rows": digest.rows, "sha256": digest.sha256},
         )
+        event = audit.write_now(uow)  # the batch quotes the chain's head
         batch = ExportBatch(
             id=batch_id,
             created_at=now,

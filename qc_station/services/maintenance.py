@@ -148,7 +148,7 @@ def backup(ctx: ServiceContext, actor: Actor, target: Path) -> BackupReport:
     result = port.backup_to(target)
     at = ctx.clock.now()
     with ctx.uow() as uow:
-        event = audit.record(
+        audit.record(
             uow,
             ctx,
             actor,
@@ -158,6 +158,7 @@ def backup(ctx: ServiceContext, actor: Actor, target: Path) -> BackupReport:
             None,
             {"file": str(result.path), "bytes": result.size_bytes, "sha256": result.sha256},
         )
+        event = audit.write_now(uow)
         uow.commit()
     log.info("database backed up to %s by %s", result.path, actor.username)
     return BackupReport(

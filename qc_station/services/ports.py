@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
-from qc_station.domain.audit import AuditEvent
+from qc_station.domain.audit import AuditEntry, AuditEvent
 from qc_station.domain.dispute import Dispute
 from qc_station.domain.enums import UnitState
 from qc_station.domain.model import Decision, Inspection, Product, Rma, User
@@ -225,10 +225,20 @@ class UserRepository(Protocol):
 
 
 class AuditRepository(Protocol):
+    """The hash-chained audit log. Services :meth:`stage` what happened; the unit of work
+    chains and appends the staged entries as the last thing before it commits, so the chain's
+    head (one row every writer of the site locks) is held for that moment only."""
+
     def last(self) -> AuditEvent | None:
         """The newest event, locked against a concurrent append until commit."""
 
     def append(self, event: AuditEvent) -> None: ...
+
+    def stage(self, entry: AuditEntry) -> None:
+        """Keep ``entry`` for the chain; written by :meth:`write_staged` or at commit."""
+
+    def write_staged(self) -> list[AuditEvent]:
+        """Chain the staged entries after the (locked) head and append them; return them."""
 
     def iterate(self) -> Iterator[AuditEvent]:
         """Every event in sequence order, streamed."""

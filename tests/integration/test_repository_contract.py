@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 
 from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
-from qc_station.domain.audit import make_event, verify_chain
+from qc_station.domain.audit import AuditEntry, make_event, verify_chain
 from qc_station.domain.enums import (
     ChecklistAnswer,
     Disposition,
@@ -546,6 +546,32 @@ def test_audit_log(uow_factory: UowFactory) -> None:
         assert report.head == f"3:{third.hash}"
         assert uow.audit.for_entity("unit", "RMA-1-1") == [first, third]
         assert uow.audit.for_entity("unit", "RMA-9-9") == []
+
+
+def test_staged_audit_entries_join_the_chain_at_commit_and_vanish_on_rollback(
+    uow_factory: UowFactory,
+) -> None:
+    entry = AuditEntry("ines", "ST-1", T0, "unit", "RMA-1-1", "decide", None, {"grade": "A"})
+    with uow_factory() as uow:
+        uow.audit.stage(entry)
+        assert uow.audit.last() is None  # staged, not yet in the chain
+        uow.rollback()
+        uow.commit()  # the rollback dropped it: nothing to write
+    with uow_factory() as uow:
+        assert uow.audit.last() is None
+        uow.audit.stage(entry)
+        uow.audit.stage(replace(entry, action="approve", at=T0 + timedelta(seconds=1)))
+        uow.commit()
+    with uow_factory() as uow:
+        events = list(uow.audit.iterate())
+        assert [(e.seq, e.action) for e in events] == [(1, "decide"), (2, "approve")]
+        assert verify_chain(events).ok
+        uow.audit.stage(replace(entry, action="reopen"))
+        written = uow.audit.write_staged()  # now, before the commit: the head is known
+        assert [e.seq for e in written] == [3]
+        uow.commit()
+    with uow_factory() as uow:
+        assert [e.seq for e in uow.audit.iterate()] == [1, 2, 3]
 
 
 def test_catalog_upsert_counts_added_and_changed(uow_factory: UowFactory) -> None:
