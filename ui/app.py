@@ -25,7 +25,7 @@ from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import qc_station
-from qc_station.adapters.camera import FrameSource, open_camera
+from qc_station.adapters.camera import FrameSource
 from qc_station.bootstrap import App, build
 from qc_station.config import Config
 from qc_station.domain.errors import QcError
@@ -141,6 +141,9 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
 
     def open_source() -> FrameSource:
         # Read at each start, so a camera chosen in Settings is used the next time it is on.
+        # Imported here, on the camera thread: OpenCV loads only when a camera is opened.
+        from qc_station.adapters.camera import open_camera
+
         return open_camera(preferences.camera_source)
 
     camera = CameraController(open_source)

@@ -33,8 +33,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
@@ -292,6 +290,10 @@ class SqliteMaintenance:
                 f"{name} has no schema version; it is not a complete QC Station database",
                 path=str(source),
             )
+        # Alembic only here, for a restore: it is not needed to start the station.
+        from alembic.script import ScriptDirectory
+        from alembic.util import CommandError
+
         script = ScriptDirectory.from_config(alembic_config())
         for revision in revisions:
             try:

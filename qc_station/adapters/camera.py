@@ -13,13 +13,17 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
-import cv2
-import numpy as np
-
-from qc_station.adapters.barcodes import DecodedCode
 from qc_station.domain.errors import QcError
+
+if TYPE_CHECKING:
+    # OpenCV and the decoder load in about a third of a second: the station imports this
+    # module at start and loads them when a camera is first opened.
+    import cv2
+    import numpy as np
+
+    from qc_station.adapters.barcodes import DecodedCode
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +92,8 @@ def open_camera(source: int | str) -> VideoCaptureSource:
     """Open camera number ``source`` (0 is the first webcam) or the video file at path
     ``source``; raise :class:`CameraUnavailable` with a message naming it when it cannot be
     opened."""
+    import cv2
+
     if isinstance(source, str):
         path = Path(source)
         description = f"video file {path}"

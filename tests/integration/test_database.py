@@ -25,9 +25,11 @@ from sqlalchemy.exc import StatementError
 from qc_station.adapters.database import default_sqlite_url, make_engine, redact_url
 from qc_station.adapters.migrate import (
     MIGRATIONS_DIR,
+    SHIPPED_HEADS,
     alembic_config,
     current_revision,
     head_revision,
+    is_at_shipped_heads,
     upgrade,
 )
 from qc_station.adapters.orm import Base, PolicyRow
@@ -162,8 +164,27 @@ def test_times_come_back_utc_whatever_the_session_zone(db_url: str, engines: Eng
 # --- migrations ----------------------------------------------------------------------------
 
 
+def test_the_shipped_heads_are_the_heads_alembic_reads_from_the_scripts() -> None:
+    # The fast start-up check trusts this constant instead of importing Alembic.
+    assert head_revision() == ", ".join(sorted(SHIPPED_HEADS))
+
+
+def test_the_fast_check_says_at_head_only_for_a_migrated_database(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'qc.db'}")
+    assert not is_at_shipped_heads(engine)  # no version table yet
+    upgrade(engine)
+    assert is_at_shipped_heads(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0007_recovery")
+    assert not is_at_shipped_heads(engine)
+    upgrade(engine)  # the full path takes it the last step
+    assert is_at_shipped_heads(engine)
+    engine.dispose()
+
+
 def _assert_migrated(engine: Engine) -> None:
     assert current_revision(engine) == head_revision() == "0008_decision_facts"
+    assert is_at_shipped_heads(engine)
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     with engine.connect() as conn:
         # The row AuditRepository.last() locks on PostgreSQL.

@@ -18,14 +18,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from qc_station.adapters.barcodes import decode_frame
 from qc_station.adapters.camera import CameraUnavailable, CodeDebouncer, FrameSource
 from qc_station.domain.errors import QcError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +135,10 @@ class CameraThread(QThread):
             )
 
     def _loop(self, source: FrameSource) -> None:
+        # Here, on the camera thread, not at start-up: OpenCV and zxing-cpp take a third of a
+        # second to load, and most starts never open the camera.
+        from qc_station.adapters.barcodes import decode_frame
+
         preview_every = 1.0 / PREVIEW_FPS
         last_preview = 0.0
         missing_since: float | None = None

@@ -33,7 +33,6 @@ from types import MappingProxyType
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
-from qc_station.adapters.images import prepare_photo, read_photo_file
 from qc_station.adapters.outage import is_outage
 from qc_station.domain.decision import Proposal
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
@@ -123,6 +122,9 @@ def _tr(source: str) -> str:
 
 def _load_photo(file: Path, captured_at: datetime, station: str) -> PhotoItem:
     """Runs on the I/O lane: decode, check, burn in the time, and make the thumbnail."""
+    # Imported on the I/O lane at the first photo: OpenCV is not needed to start the station.
+    from qc_station.adapters.images import read_photo_file
+
     prepared = read_photo_file(file, captured_at, station)
     # QImage (not QPixmap) is safe off the GUI thread; scale here, not when painting.
     thumbnail = QImage.fromData(prepared.data).scaled(
@@ -137,6 +139,8 @@ def _load_photo(file: Path, captured_at: datetime, station: str) -> PhotoItem:
 
 def _load_camera_photo(image: QImage, captured_at: datetime, station: str, name: str) -> PhotoItem:
     """Runs on the I/O lane: a webcam frame becomes a photo exactly as a file does."""
+    from qc_station.adapters.images import prepare_photo
+
     buffer = QByteArray()
     device = QBuffer(buffer)
     device.open(QIODevice.OpenModeFlag.WriteOnly)
