@@ -22,9 +22,12 @@ What is checked at the end, from the database:
 
 ``--stations/--scans`` make a quick run; the defaults are the issue's 20 × 500. Latencies
 are measured inside the station processes (so they include Python and the ORM); with 20
-processes on a small machine they also include waiting for a CPU.
+processes on a small machine they also include waiting for a CPU. ``--think-ms`` gives each
+inspection a human pace (the mean time between claiming a unit and submitting it); without
+it every process runs flat out, a stress test that saturates a machine with few cores.
 
-    .venv/bin/python -m bench.bench_stations [--stations 20 --scans 500] [--no-restart]
+    .venv/bin/python -m bench.bench_stations [--stations 20 --scans 500] [--think-ms 1000]
+        [--no-restart]
 """
 
 from __future__ import annotations
@@ -115,6 +118,10 @@ def station_main(args: argparse.Namespace) -> int:
                 continue
             counts["other_errors"] += 1
             continue
+        if args.think_ms:
+            # The inspector grades the item: a pause around the mean, so stations drift apart
+            # instead of submitting in lockstep.
+            time.sleep(rng.uniform(0.5, 1.5) * args.think_ms / 1000)
         draft = InspectionDraft(
             lpn=view.focus_lpn,
             grade=Grade.A,
@@ -240,7 +247,14 @@ def _check(url: str) -> dict[str, Any]:
 
 
 def run_once(
-    server: Any, stations: int, scans: int, restart: bool, seed: int, work: Path, bounce_at: float
+    server: Any,
+    stations: int,
+    scans: int,
+    restart: bool,
+    seed: int,
+    work: Path,
+    bounce_at: float,
+    think_ms: int = 0,
 ) -> dict[str, Any]:
     database = f"bench_{'restart' if restart else 'steady'}_{int(time.time())}"
     url = server.create_database(database)
@@ -251,7 +265,7 @@ def run_once(
     for n in range(1, stations + 1):
         cmd = [sys.executable, "-m", "bench.bench_stations", "--station", str(n)]
         cmd += ["--url", url, "--scans", str(scans), "--rmas", str(rmas), "--seed", str(seed)]
-        cmd += ["--work", str(work / database)]
+        cmd += ["--work", str(work / database), "--think-ms", str(think_ms)]
         procs.append(
             subprocess.Popen(
                 cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -292,6 +306,7 @@ def run_once(
     return {
         "stations": stations,
         "scans_per_station": scans,
+        "think_ms": think_ms,
         "rmas": rmas,
         "units": rmas * UNITS_PER_RMA,
         "wall_s": round(wall, 1),
@@ -313,7 +328,9 @@ def run_once(
     }
 
 
-def run(stations: int = 20, scans: int = 500, restart: bool = True, seed: int = 7) -> list[Result]:
+def run(
+    stations: int = 20, scans: int = 500, restart: bool = True, seed: int = 7, think_ms: int = 0
+) -> list[Result]:
     sys.path.insert(0, str(ROOT))
     from tests.integration.pg_server import PgServer
 
@@ -326,12 +343,13 @@ def run(stations: int = 20, scans: int = 500, restart: bool = True, seed: int = 
         runs = [("steady", False)] + ([("server restarted", True)] if restart else [])
         bounce_at = 3.0
         for label, bounce in runs:
-            d = run_once(server, stations, scans, bounce, seed, work, bounce_at)
+            d = run_once(server, stations, scans, bounce, seed, work, bounce_at, think_ms)
             # The restart run stops the server at 40 % of the steady run's time: mid-work.
             bounce_at = max(3.0, d["wall_s"] * 0.4)
             d["run"] = label
             print(json.dumps(d, indent=1), file=sys.stderr)
-            name = f"{stations} stations × {scans} scans ({label})"
+            pace = f", {think_ms} ms inspecting" if think_ms else ", flat out"
+            name = f"{stations} stations × {scans} scans{pace} ({label})"
             correct = d["units_decided_twice"] == 0 and d["decisions_lost"] == 0
             results.append(
                 Result(
@@ -364,6 +382,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scans", type=int, default=500, help="scans per station")
     parser.add_argument("--no-restart", action="store_true", help="skip the restart run")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--think-ms",
+        type=int,
+        default=0,
+        help="mean time an inspector takes between claiming a unit and submitting it "
+        "(0: flat out, every station process as fast as it can)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS_DIR / "stations.json")
     # Internal: run as one station process.
     parser.add_argument("--station", type=int, help=argparse.SUPPRESS)
@@ -373,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.station is not None:
         return station_main(args)
-    results = run(args.stations, args.scans, not args.no_restart, args.seed)
+    results = run(args.stations, args.scans, not args.no_restart, args.seed, args.think_ms)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps([r.as_dict() for r in results], indent=1))
     for r in results:

@@ -171,6 +171,10 @@ class FakeDecisionRepository(_Repo):
         ]
         return live[-1] if live else None
 
+    def current_many(self, lpns: Collection[str]) -> dict[str, Decision]:
+        found = {lpn: self.current(lpn) for lpn in lpns}
+        return {lpn: d for lpn, d in found.items() if d is not None}
+
     def pending(self, limit: int = 1000) -> list[Decision]:
         found = [d for d in self.data.decisions.values() if d.status == DecisionStatus.PENDING]
         return copy.deepcopy(sorted(found, key=lambda d: d.decided_at)[:limit])

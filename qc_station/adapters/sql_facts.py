@@ -17,6 +17,7 @@ be rewritten while all its units are still expected.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -71,8 +72,13 @@ def inspection_seconds(dialect: str, started: Any, ended: Any) -> ColumnElement[
     return sql_cast(func.round((func.julianday(ended) - func.julianday(started)) * 86400), Integer)
 
 
-def _source(dialect: str, lpns: Sequence[str] | None) -> Any:
-    """The fact rows as a SELECT: each unit's latest current decision with its keys."""
+@functools.cache
+def _source(dialect: str, some_units: bool) -> Any:
+    """The fact rows as a SELECT: each unit's latest current decision with its keys; of the
+    units in the expanding parameter ``lpns`` when ``some_units``.
+
+    Built once per dialect: every decision refreshes its unit's row, and building this
+    statement anew cost more than running it."""
     d, i, u, ln, r = _decisions.c, _inspections.c, _units.c, _lines.c, _rmas.c
     newer = _decisions.alias("newer")
     n = newer.c
@@ -124,8 +130,8 @@ def _source(dialect: str, lpns: Sequence[str] | None) -> Any:
         )
         .where(d.status.in_(CURRENT), ~superseded_by_newer)
     )
-    if lpns is not None:
-        stmt = stmt.where(d.lpn.in_(lpns))
+    if some_units:
+        stmt = stmt.where(d.lpn.in_(bindparam("lpns", expanding=True)))
     return stmt
 
 
@@ -166,9 +172,16 @@ def refresh_facts(db: Session | Connection, lpns: Sequence[str] | None) -> None:
     f = _facts.c
     if lpns is None:
         db.execute(delete(_facts))
+        db.execute(_refill(dialect, False))
     else:
-        db.execute(delete(_facts).where(f.lpn.in_(list(lpns))))
-    db.execute(insert(_facts).from_select(_COLUMNS, _source(dialect, lpns)))
+        params = {"lpns": list(lpns)}
+        db.execute(delete(_facts).where(f.lpn.in_(bindparam("lpns", expanding=True))), params)
+        db.execute(_refill(dialect, True), params)
+
+
+@functools.cache
+def _refill(dialect: str, some_units: bool) -> Any:
+    return insert(_facts).from_select(_COLUMNS, _source(dialect, some_units))
 
 
 def batches_to_sync(session: Session) -> list[str]:

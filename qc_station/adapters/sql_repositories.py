@@ -782,6 +782,17 @@ class SqlDecisionRepository(_Repo):
             .limit(1)
         )
 
+    def current_many(self, lpns: Collection[str]) -> dict[str, Decision]:
+        # One query for an RMA's units instead of one per unit (a scan shows them all).
+        newest_first = self._select(
+            DecisionRow.lpn.in_(list(lpns)),
+            DecisionRow.status.not_in([DecisionStatus.SUPERSEDED, DecisionStatus.REJECTED]),
+        ).order_by(DecisionRow.decided_at.desc(), DecisionRow.pk.desc())
+        found: dict[str, Decision] = {}
+        for decision in self._all(newest_first):
+            found.setdefault(decision.lpn, decision)
+        return found
+
     def pending(self, limit: int = 1000) -> list[Decision]:
         return self._all(
             self._select(DecisionRow.status == DecisionStatus.PENDING)
@@ -1166,6 +1177,22 @@ def _event(r: Any) -> AuditEvent:
     )
 
 
+def _audit_values(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "seq": event.seq,
+        "actor": event.actor,
+        "station": event.station,
+        "at": event.at,
+        "entity": event.entity,
+        "entity_id": event.entity_id,
+        "action": event.action,
+        "old": event.old,
+        "new": event.new,
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+
+
 class SqlAuditRepository(_Repo):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -1182,8 +1209,11 @@ class SqlAuditRepository(_Repo):
         self.session.flush()
         events = chain_entries(self.last(), self._staged)
         self._staged.clear()
-        for event in events:
-            self.append(event)
+        # One INSERT for all: last() read the head under its lock (PostgreSQL) or inside
+        # SQLite's write transaction, so append's max(seq) check would only repeat it; the
+        # unique seq still refuses anything that slipped past.
+        with self._unique("audit log moved on; retry", seq=events[0].seq):
+            self.session.execute(insert(_audit), [_audit_values(e) for e in events])
         return events
 
     def discard_staged(self) -> None:
@@ -1213,21 +1243,7 @@ class SqlAuditRepository(_Repo):
         if newest is not None and event.seq != newest + 1:
             raise Conflict("audit log moved on; retry", seq=event.seq, newest=newest)
         with self._unique("audit log moved on; retry", seq=event.seq):
-            self.session.execute(
-                insert(_audit).values(
-                    seq=event.seq,
-                    actor=event.actor,
-                    station=event.station,
-                    at=event.at,
-                    entity=event.entity,
-                    entity_id=event.entity_id,
-                    action=event.action,
-                    old=event.old,
-                    new=event.new,
-                    prev_hash=event.prev_hash,
-                    hash=event.hash,
-                )
-            )
+            self.session.execute(insert(_audit).values(**_audit_values(event)))
 
     def iterate(self) -> Iterator[AuditEvent]:
         rows = self.session.execute(

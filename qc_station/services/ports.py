@@ -120,6 +120,9 @@ class DecisionRepository(Protocol):
     def current(self, lpn: str) -> Decision | None:
         """The unit's latest decision that is not superseded or rejected, if any."""
 
+    def current_many(self, lpns: Collection[str]) -> dict[str, Decision]:
+        """:meth:`current` of several units at once (those without one are left out)."""
+
     def for_unit(self, lpn: str) -> list[Decision]:
         """Every decision of the unit, oldest first."""
 

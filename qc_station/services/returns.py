@@ -66,7 +66,8 @@ def _load(uow: UnitOfWork, code: str) -> tuple[Rma, str | None]:
 def _view(
     ctx: ServiceContext, uow: UnitOfWork, rma: Rma, focus: str | None, station: str | None = None
 ) -> RmaView:
-    units = tuple(unit_view(rma, u, uow.decisions.current(u.lpn)) for u in rma.units)
+    current = uow.decisions.current_many([u.lpn for u in rma.units])
+    units = tuple(unit_view(rma, u, current.get(u.lpn)) for u in rma.units)
     window = assess_window(
         ctx.policy, rma.market, rma.order_date, rma.delivery_date, rma.request_date
     )

@@ -356,6 +356,9 @@ def test_decisions_add_save_current_pending(uow_factory: UowFactory) -> None:
         assert current.id == "d-3"
         assert [d.id for d in uow.decisions.for_unit("RMA-1-1")] == ["d-1", "d-3"]
         assert uow.decisions.current("RMA-1-9") is None
+        many = uow.decisions.current_many(["RMA-1-1", "RMA-1-2", "RMA-1-9"])
+        assert {lpn: d.id for lpn, d in many.items()} == {"RMA-1-1": "d-3", "RMA-1-2": "d-2"}
+        assert uow.decisions.current_many([]) == {}
         assert [d.id for d in uow.decisions.pending()] == ["d-2"]
         with pytest.raises(NotFound):
             uow.decisions.save(make_decision("d-404", "RMA-1-1", "insp-1"))
