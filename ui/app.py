@@ -1,5 +1,11 @@
 """The GUI entry point: ``run_gui(config)`` sets up logging, the application, translations and
-the style sheet, builds the core (``bootstrap.build``), and shows the station window.
+the style sheet, shows the station window, and builds the core (``bootstrap.build``).
+
+The window comes first. SQLAlchemy, the models, the database connection and the schema check
+take most of a start; they run as the first job of the database lane while the window is
+already on screen saying "Connecting to the database…". When the core is there the window
+starts (first-run check, health check, heartbeat); when it cannot be built the crash dialog
+says why and the station exits with status 2.
 
 ``start_station`` does all of that but the event loop, for the screenshot tests and the
 start-up benchmark. The operator's preferences (``ui.preferences``) choose the language (over
@@ -20,13 +26,13 @@ from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import qc_station
 from qc_station.adapters.camera import FrameSource
-from qc_station.bootstrap import App, build
 from qc_station.config import Config
 from qc_station.domain.errors import QcError
 from qc_station.resources import resources_dir
@@ -41,6 +47,9 @@ from .session import Session
 from .sounds import Sounds
 from .tasks import TaskRunner
 from .translations import install_translators
+
+if TYPE_CHECKING:
+    from qc_station.bootstrap import App
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +92,12 @@ class Station:
     window: MainWindow
     session: Session
     runner: TaskRunner
-    built: App
     preferences: Preferences
     translators: list[QTranslator]
+    #: the core, once the database lane has built it (see the module's docstring)
+    built: App | None = None
+    #: why the core could not be built; the station then exits with status 2
+    start_error: str | None = None
 
     def save_state(self) -> None:
         self.preferences.geometry = self.window.saveGeometry()
@@ -93,16 +105,14 @@ class Station:
 
     def close(self) -> None:
         self.save_state()
-        self.runner.wait_idle()
-        self.built.close()
-
-
-class StartFailed(Exception):
-    """The station could not start; the crash dialog has been shown."""
+        self.runner.wait_idle()  # a build still running ends first
+        if self.built is not None:
+            self.built.close()
 
 
 def start_station(config: Config, debug: bool = False, *, report_errors: bool = True) -> Station:
-    """Everything up to the event loop: the window is shown and started."""
+    """Everything up to the event loop: the window is shown, and the core is being built on
+    the database lane; the window starts when it is there."""
     log_file = _setup_logging(config, debug)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -122,22 +132,9 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
         if report_errors:
             CrashDialog(summary, details, str(log_file or "")).exec()
 
-    try:
-        # Migrations are quick; everything after start-up goes through the task runner.
-        built = build(config)
-    except QcError as error:
-        log.error("cannot start: %s", error)
-        report(str(error), "")
-        raise StartFailed(str(error)) from error
-    except Exception as error:  # a start-up failure must be seen, not lost
-        details = traceback.format_exc()
-        log.error("cannot start:\n%s", details)
-        report(f"{type(error).__name__}: {error}", details)
-        raise StartFailed(str(error)) from error
-
     runner = TaskRunner()
     sounds = Sounds(volume=preferences.volume, muted=preferences.muted)
-    session = Session(built.ctx, config, runner, sounds)
+    session = Session(None, config, runner, sounds)
 
     def open_source() -> FrameSource:
         # Read at each start, so a camera chosen in Settings is used the next time it is on.
@@ -156,18 +153,40 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
     if geometry is not None:
         window.restoreGeometry(geometry)
     window.show()
-    window.start()
+    station = Station(app, window, session, runner, preferences, translators)
+
+    def build_core() -> App:
+        # On the database lane: its later jobs (the first-run check, a sign-in typed in the
+        # meantime) find the core attached, whatever the GUI thread has seen by then.
+        from qc_station.bootstrap import build
+
+        built = build(config)
+        station.built = built
+        session.attach(built.ctx)
+        return built
+
+    def core_built(_: object) -> None:
+        window.start()
+        log.info("Returns QC Station %s started at %s", qc_station.__version__, config.station)
+
+    def core_failed(error: BaseException) -> None:
+        summary = str(error) if isinstance(error, QcError) else f"{type(error).__name__}: {error}"
+        details = "".join(traceback.format_exception(error))
+        log.error("cannot start:\n%s", details)
+        station.start_error = summary
+        report(summary, "" if isinstance(error, QcError) else details)
+        app.exit(2)
+
+    # Every failure to build is reported, not only the expected ones: a station that cannot
+    # start must say why.
+    runner.run(build_core, core_built, core_failed, expected=(Exception,))
     # The sound player loads QtMultimedia (a fraction of a second): after the window is up.
     QTimer.singleShot(0, sounds.prepare)
-    log.info("Returns QC Station %s started at station %s", qc_station.__version__, config.station)
-    return Station(app, window, session, runner, built, preferences, translators)
+    return station
 
 
 def run_gui(config: Config, debug: bool = False) -> int:
-    try:
-        station = start_station(config, debug)
-    except StartFailed:
-        return 2
+    station = start_station(config, debug)
     window = station.window
 
     def excepthook(

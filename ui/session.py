@@ -1,5 +1,10 @@
 """The station's session: the built application, the task runner, the sounds and who is
-signed in. Passed to presenters instead of a global, so tests build one from fakes."""
+signed in. Passed to presenters instead of a global, so tests build one from fakes.
+
+At start the window is shown before the core exists (``ui.app``): the core is built by the
+first job of the database lane, which hands it over there (:meth:`Session.attach`), so every
+later job of that lane finds it. Code on the GUI thread reaches :attr:`Session.ctx` only once the
+window has started, after the core was built."""
 
 from __future__ import annotations
 
@@ -21,18 +26,30 @@ class Session(QObject):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        ctx: ServiceContext | None,
         config: Config,
         runner: TaskRunner,
         sounds: Sounds | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self._ctx = ctx
         self.config = config
         self.runner = runner
         self.sounds = sounds or Sounds()
         self.user: UserView | None = None
+
+    @property
+    def ctx(self) -> ServiceContext:
+        """The services' context; a bug to ask for before the core is built."""
+        if self._ctx is None:
+            raise RuntimeError("the core is not built yet")
+        return self._ctx
+
+    def attach(self, ctx: ServiceContext) -> None:
+        """The core is built (or, later, changed: a new policy was activated); from now on
+        :attr:`ctx` answers with ``ctx``, on any thread."""
+        self._ctx = ctx
 
     @property
     def station(self) -> str:

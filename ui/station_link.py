@@ -44,7 +44,7 @@ class StationLink(QObject):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._started_at: datetime = session.ctx.clock.now()
+        self._started_at: datetime | None = None  # set by start(), once the core is built
         self._replaying = False
         self._beating = False
         self.journal = journal_for(session.config)
@@ -53,6 +53,7 @@ class StationLink(QObject):
         self.heartbeat_timer.timeout.connect(self.heartbeat)
 
     def start(self) -> None:
+        self._started_at = self._session.ctx.clock.now()
         self.heartbeat()
         self.heartbeat_timer.start()
         self.replay()
@@ -64,8 +65,9 @@ class StationLink(QObject):
         if self._beating:
             return
         ctx = self._session.ctx
+        started_at = self._started_at or ctx.clock.now()
         info = stations.StationInfo(
-            self._session.station, socket.gethostname(), __version__, self._started_at
+            self._session.station, socket.gethostname(), __version__, started_at
         )
         self._beating = True
         self._session.runner.run(

@@ -18,8 +18,6 @@ inspector must see those at once.
 
 from __future__ import annotations
 
-from sqlalchemy import exc as sa_exc
-
 from .photo_store import PhotoStoreUnavailable
 
 _SERVER_GOING_AWAY = frozenset({"57P01", "57P02", "57P03"})
@@ -36,6 +34,10 @@ def is_outage(exc: BaseException) -> bool:
     """True when ``exc`` means the submission should be kept and sent again later."""
     if isinstance(exc, PhotoStoreUnavailable):
         return True
+    # Here, not at the top: the station window imports this module before the core (and
+    # SQLAlchemy) is loaded, and an error to classify means SQLAlchemy is loaded already.
+    from sqlalchemy import exc as sa_exc
+
     if isinstance(exc, sa_exc.DisconnectionError | sa_exc.TimeoutError):
         return True
     if not isinstance(exc, sa_exc.DBAPIError):

@@ -181,7 +181,7 @@ class InspectionPresenter(QObject):
         self._session = session
         self.state = InspectionState()
         self._inspection_id = ""
-        self._started_at = session.ctx.clock.now()
+        self._started_at: datetime | None = None  # set by start(), when a unit is claimed
 
     @property
     def active(self) -> bool:

@@ -138,7 +138,7 @@ class PolicyPresenter(AdminPresenter[PolicyState]):
         assert isinstance(result, ActivationResult)
         session = self.session
         # This station decides with the new policy from now on.
-        session.ctx = replace(session.ctx, policy=result.policy)
+        session.attach(replace(session.ctx, policy=result.policy))
         self._candidate_data = None
         self._set(candidate=None, candidate_path="", candidate_errors=(), comparison=None)
         self._succeed(
