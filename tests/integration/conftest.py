@@ -7,13 +7,10 @@
 - ``uow_factory``: the same contract tests on the in-memory fake, SQLite and PostgreSQL.
 - ``engines``: makes engines that are disposed when the test ends.
 
-The cluster is made with initdb in a temporary folder, listens on 127.0.0.1 only at a free
-port (its socket in that folder too), runs with fsync off, and is stopped and deleted when
-the session ends. As root (CI), initdb and pg_ctl run as the ``postgres`` OS user, since the
-server refuses to run as root. Missing PostgreSQL binaries FAIL the tests that need them,
-on purpose: CI must run them, and a skip would go unnoticed. Its default collation is ICU
-``en-US`` when available, like a real server's, so ordering that only works under the C
-collation shows up here.
+The cluster is a ``pg_server.PgServer`` (initdb in a temporary folder, 127.0.0.1 only, fsync
+off, run as the ``postgres`` OS user as root, ICU ``en-US`` collation when available), stopped
+and deleted when the session ends. Missing PostgreSQL binaries FAIL the tests that need them,
+on purpose: CI must run them, and a skip would go unnoticed.
 
 Tests that use PostgreSQL are marked ``postgres`` (automatically, when they use ``pg_url``
 or ``pg_empty_url``), so ``-m "not postgres"`` runs the rest on a machine without it.
@@ -22,12 +19,7 @@ or ``pg_empty_url``), so ``-m "not postgres"`` runs the rest on a machine withou
 from __future__ import annotations
 
 import itertools
-import os
-import pwd
 import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +34,8 @@ from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
 from qc_station.services.ports import UnitOfWork
 from tests.fakes import FakeStore
 
-PG_BIN = Path(os.environ.get("QC_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
+from .pg_server import PG_BIN, PgServer, missing_binaries
+
 PG_FIXTURES = {"pg_url", "pg_empty_url", "pg_cluster"}
 
 
@@ -103,25 +96,18 @@ def sqlite_empty_url(tmp_path: Path) -> str:
 # --- PostgreSQL ----------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class PgCluster:
-    """A running throwaway cluster; ``new_database`` makes one database per test."""
+    """The session's running server (``pg_server.PgServer``, the one way tests and benchmarks
+    make a PostgreSQL server); ``new_database`` makes one database per test."""
 
-    folder: Path
-    port: int
-    run_as: list[str]
+    server: PgServer
     _counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _admin: Engine | None = None
     _template: str | None = None
 
     def url(self, database: str) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+        return self.server.url(database)
 
     @property
     def admin(self) -> Engine:
@@ -157,52 +143,12 @@ class PgCluster:
     def stop(self) -> None:
         if self._admin is not None:
             self._admin.dispose()
-        _run(
-            [
-                *self.run_as,
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(self.folder / "data"),
-                "-m",
-                "immediate",
-                "-w",
-                "stop",
-            ],
-            check=False,
-        )
-
-
-def _run(cmd: list[str], check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-    if check and result.returncode != 0:
-        pytest.fail(
-            f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}",
-            pytrace=False,
-        )
-    return result
-
-
-def _pg_user() -> tuple[list[str], int, int]:
-    """The command prefix to run server binaries, and the uid/gid that will own the files."""
-    if os.geteuid() != 0:
-        return [], os.getuid(), os.getgid()
-    try:
-        entry = pwd.getpwnam("postgres")
-    except KeyError:
-        pytest.fail(
-            "running as root, but there is no 'postgres' OS user to run the test cluster as "
-            "(install the Debian package postgresql-15: bash .ci/system-deps.sh)",
-            pytrace=False,
-        )
-    runuser = shutil.which("runuser")
-    if runuser is None:
-        pytest.fail("running as root, but runuser is missing (util-linux)", pytrace=False)
-    return [runuser, "-u", "postgres", "--"], entry.pw_uid, entry.pw_gid
+        self.server.destroy()
 
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
-    missing = [b for b in ("initdb", "pg_ctl", "postgres") if not (PG_BIN / b).exists()]
+    missing = missing_binaries()
     if missing:
         pytest.fail(
             f"PostgreSQL 15 server binaries not found in {PG_BIN} ({', '.join(missing)} "
@@ -210,61 +156,20 @@ def pg_cluster() -> Iterator[PgCluster]:
             "postgresql-15) or point QC_TEST_PG_BIN at their folder. These tests must run.",
             pytrace=False,
         )
-    run_as, uid, gid = _pg_user()
-    folder = Path(tempfile.mkdtemp(prefix="qc-pg-"))
-    os.chown(folder, uid, gid)
-    data = folder / "data"
     try:
-        base = [*run_as, str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres"]
-        base += ["-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"]
-        icu = _run(
-            [*base, "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"], False
-        )
-        if icu.returncode != 0:  # a server built without ICU
-            shutil.rmtree(data, ignore_errors=True)
-            _run([*base, "--locale=C.UTF-8"])
-        cluster = _start(folder, run_as)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+        server = PgServer()
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+    try:
+        server.start()
+    except RuntimeError as error:
+        server.destroy()
+        pytest.fail(f"the test PostgreSQL cluster did not start: {error}", pytrace=False)
+    cluster = PgCluster(server)
     try:
         yield cluster
     finally:
         cluster.stop()
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _start(folder: Path, run_as: list[str]) -> PgCluster:
-    log = folder / "postgres.log"
-    last = ""
-    for _ in range(3):  # the free port may be taken between choosing and binding
-        port = _free_port()
-        options = (
-            f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=100"
-        )
-        result = _run(
-            [
-                *run_as,
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(folder / "data"),
-                "-l",
-                str(log),
-                "-o",
-                options,
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-            check=False,
-        )
-        if result.returncode == 0:
-            return PgCluster(folder, port, run_as)
-        last = log.read_text(errors="replace") if log.exists() else result.stderr
-    pytest.fail(f"the test PostgreSQL cluster did not start:\n{last}", pytrace=False)
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
-"""A throwaway PostgreSQL 15 server that a test or a benchmark may stop and start again.
+"""Throwaway PostgreSQL 15 servers, the one way the tests and benchmarks make them.
 
-The session cluster of ``conftest.py`` is shared by every PostgreSQL test of a worker, so
-no test may stop it. The multi-station tests and ``bench/bench_stations.py`` need a server
-that goes away in the middle of work and comes back on the same port, as a real one does
-when it restarts; this module makes one, with the same settings as the session cluster
-(initdb in a temporary folder, 127.0.0.1 only, trust authentication, fsync off, run as the
-``postgres`` OS user when we are root). Plain Python, no pytest: failures raise
-``RuntimeError`` with the server's log.
+initdb in a temporary folder, 127.0.0.1 only at a free port (the socket in that folder too),
+trust authentication, fsync off unless asked (a benchmark wants a real server's
+durability), run as the ``postgres`` OS user when we are root (the server refuses to run as
+root). The default collation is ICU ``en-US`` when the server has ICU, like a real server's.
+
+``conftest.py``'s session cluster is one, shared by every PostgreSQL test of a worker, so no
+test may stop it; the multi-station tests and ``bench/bench_stations.py`` make their own,
+which they stop and start again on the same port, as a real server restarts. Plain Python,
+no pytest: failures raise ``RuntimeError`` with the server's log.
 """
 
 from __future__ import annotations
@@ -39,7 +41,13 @@ def free_port() -> int:
 def _run_as() -> tuple[list[str], int, int]:
     if os.geteuid() != 0:
         return [], os.getuid(), os.getgid()
-    entry = pwd.getpwnam("postgres")
+    try:
+        entry = pwd.getpwnam("postgres")
+    except KeyError:
+        raise RuntimeError(
+            "running as root, but there is no 'postgres' OS user to run the test cluster as "
+            "(install the Debian package postgresql-15: bash .ci/system-deps.sh)"
+        ) from None
     runuser = shutil.which("runuser")
     if runuser is None:
         raise RuntimeError("running as root, but runuser is missing (util-linux)")
@@ -63,6 +71,7 @@ class PgServer:
         self.port = free_port()
         self.max_connections = max_connections
         self.fsync = fsync
+        self._started = False
         base = [*self.run_as, str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres"]
         base += ["-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"]
         icu = self._run([*base, "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"])
@@ -79,7 +88,7 @@ class PgServer:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def start(self) -> None:
+    def start(self, attempts: int = 3) -> None:
         durability = "on" if self.fsync else "off"
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} "
@@ -89,9 +98,16 @@ class PgServer:
         )
         pg_ctl = [*self.run_as, str(PG_BIN / "pg_ctl"), "-D", str(self.data)]
         result = self._run([*pg_ctl, "-l", str(self.log), "-o", options, "-w", "-t", "60", "start"])
+        if result.returncode != 0 and not self._started and attempts > 1:
+            # The free port may have been taken between choosing and binding it; a restart
+            # keeps its port, since clients reconnect to it.
+            self.port = free_port()
+            self.start(attempts - 1)
+            return
         if result.returncode != 0:
             log = self.log.read_text(errors="replace") if self.log.exists() else ""
             raise RuntimeError(f"PostgreSQL did not start:\n{result.stderr}\n{log[-4000:]}")
+        self._started = True
 
     def stop(self, mode: str = "fast") -> None:
         """``pg_ctl stop -m fast``: sessions are cut, as in a server restart."""
