@@ -71,6 +71,13 @@ def _normalise(parsed: URL) -> URL:
     return parsed
 
 
+#: Seconds a station waits for a PostgreSQL server to accept a connection, unless the URL
+#: says otherwise (``?connect_timeout=N``). Without it an unreachable server (a cable pulled,
+#: a host down) answers only after the operating system's TCP timeout, minutes, while the
+#: station should notice an outage within seconds (SPEC §10).
+PG_CONNECT_TIMEOUT_S = 5
+
+
 def make_engine(url: str) -> Engine:
     """Build the engine for ``url`` (``sqlite:///PATH`` or ``postgresql+psycopg://…``)."""
     parsed = _normalise(_parse(url))
@@ -78,12 +85,15 @@ def make_engine(url: str) -> Engine:
     if backend == "sqlite":
         return _make_sqlite_engine(parsed)
     if backend == "postgresql":
+        connect_args: dict[str, object] = {"application_name": "qc-station"}
+        if "connect_timeout" not in parsed.query:  # the URL's own value wins
+            connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
         return create_engine(
             parsed,
             # A station runs for days; a server restart must not leave dead connections in
             # the pool that fail the next scan.
             pool_pre_ping=True,
-            connect_args={"application_name": "qc-station"},
+            connect_args=connect_args,
         )
     raise ValidationError(
         f"unsupported database {redact_url(url)!r}: use sqlite:///PATH or "

@@ -475,3 +475,25 @@ def test_outage_or_not(pg_url: str, engines: EngineMaker, policy: Policy, tmp_pa
 
 def _closed_port() -> int:
     return free_port()
+
+
+def test_a_server_that_never_answers_is_an_outage_within_seconds() -> None:
+    # Something accepts the TCP connection but never speaks PostgreSQL: a hung server, or a
+    # network that black-holes the reply. The station must not wait for the operating
+    # system's TCP timeout (minutes): make_engine's connect_timeout ends the wait.
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # the kernel completes the handshake; nobody ever answers
+        port = silent.getsockname()[1]
+        engine = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{port}/x")
+        started = time.monotonic()
+        try:
+            error = raised(lambda: engine.connect().close())
+        finally:
+            engine.dispose()
+        waited = time.monotonic() - started
+    assert is_outage(error)
+    # Not a speed figure: a bound far above the 5 s timeout and far below a TCP timeout.
+    assert waited < 60, waited
