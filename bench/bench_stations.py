@@ -17,8 +17,9 @@ What is checked at the end, from the database:
 - decisions lost (must be 0): inspections a station was told were stored that the database
   does not have, or journalled ones that are neither in the database nor still in the
   journal after the replay. A journalled inspection the server refuses on replay stays in
-  the journal with the reason (``refusals``): typically the inspector scanned the same unit
-  again after the outage and inspected it a second time, which decided it first.
+  the journal with the reason (``refusals``, listed apart). Stations refuse to reopen a unit
+  whose inspection waits in their journal, as the scan page does, so a unit is not
+  inspected twice across an outage and there should be none.
 
 ``--stations/--scans`` make a quick run; the defaults are the issue's 20 × 500. Latencies
 are measured inside the station processes (so they include Python and the ORM); with 20
@@ -109,6 +110,9 @@ def station_main(args: argparse.Namespace) -> int:
                 counts["nothing_left"] += 1
                 continue
             returns.claim_unit(ctx, actor, view.focus_lpn)
+            # As the scan page does: a unit whose inspection waits in this station's journal
+            # (after an outage the claim offers it again) is not inspected a second time.
+            outbox.require_not_kept(journal, view.focus_lpn)
         except QcError:
             counts["refused"] += 1  # held by another station, decided meanwhile…
             continue
