@@ -46,7 +46,6 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -821,6 +820,9 @@ class SqlDecisionRepository(_Repo):
         columns = ["decision_id", "batch_id", "lpn", "decided_at"]
         stmt: Any
         if self._is_pg:
+            # Imported here: a SQLite station never loads the PostgreSQL dialect (nor asyncio).
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
             stmt = (
                 pg_insert(_members)
                 .from_select(columns, rows)
@@ -1226,6 +1228,9 @@ class SqlAuditRepository(_Repo):
         return _event(row) if row is not None else None
 
     def _lock_head(self) -> None:
+        # Imported here: a SQLite station never loads the PostgreSQL dialect (nor asyncio).
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
         # Under READ COMMITTED, a second station blocks here until the first commits; its
         # next statement then sees the event the first appended.
         lock = select(AuditHeadLockRow.id).where(AuditHeadLockRow.id == AUDIT_LOCK_ID)

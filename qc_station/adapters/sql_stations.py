@@ -5,7 +5,6 @@ reads across stations rather than about one RMA or decision."""
 from __future__ import annotations
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from qc_station.services.ports import ClaimRecord, StationRecord
@@ -31,6 +30,9 @@ class SqlStationRepository:
         if self._is_pg:
             # One statement: two processes of one station starting at once cannot both
             # insert (the second updates).
+            # Imported here: a SQLite station never loads the PostgreSQL dialect (nor asyncio).
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
             stmt = pg_insert(StationRow).values(name=station.name, **values)
             self.session.execute(stmt.on_conflict_do_update(index_elements=["name"], set_=values))
             return
