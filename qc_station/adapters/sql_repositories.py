@@ -820,7 +820,7 @@ class SqlDecisionRepository(_Repo):
         columns = ["decision_id", "batch_id", "lpn", "decided_at"]
         stmt: Any
         if self._is_pg:
-            # Imported here: a SQLite station never loads the PostgreSQL dialect (nor asyncio).
+            # Imported here: a SQLite station never loads the PostgreSQL dialect.
             from sqlalchemy.dialects.postgresql import insert as pg_insert
 
             stmt = (
@@ -1228,7 +1228,7 @@ class SqlAuditRepository(_Repo):
         return _event(row) if row is not None else None
 
     def _lock_head(self) -> None:
-        # Imported here: a SQLite station never loads the PostgreSQL dialect (nor asyncio).
+        # Imported here: a SQLite station never loads the PostgreSQL dialect.
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         # Under READ COMMITTED, a second station blocks here until the first commits; its

@@ -30,7 +30,7 @@ class SqlStationRepository:
         if self._is_pg:
             # One statement: two processes of one station starting at once cannot both
             # insert (the second updates).
-            # Imported here: a SQLite station never loads the PostgreSQL dialect (nor asyncio).
+            # Imported here: a SQLite station never loads the PostgreSQL dialect.
             from sqlalchemy.dialects.postgresql import insert as pg_insert
 
             stmt = pg_insert(StationRow).values(name=station.name, **values)
