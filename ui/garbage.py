@@ -3,9 +3,9 @@
 CPython collects cycles in whichever thread happens to allocate past the threshold. When a
 cycle holds a Qt object (a page, a presenter connected to a signal, a widget's Python wrapper)
 and the collection runs on a worker thread of the task runner, the camera thread or a heartbeat,
-Qt destroys that object off its own thread and the process dies in a segmentation fault. Our
-test run hit exactly that: "Garbage-collecting" on a database-lane thread, inside a service
-call, with a presenter from an earlier test in the cycle.
+Qt destroys that object off its own thread and the process may die in a segmentation fault.
+Our CI run did: "Garbage-collecting" on a thread of the task runner, inside a service call,
+with the widgets of earlier GUI tests waiting in the garbage.
 
 So the station switches automatic collection off and collects on the GUI thread instead, from a
 timer, doing what CPython would have done: the oldest generation whose allocation count passed
