@@ -90,9 +90,11 @@ def test_double_click_drills_down_to_the_units(qtbot: QtBot, page: DashboardPage
     assert page.stack.currentIndex() == 0
 
 
-def test_a_decision_refreshes_the_figures(
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_decision_refreshes_the_figures_on_screen(
     qtbot: QtBot, page: DashboardPage, store: FakeStore
 ) -> None:
+    page.show()
     _show(qtbot, page)
     with store.uow() as uow:  # a pending decision is approved elsewhere: B8 becomes final
         decision = uow.decisions.current("RMA-B8-1")
@@ -103,6 +105,22 @@ def test_a_decision_refreshes_the_figures(
     with qtbot.waitSignal(page.presenter.busy_changed, check_params_cb=lambda busy: not busy):
         page.decisions_changed()
     assert _column(page.refund_table, 1)[0] == "8"  # EUR refunds: 7 → 8
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_decision_does_not_load_figures_for_a_page_not_on_screen(
+    qtbot: QtBot, page: DashboardPage, store: FakeStore
+) -> None:
+    page.show()
+    _show(qtbot, page)
+    page.hide()  # the inspector went back to scanning
+    page.decisions_changed()
+    # Nothing queued on the database lane: the next scan does not wait behind the figures.
+    assert not page.presenter.state.loading
+    with qtbot.waitSignal(page.presenter.busy_changed, check_params_cb=lambda busy: not busy):
+        page.show()
+        page.activated()  # shown again: fresh figures
+    assert not page.presenter.state.loading
 
 
 def test_an_empty_period(qtbot: QtBot, page: DashboardPage) -> None:

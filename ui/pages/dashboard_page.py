@@ -314,9 +314,12 @@ class DashboardPage(QWidget):
         self.presenter.refresh()
 
     def decisions_changed(self) -> None:
-        """A decision was made at this station: load fresh figures in the background, so
-        they are current when the page is next looked at."""
-        self.presenter.refresh()
+        """A decision was made at this station: figures on screen are loaded afresh. A page
+        not on screen loads them when it is shown again (``activated``): the figures take up to
+        a second on a large database, on the same database lane as scans, and the inspector's
+        next scan comes right after the decision."""
+        if self.isVisible():
+            self.presenter.refresh()
 
     # --- user input ----------------------------------------------------------------------
 
