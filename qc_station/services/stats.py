@@ -11,9 +11,12 @@ the dashboard. What each figure counts is written in ``docs/dashboard.md``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from qc_station.domain.enums import Disposition, Finding, Grade
 from qc_station.domain.errors import ValidationError
@@ -25,6 +28,7 @@ from .stats_ports import (
     DeadlineCounts,
     Dimension,
     StatsFilter,
+    StatsQueries,
     SupplierChargeback,
     UnitItem,
 )
@@ -179,8 +183,31 @@ def _sync_exports(ctx: ServiceContext) -> None:
             uow.commit()
 
 
+Query = Callable[[StatsQueries], Any]
+
+
+def _run_side_by_side(ctx: ServiceContext, groups: Sequence[Sequence[Query]]) -> list[Any]:
+    """Each group of queries in a read-only unit of work of its own, the groups at once; the
+    answers in the order given.
+
+    Every figure is a scan of a million fact rows on a large site, and the database does that
+    work outside Python's lock (SQLite and psycopg both release it), so two groups on two
+    cores take about half the time of one after the other. Each unit of work reads its own
+    snapshot: a decision committed between their starts may count in one figure and not yet
+    in another, until the next refresh.
+    """
+
+    def run(group: Sequence[Query]) -> list[Any]:
+        with ctx.uow(read_only=True) as uow:
+            return [query(uow.stats) for query in group]
+
+    with ThreadPoolExecutor(max_workers=len(groups), thread_name_prefix="figures") as pool:
+        futures = [pool.submit(run, group) for group in groups]
+        return [answer for future in futures for answer in future.result()]
+
+
 def compute_figures(ctx: ServiceContext, actor: Actor, f: StatsFilter) -> DashboardFigures:
-    """Every dashboard figure for the filter, in one read-only unit of work."""
+    """Every dashboard figure for the filter, read in two read-only units of work at once."""
     require(actor, Action.VIEW_DASHBOARD)
     f = _check(f)
     policy = ctx.policy
@@ -188,20 +215,41 @@ def compute_figures(ctx: ServiceContext, actor: Actor, f: StatsFilter) -> Dashbo
     carrier_pct = policy.carrier_damage_rate_flag_pct
     now = ctx.clock.now()
     _sync_exports(ctx)
-    with ctx.uow(read_only=True) as uow:
-        q = uow.stats
-        received = q.received(f)
-        sku_rows = q.sku_returns(f)
-        carrier_rows = q.carrier_damage(f)
-        supplier_rows = q.supplier_counts(f)
-        chargeback_rows = q.supplier_chargebacks(f)
-        reason_rows = q.reason_findings(f)
-        grade_rows = q.grades(f)
-        disposition_rows = q.dispositions(f)
-        refunds = q.refunds(f)
-        deadlines = q.deadlines(f, now)
-        inspector_rows = q.inspectors(f)
-        median = q.median_inspection_seconds(f)
+    # Two groups of about equal cost (measured on a million units).
+    (
+        sku_rows,
+        carrier_rows,
+        supplier_rows,
+        chargeback_rows,
+        reason_rows,
+        received,
+        grade_rows,
+        disposition_rows,
+        refunds,
+        deadlines,
+        inspector_rows,
+        median,
+    ) = _run_side_by_side(
+        ctx,
+        [
+            [
+                lambda q: q.sku_returns(f),
+                lambda q: q.carrier_damage(f),
+                lambda q: q.supplier_counts(f),
+                lambda q: q.supplier_chargebacks(f),
+                lambda q: q.reason_findings(f),
+            ],
+            [
+                lambda q: q.received(f),
+                lambda q: q.grades(f),
+                lambda q: q.dispositions(f),
+                lambda q: q.refunds(f),
+                lambda q: q.deadlines(f, now),
+                lambda q: q.inspectors(f),
+                lambda q: q.median_inspection_seconds(f),
+            ],
+        ],
+    )
 
     skus = [
         SkuFigure(r.sku, r.returned, r.units_sold, rate, rate.above(sku_pct))
