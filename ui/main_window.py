@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.health_timer.timeout.connect(self.check_database)
         self.station_link = StationLink(session, self)
         self.station_link.outbox_changed.connect(self._on_station_link_outbox_changed)
+        self.station_link.policy_changed.connect(self._on_station_link_policy_changed)
         self.inspection_presenter.inspection_journalled.connect(
             self._on_inspection_presenter_inspection_journalled
         )
@@ -452,6 +453,15 @@ class MainWindow(QMainWindow):
             )
         self.outbox_banner.setText(" ".join(parts))
         self.outbox_banner.setVisible(bool(parts))
+
+    def _on_station_link_policy_changed(self, policy_hash: str) -> None:
+        self.inspection_presenter.refresh_decision()
+        self.statusBar().showMessage(
+            self.tr("Policy {hash}, activated at another station, is now in force.").format(
+                hash=policy_hash[:12]
+            ),
+            60_000,
+        )
 
     def _on_inspection_presenter_inspection_journalled(self, _: object) -> None:
         self.scan_presenter.confirm_decision(

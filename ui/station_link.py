@@ -3,17 +3,19 @@ heartbeat that tells supervisors this station is alive, and the outage journal's
 
 The window owns one ``StationLink``. It sends a heartbeat every
 ``stations.HEARTBEAT_SECONDS`` on the database lane; a failed heartbeat is only logged (the
-window's health check shows the outage). ``replay()`` sends what the journal holds — the
-window calls it at start and when the health check sees the database come back — and
-``outbox_changed`` says how many inspections are still waiting and how many the server
-refused, for the banner. Everything runs through the task runner; nothing here blocks the
-GUI thread.
+window's health check shows the outage). With the heartbeat it asks whether a policy was
+activated elsewhere; the station then decides with it (``policy_changed``). ``replay()``
+sends what the journal holds — the window calls it at start and when the health check sees
+the database come back — and ``outbox_changed`` says how many inspections are still waiting
+and how many the server refused, for the banner. Everything runs through the task runner;
+nothing here blocks the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
 import socket
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,7 +24,8 @@ from qc_station import __version__
 from qc_station.adapters.journal import FileJournal
 from qc_station.adapters.outage import is_outage
 from qc_station.config import Config
-from qc_station.services import outbox, stations
+from qc_station.domain.policy import Policy
+from qc_station.services import outbox, policy_admin, stations
 from qc_station.services.outbox import ReplayReport
 
 from .session import Session
@@ -40,6 +43,8 @@ def journal_for(config: Config) -> FileJournal:
 class StationLink(QObject):
     #: (inspections waiting to be sent, inspections the server refused, first refusal)
     outbox_changed = Signal(int, int, str)
+    #: the hash of a policy activated at another station, which this one now decides with
+    policy_changed = Signal(str)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,13 +75,28 @@ class StationLink(QObject):
             self._session.station, socket.gethostname(), __version__, started_at
         )
         self._beating = True
+
+        def beat() -> Policy | None:
+            stations.heartbeat(ctx, info)
+            # With the same round trip to the server: a policy activated elsewhere.
+            return policy_admin.newer_active_policy(ctx)
+
         self._session.runner.run(
-            lambda: stations.heartbeat(ctx, info),
-            None,
+            beat,
+            self._on_heartbeat_done,
             lambda error: log.info("heartbeat not sent: %s", error),
             on_finished=self._on_heartbeat_finished,
             expected=(Exception,),  # an outage is expected; the health check reports it
         )
+
+    def _on_heartbeat_done(self, policy: Policy | None) -> None:
+        session = self._session
+        if policy is None or policy.hash == session.ctx.policy.hash:
+            return
+        # Decisions from now on use it (an inspection on screen shows its outcome anew at
+        # the next change; each decision records the policy it was made with).
+        session.attach(replace(session.ctx, policy=policy))
+        self.policy_changed.emit(policy.hash)
 
     def _on_heartbeat_finished(self) -> None:
         self._beating = False

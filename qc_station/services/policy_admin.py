@@ -308,6 +308,28 @@ def startup_policy(uow: UnitOfWorkFactory, file_policy: Policy, file_name: str) 
     return policy
 
 
+def newer_active_policy(ctx: ServiceContext) -> Policy | None:
+    """The database's active policy when it is not the one this station decides with (an
+    administrator activated another, at any station, since this one loaded its own); None
+    when it is the same, or when none was ever activated. One query when nothing changed:
+    stations ask with every heartbeat, so an activation reaches them within seconds instead
+    of at their next start."""
+    with ctx.uow(read_only=True) as uow:
+        activation = uow.policies.active()
+        if activation is None or activation.policy_hash == ctx.policy.hash:
+            return None
+        text = uow.policies.get(activation.policy_hash)
+    policy = _load_stored(activation.policy_hash, text)
+    log.info(
+        "policy %s activated by %s at %s replaces %s on this station",
+        policy.hash,
+        activation.activated_by,
+        activation.station,
+        ctx.policy.hash,
+    )
+    return policy
+
+
 def describe_change(change: CaseChange, columns: Sequence[str] = OUTCOME_COLUMNS) -> str:
     """``case: headline REFUND → DISPUTE, refund_amount 19.99 → 0.00`` (for the command line
     and the log)."""

@@ -380,7 +380,7 @@
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="155" />
             <location filename="../../ui/pages/dashboard_page.py" line="280" />
-            <location filename="../../ui/pages/dashboard_page.py" line="499" />
+            <location filename="../../ui/pages/dashboard_page.py" line="502" />
             <source>Carrier</source>
             <translation>承运商</translation>
         </message>
@@ -442,7 +442,7 @@
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="173" />
             <location filename="../../ui/pages/dashboard_page.py" line="281" />
-            <location filename="../../ui/pages/dashboard_page.py" line="498" />
+            <location filename="../../ui/pages/dashboard_page.py" line="501" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
@@ -592,77 +592,77 @@
             <translation>判定时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="355" />
+            <location filename="../../ui/pages/dashboard_page.py" line="358" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="358" />
+            <location filename="../../ui/pages/dashboard_page.py" line="361" />
             <source>As of {time}</source>
             <translation>截至 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="386" />
+            <location filename="../../ui/pages/dashboard_page.py" line="389" />
             <source>No units were received in this period.</source>
             <translation>该时间段内没有收货。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="390" />
+            <location filename="../../ui/pages/dashboard_page.py" line="393" />
             <source>{units} units received · median inspection time {median}</source>
             <translation>共收货 {units} 件 · 质检时间中位数 {median}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="392" />
+            <location filename="../../ui/pages/dashboard_page.py" line="395" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="433" />
+            <location filename="../../ui/pages/dashboard_page.py" line="436" />
             <source>Refunds paid on time</source>
             <translation>按时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="434" />
+            <location filename="../../ui/pages/dashboard_page.py" line="437" />
             <source>Refunds paid late</source>
             <translation>逾期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="435" />
+            <location filename="../../ui/pages/dashboard_page.py" line="438" />
             <source>Refunds not yet due</source>
             <translation>未到期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="436" />
+            <location filename="../../ui/pages/dashboard_page.py" line="439" />
             <source>Refunds overdue</source>
             <translation>已逾期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="437" />
+            <location filename="../../ui/pages/dashboard_page.py" line="440" />
             <source>Dispute evidence not yet due</source>
             <translation>争议证据未到期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="439" />
+            <location filename="../../ui/pages/dashboard_page.py" line="442" />
             <source>Dispute evidence past due</source>
             <translation>争议证据已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="550" />
+            <location filename="../../ui/pages/dashboard_page.py" line="553" />
             <source>SKU {key}</source>
             <translation>SKU {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="551" />
+            <location filename="../../ui/pages/dashboard_page.py" line="554" />
             <source>carrier {key}</source>
             <translation>承运商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="552" />
+            <location filename="../../ui/pages/dashboard_page.py" line="555" />
             <source>supplier {key}</source>
             <translation>供应商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="555" />
+            <location filename="../../ui/pages/dashboard_page.py" line="558" />
             <source>Units of {what}: {count}</source>
             <translation>{what} 的商品件：{count}</translation>
         </message>
@@ -1431,33 +1431,33 @@
     <context>
         <name>InspectionPresenter</name>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="360" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="364" />
             <source>Choose a grade: keys 1–5 or A, B, C, D, X.</source>
             <extracomment>the database was unreachable: the inspection is kept on this station (outbox.Journalled)</extracomment>
             <translation>请选择等级：按键 1–5 或 A、B、C、D、X。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="362" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="366" />
             <source>Choose a finding.</source>
             <translation>请选择检验结论。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="364" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="368" />
             <source>Photos are still being prepared; submit again in a moment.</source>
             <translation>照片仍在处理中，请稍后再提交。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="366" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="370" />
             <source>Write why you override the proposed decision.</source>
             <translation>请写明改判的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="386" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="394" />
             <source>Choose a grade (keys 1–5 or A–D, X) to see the decision.</source>
             <translation>选择等级（按键 1–5 或 A–D、X）后显示处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="388" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="396" />
             <source>Choose a finding to see the decision.</source>
             <translation>选择检验结论后显示处理结果。</translation>
         </message>
@@ -1743,87 +1743,92 @@
             <translation>无法连接数据库 — 工作无法保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>Scan (F2)</source>
             <translation>扫码（F2）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="178" />
             <source>Lock</source>
             <translation>锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="180" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="242" />
+            <location filename="../../ui/main_window.py" line="243" />
             <source>Station {station}</source>
             <translation>工作站 {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="248" />
             <source>Database: checking…</source>
             <translation>数据库：检查中…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="258" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>Locked for {name}</source>
             <translation>已为 {name} 锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="265" />
             <source>{name} ({role})</source>
             <translation>{name}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="300" />
+            <location filename="../../ui/main_window.py" line="301" />
             <source>Database: OK</source>
             <translation>数据库：正常</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="306" />
+            <location filename="../../ui/main_window.py" line="307" />
             <source>Database unreachable — work cannot be saved. {detail}</source>
             <translation>无法连接数据库 — 工作无法保存。{detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="312" />
             <source>Database: unreachable</source>
             <translation>数据库：无法连接</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="388" />
+            <location filename="../../ui/main_window.py" line="389" />
             <source>(waiting for a supervisor's approval)</source>
             <translation>（等待主管审批）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="443" />
+            <location filename="../../ui/main_window.py" line="444" />
             <source>{count} inspection(s) waiting to be sent; kept on this station.</source>
             <translation>{count} 条质检记录待发送，已保存在本工作站。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="449" />
+            <location filename="../../ui/main_window.py" line="450" />
             <source>{count} kept inspection(s) refused by the server — {first}</source>
             <translation>{count} 条本地保存的质检记录被服务器拒绝 — {first}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="458" />
+            <location filename="../../ui/main_window.py" line="460" />
+            <source>Policy {hash}, activated at another station, is now in force.</source>
+            <translation>其他工作站启用的政策 {hash} 现已生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="468" />
             <source>The database is unreachable: the inspection is kept on this station.</source>
             <translation>无法连接数据库：本次质检已保存在本工作站。</translation>
         </message>
@@ -2005,9 +2010,9 @@
             <translation>该政策文件无效；未做任何更改。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/policy_presenter.py" line="145" />
-            <source>Policy {hash} is now active; other stations use it from their next start.</source>
-            <translation>政策 {hash} 已生效；其他工作站下次启动时开始使用。</translation>
+            <location filename="../../ui/presenters/policy_presenter.py" line="144" />
+            <source>Policy {hash} is now active; other stations switch to it within 15 seconds.</source>
+            <translation>政策 {hash} 已生效；其他工作站将在 15 秒内切换到该政策。</translation>
         </message>
     </context>
     <context>

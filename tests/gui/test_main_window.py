@@ -204,3 +204,27 @@ def test_a_bug_in_a_background_task_opens_the_crash_report(
         session.runner.run(bug)
     assert crashes[0][0] == "ZeroDivisionError: division by zero"
     assert "Traceback" in crashes[0][1]
+
+
+def test_a_policy_activated_elsewhere_reaches_the_inspection_on_screen(
+    qtbot: QtBot, window: MainWindow, session: Session, rma_code: str
+) -> None:
+    from qc_station.services import policy_admin
+    from tests.builders import ADMIN
+    from tests.conftest import DEFAULT_POLICY_FILE
+
+    sign_in(qtbot, window)
+    scan(qtbot, window, rma_code)
+    qtbot.keyClick(window.inspection_page, Qt.Key.Key_1)
+    proposal = window.inspection_presenter.state.proposal
+    assert proposal is not None and proposal.policy_hash == session.ctx.policy.hash
+    stricter = DEFAULT_POLICY_FILE.read_text(encoding="utf-8").replace(
+        "B = 10, C = 30", "B = 20, C = 30"
+    )
+    activated = policy_admin.activate(session.ctx, ADMIN, stricter, "stricter on B").policy
+    with qtbot.waitSignal(window.station_link.policy_changed):
+        window.station_link.heartbeat()
+    # The live decision on screen is the new policy's, the one Enter would save.
+    proposal = window.inspection_presenter.state.proposal
+    assert proposal is not None and proposal.policy_hash == activated.hash
+    assert activated.hash[:12] in window.statusBar().currentMessage()

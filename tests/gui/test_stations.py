@@ -140,3 +140,34 @@ def test_an_inspection_survives_an_outage_and_is_sent_later(
     [inspection] = store.data.inspections.values()
     assert (inspection.lpn, inspection.notes) == (lpn, "box sealed")
     assert journal_for(session.config).entries() == []
+
+
+def test_a_policy_activated_at_another_station_is_taken_with_the_heartbeat(
+    qtbot: QtBot, session: Session, ctx: ServiceContext
+) -> None:
+    from qc_station.services import policy_admin
+    from tests.builders import ADMIN
+    from tests.conftest import DEFAULT_POLICY_FILE
+
+    stricter = DEFAULT_POLICY_FILE.read_text(encoding="utf-8").replace(
+        "B = 10, C = 30", "B = 20, C = 30"
+    )
+    before = session.ctx.policy.hash
+    link = StationLink(session)
+    idle = {"check_params_cb": lambda busy: not busy}
+    with (
+        qtbot.assertNotEmitted(link.policy_changed),
+        qtbot.waitSignal(session.runner.busy_changed, **idle),
+    ):
+        link.heartbeat()  # nothing activated anywhere: the station keeps its policy
+    activated = policy_admin.activate(ctx, ADMIN, stricter, "stricter on B").policy
+    assert session.ctx.policy.hash == before  # another station's activation, not seen yet
+    with qtbot.waitSignal(link.policy_changed) as changed:
+        link.heartbeat()
+    assert changed.args == [activated.hash]
+    assert session.ctx.policy.hash == activated.hash
+    with (
+        qtbot.assertNotEmitted(link.policy_changed),
+        qtbot.waitSignal(session.runner.busy_changed, **idle),
+    ):
+        link.heartbeat()  # taken once

@@ -377,6 +377,10 @@ class InspectionPresenter(QObject):
         self._update(replace(self.state, error=message))
         self.error_message.emit(message)
 
+    def refresh_decision(self) -> None:
+        """Another policy is in force: show the live decision it gives, the one Enter saves."""
+        self._update(self.state)
+
     def _update(self, state: InspectionState) -> None:
         self.state = self._with_preview(state)
         self.state_changed.emit(self.state)

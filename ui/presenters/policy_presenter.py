@@ -4,7 +4,7 @@ cases of ``decide-batch`` (how many outcomes change) and activated with a note.
 
 Activating goes through ``services.policy_admin.activate`` (admins only, audited, the old
 version kept). This station then decides with the new policy at once (the session's context
-is replaced); other stations take it at their next start (see ``policy_admin``).
+is replaced); other stations take it with their next heartbeat (``ui/station_link.py``).
 """
 
 from __future__ import annotations
@@ -141,11 +141,8 @@ class PolicyPresenter(AdminPresenter[PolicyState]):
         session.attach(replace(session.ctx, policy=result.policy))
         self._candidate_data = None
         self._set(candidate=None, candidate_path="", candidate_errors=(), comparison=None)
-        self._succeed(
-            _tr("Policy {hash} is now active; other stations use it from their next start.").format(
-                hash=result.policy.hash[:12]
-            )
-        )
+        done = _tr("Policy {hash} is now active; other stations switch to it within 15 seconds.")
+        self._succeed(done.format(hash=result.policy.hash[:12]))
         self.policy_activated.emit(result.policy.hash)
         self.refresh()
 

@@ -125,6 +125,20 @@ def test_rolling_back_is_activating_the_old_version_again(
     assert policy_admin.active(ctx).in_use_here  # the default again, as this context runs
 
 
+def test_a_station_learns_of_a_policy_activated_elsewhere(
+    ctx: ServiceContext, default_policy: Policy
+) -> None:
+    assert ctx.policy.hash == default_policy.hash
+    assert policy_admin.newer_active_policy(ctx) is None  # none activated: keep the file's
+    # An administrator at another station (the same database) activates a stricter one.
+    stricter = policy_admin.activate(ctx, ADMIN, STRICTER, "stricter on B").policy
+    found = policy_admin.newer_active_policy(ctx)
+    assert found is not None and found.hash == stricter.hash
+    assert found.deduction_pct[Grade.B] == 20
+    # Once the station decides with it, there is nothing newer.
+    assert policy_admin.newer_active_policy(replace(ctx, policy=found)) is None
+
+
 def test_activating_the_active_policy_again_changes_nothing(
     ctx: ServiceContext, store: FakeStore
 ) -> None:
