@@ -24,6 +24,7 @@ from qc_station import __version__
 from qc_station.adapters.journal import FileJournal
 from qc_station.adapters.outage import is_outage
 from qc_station.config import Config
+from qc_station.domain.errors import QcError
 from qc_station.domain.policy import Policy
 from qc_station.services import outbox, policy_admin, stations
 from qc_station.services.outbox import ReplayReport
@@ -78,8 +79,14 @@ class StationLink(QObject):
 
         def beat() -> Policy | None:
             stations.heartbeat(ctx, info)
-            # With the same round trip to the server: a policy activated elsewhere.
-            return policy_admin.newer_active_policy(ctx)
+            # In the same job: has a policy been activated at another station?
+            try:
+                return policy_admin.newer_active_policy(ctx)
+            except QcError as error:
+                # A policy this version of the program cannot load, say: keep deciding with
+                # the one in force here, and say why in the log.
+                log.warning("the site's active policy is not taken here: %s", error)
+                return None
 
         self._session.runner.run(
             beat,
@@ -93,8 +100,8 @@ class StationLink(QObject):
         session = self._session
         if policy is None or policy.hash == session.ctx.policy.hash:
             return
-        # Decisions from now on use it (an inspection on screen shows its outcome anew at
-        # the next change; each decision records the policy it was made with).
+        # Decisions from now on use it (the window has an inspection on screen show its
+        # outcome under it; each decision records the policy it was made with).
         session.attach(replace(session.ctx, policy=policy))
         self.policy_changed.emit(policy.hash)
 

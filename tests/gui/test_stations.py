@@ -171,3 +171,33 @@ def test_a_policy_activated_at_another_station_is_taken_with_the_heartbeat(
         qtbot.waitSignal(session.runner.busy_changed, **idle),
     ):
         link.heartbeat()  # taken once
+
+
+@pytest.mark.parametrize("stored_text", ["refund_due_hours = 'soon'\n", None])
+def test_an_active_policy_this_station_cannot_load_keeps_its_own(
+    qtbot: QtBot,
+    session: Session,
+    store: FakeStore,
+    caplog: pytest.LogCaptureFixture,
+    stored_text: str | None,
+) -> None:
+    # A newer program activated a policy this version cannot read, or its text is gone.
+    from datetime import UTC, datetime
+
+    from qc_station.services.ports import PolicyActivation
+
+    if stored_text is not None:
+        store.data.policies["f" * 64] = stored_text
+    store.data.policy_activations.append(
+        PolicyActivation("f" * 64, datetime(2026, 11, 2, tzinfo=UTC), "ada", "ST-09", "new")
+    )
+    before = session.ctx.policy.hash
+    link = StationLink(session)
+    with (
+        qtbot.assertNotEmitted(link.policy_changed),
+        qtbot.waitSignal(session.runner.busy_changed, check_params_cb=lambda busy: not busy),
+    ):
+        link.heartbeat()
+    assert session.ctx.policy.hash == before
+    assert "the site's active policy is not taken here" in caplog.text
+    assert "ST-01" in store.data.stations  # the heartbeat itself went through
