@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         self.station_link = StationLink(session, self)
         self.station_link.outbox_changed.connect(self._on_station_link_outbox_changed)
         self.station_link.policy_changed.connect(self._on_station_link_policy_changed)
+        # An inspection on screen shows the outcome of the policy now in force: the one Enter
+        # saves (a policy activated here or at another station).
+        session.policy_changed.connect(self.inspection_presenter.refresh_decision)
         self.inspection_presenter.inspection_journalled.connect(
             self._on_inspection_presenter_inspection_journalled
         )
@@ -455,7 +458,6 @@ class MainWindow(QMainWindow):
         self.outbox_banner.setVisible(bool(parts))
 
     def _on_station_link_policy_changed(self, policy_hash: str) -> None:
-        self.inspection_presenter.refresh_decision()
         self.statusBar().showMessage(
             self.tr("Policy {hash}, activated at another station, is now in force.").format(
                 hash=policy_hash[:12]

@@ -8,9 +8,12 @@ window has started, after the core was built."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Signal
 
 from qc_station.config import Config
+from qc_station.domain.policy import Policy
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.users import UserView
 
@@ -23,6 +26,8 @@ class Session(QObject):
 
     signed_in = Signal(object)  # UserView
     signed_out = Signal()
+    #: decisions are made with another policy from now on (its hash)
+    policy_changed = Signal(str)
 
     def __init__(
         self,
@@ -47,9 +52,16 @@ class Session(QObject):
         return self._ctx
 
     def attach(self, ctx: ServiceContext) -> None:
-        """The core is built (or, later, changed: a new policy was activated); from now on
-        :attr:`ctx` answers with ``ctx``, on any thread."""
+        """The core is built: from now on :attr:`ctx` answers with ``ctx``, on any thread."""
         self._ctx = ctx
+
+    def use_policy(self, policy: Policy) -> None:
+        """Decide with ``policy`` from now on (activated at this station or another); on the
+        GUI thread. Each decision records the policy it was made with."""
+        if policy.hash == self.ctx.policy.hash:
+            return
+        self._ctx = replace(self.ctx, policy=policy)
+        self.policy_changed.emit(policy.hash)
 
     @property
     def station(self) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import socket
-from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -97,12 +96,9 @@ class StationLink(QObject):
         )
 
     def _on_heartbeat_done(self, policy: Policy | None) -> None:
-        session = self._session
-        if policy is None or policy.hash == session.ctx.policy.hash:
+        if policy is None or policy.hash == self._session.ctx.policy.hash:
             return
-        # Decisions from now on use it (the window has an inspection on screen show its
-        # outcome under it; each decision records the policy it was made with).
-        session.attach(replace(session.ctx, policy=policy))
+        self._session.use_policy(policy)
         self.policy_changed.emit(policy.hash)
 
     def _on_heartbeat_finished(self) -> None:

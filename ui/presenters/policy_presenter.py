@@ -9,7 +9,7 @@ is replaced); other stations take it with their next heartbeat (``ui/station_lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -138,7 +138,7 @@ class PolicyPresenter(AdminPresenter[PolicyState]):
         assert isinstance(result, ActivationResult)
         session = self.session
         # This station decides with the new policy from now on.
-        session.attach(replace(session.ctx, policy=result.policy))
+        session.use_policy(result.policy)
         self._candidate_data = None
         self._set(candidate=None, candidate_path="", candidate_errors=(), comparison=None)
         done = _tr("Policy {hash} is now active; other stations switch to it within 15 seconds.")
