@@ -72,13 +72,9 @@ def inspection_seconds(dialect: str, started: Any, ended: Any) -> ColumnElement[
     return sql_cast(func.round((func.julianday(ended) - func.julianday(started)) * 86400), Integer)
 
 
-@functools.cache
 def _source(dialect: str, some_units: bool) -> Any:
     """The fact rows as a SELECT: each unit's latest current decision with its keys; of the
-    units in the expanding parameter ``lpns`` when ``some_units``.
-
-    Built once per dialect: every decision refreshes its unit's row, and building this
-    statement anew cost more than running it."""
+    units in the expanding parameter ``lpns`` when ``some_units``."""
     d, i, u, ln, r = _decisions.c, _inspections.c, _units.c, _lines.c, _rmas.c
     newer = _decisions.alias("newer")
     n = newer.c
@@ -181,6 +177,8 @@ def refresh_facts(db: Session | Connection, lpns: Sequence[str] | None) -> None:
 
 @functools.cache
 def _refill(dialect: str, some_units: bool) -> Any:
+    # Built once per dialect: every decision refreshes its unit's row, and building this
+    # statement anew cost more than running it.
     return insert(_facts).from_select(_COLUMNS, _source(dialect, some_units))
 
 
