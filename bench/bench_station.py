@@ -168,11 +168,7 @@ def bench_start(starts: int) -> Result:
 def _application() -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from ui.qt_workarounds import protect_true_from_emit_leak
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    protect_true_from_emit_leak()  # thousands of emits: see ui/qt_workarounds.py
-    return app
+    return QApplication.instance() or QApplication(sys.argv[:1])
 
 
 def bench_scan(n_rmas: int, scans: int) -> Result:
@@ -316,10 +312,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    # PySide6 6.12 also loses references to None over thousands of queued slot calls; at
-    # interpreter shutdown that aborts with "none_dealloc" after the results are printed.
-    # Leave without the final garbage collection (the figures are out; nothing to flush).
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    raise SystemExit(main())

@@ -38,11 +38,11 @@ from qc_station.domain.errors import QcError
 from qc_station.resources import resources_dir
 
 from . import garbage
+from .binding_check import describe_losses, reference_losses
 from .camera.worker import CameraController
 from .crash_dialog import CrashDialog
 from .main_window import MainWindow
 from .preferences import Preferences
-from .qt_workarounds import protect_true_from_emit_leak
 from .session import Session
 from .sounds import Sounds
 from .tasks import TaskRunner
@@ -116,7 +116,11 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
     log_file = _setup_logging(config, debug)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    protect_true_from_emit_leak()
+    losses = reference_losses()
+    if losses:
+        # pyproject.toml pins a sound binding; this one was put in by hand. It will abort
+        # once None's count reaches zero: say so where support looks first.
+        log.critical("this Qt binding loses references and will crash: %s", describe_losses(losses))
     # Cycles holding Qt objects must die on this thread, never on a worker (ui/garbage.py).
     garbage.install(app)
     app.setApplicationName("Returns QC Station")

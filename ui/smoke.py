@@ -14,6 +14,7 @@ import os
 import time
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -51,9 +52,14 @@ def _qt(holder: list[QApplication]) -> str:
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(["qc-station"])
     from . import garbage
-    from .qt_workarounds import protect_true_from_emit_leak
+    from .binding_check import describe_losses, reference_losses
 
-    protect_true_from_emit_leak()
+    losses = reference_losses()
+    if losses:
+        # The process would abort within hours: this installation must not go into service.
+        raise RuntimeError(
+            f"the Qt binding {PySide6.__version__} loses references: " + describe_losses(losses)
+        )
     garbage.install(qapp)
     holder.append(qapp)
     return f"Qt {qVersion()} on {qapp.platformName()}"

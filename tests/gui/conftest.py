@@ -21,19 +21,12 @@ from qc_station.services.users import UserView
 from tests.builders import make_rma, seed, user
 from tests.fakes import FakePrinter, FakeStore
 from ui.printing.print_center import PrintCenter
-from ui.qt_workarounds import protect_true_from_emit_leak
 from ui.session import Session
 from ui.sounds import Sounds
 from ui.tasks import TaskRunner
 
 STATION = "ST-01"
 PASSWORD = "secret-password"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _protect_true(qapp: object) -> None:
-    # PySide6 6.12.0 loses a reference to True on every emit; see ui/qt_workarounds.py.
-    protect_true_from_emit_leak()
 
 
 @pytest.fixture
