@@ -40,6 +40,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -162,6 +163,8 @@ class UnitRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Optimistic locking: every write checks and bumps it (RmaRepository.save_unit).
     version: Mapped[int] = mapped_column(Integer)
+    #: Who last reopened the unit: the new decision needs approval by someone else (§7.3).
+    reopened_by: Mapped[str | None] = mapped_column(String(NAME))
 
 
 class InspectionRow(Base):
@@ -277,6 +280,38 @@ class ExportBatchMemberRow(Base):
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ExportReversalRow(Base):
+    """An exported decision that a later batch reverses (SPEC §7.3): the unit was reopened
+    and decided again, so the later batch carries the exported amounts negated, then the new
+    decision's row. At most one reversal per exported decision (the key)."""
+
+    __tablename__ = "export_reversals"
+    __table_args__ = (Index(None, "batch_id", "lpn", "decided_at", "decision_id"),)
+
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("decisions.pk"), primary_key=True, autoincrement=False
+    )
+    #: The batch that carries the reversal row.
+    batch_id: Mapped[str] = mapped_column(String(CODE))
+    #: The batch the reversed row went out in (the CSV's ``reverses_batch``).
+    reversed_batch: Mapped[str] = mapped_column(String(CODE))
+    lpn: Mapped[str] = mapped_column(_BYTEWISE_LPN)
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SignInRow(Base):
+    """A sign-in at a station, with the key its outage journal signs entries with (SPEC
+    §6): a journal entry replays only as the user of the sign-in whose key signed it."""
+
+    __tablename__ = "sign_ins"
+
+    id: Mapped[str] = mapped_column(String(CODE), primary_key=True)
+    username: Mapped[str] = mapped_column(String(NAME))
+    station: Mapped[str] = mapped_column(String(NAME))
+    signed_in_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    key: Mapped[str] = mapped_column(String(64))
+
+
 class UserRow(Base):
     __tablename__ = "users"
 
@@ -290,6 +325,10 @@ class UserRow(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    #: Set by an admin's password reset: a new password at the next sign-in (SPEC §6).
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
 
 class AuditEventRow(Base):
@@ -308,6 +347,8 @@ class AuditEventRow(Base):
     new: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: SHA-256 of the record as the change left it (SPEC §6); None on older events.
+    record_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditHeadLockRow(Base):
@@ -367,6 +408,8 @@ class ExportBatchRow(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     audit_head: Mapped[str] = mapped_column(String(NAME))
+    #: The finance CSV format the batch was written in (``formats/finance_csv.py``).
+    format_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # False until the dashboard's fact rows carry this batch's time (adapters/sql_facts.py).
     facts_synced: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
 

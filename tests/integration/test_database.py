@@ -49,6 +49,7 @@ EXPECTED_TABLES = {
     "disputes",
     "export_batch_members",
     "export_batches",
+    "export_reversals",
     "inspection_photos",
     "inspections",
     "policies",
@@ -59,6 +60,7 @@ EXPECTED_TABLES = {
     "recovery_items",
     "recovery_payments",
     "rmas",
+    "sign_ins",
     "stations",
     "units",
     "users",
@@ -183,7 +185,7 @@ def test_the_fast_check_says_at_head_only_for_a_migrated_database(tmp_path: Path
 
 
 def _assert_migrated(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0008_decision_facts"
+    assert current_revision(engine) == head_revision() == "0009_trust"
     assert is_at_shipped_heads(engine)
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     with engine.connect() as conn:
