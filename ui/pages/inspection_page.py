@@ -300,6 +300,8 @@ class InspectionPage(QWidget):
             widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
+        for group in self._answer_groups.values():
+            group.deleteLater()  # a child of the page: it would outlive its buttons
         self._answer_groups.clear()
         answers = (
             (ChecklistAnswer.PASS, self.tr("Pass")),
@@ -457,7 +459,10 @@ class InspectionPage(QWidget):
             self.serial_edit.setText(state.serial)
             self.notes_edit.setPlainText(state.notes)
             self.override_reason.setText(state.override_reason)
-        if tuple(item.key for item in state.checklist) != self._checklist_keys:
+        # Rebuilt only for a unit with another checklist: an ended inspection (no RMA) keeps
+        # the widgets, so scanning the same category again builds nothing.
+        keys = tuple(item.key for item in state.checklist)
+        if state.rma is not None and keys != self._checklist_keys:
             self._build_checklist(state.checklist)
         for item_key, group in self._answer_groups.items():
             answer = state.answers.get(item_key)
