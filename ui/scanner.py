@@ -120,17 +120,24 @@ class ScanBurstFilter(QObject):
         # Our own monotonic clock rather than the event's timestamp: synthetic events (tests,
         # some remote desktops) carry none. Tests pass a clock to make timing exact.
         self._clock_ms = clock_ms or self._elapsed.elapsed
-        self._watched: set[int] = set()
         self._last: tuple[QObject, int, str, int] | None = None
+        # The dynamic property that marks a widget this filter watches (see ``watch``).
+        self._mark = f"qcScanBurstFilter{id(self)}"
 
     def watch(self, root: QWidget) -> None:
-        """Watch ``root`` and every widget under it that can take keyboard focus."""
+        """Watch ``root`` and every widget under it that can take keyboard focus.
+
+        Whether a widget is watched is marked on the widget itself (a dynamic property), not
+        kept by ``id()``: Python's wrappers of Qt widgets come and go, and a new widget could
+        get the id of a destroyed one and be taken as watched (a checklist rebuilt for the
+        next unit, its buttons then missing a scanner burst)."""
         for widget in [root, *root.findChildren(QWidget)]:
-            if id(widget) in self._watched:
+            if widget.property(self._mark) or not (
+                widget is root or widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            ):
                 continue
-            if widget is root or widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                widget.installEventFilter(self)
-                self._watched.add(id(widget))
+            widget.installEventFilter(self)
+            widget.setProperty(self._mark, True)
 
     def key_is_in_burst(self) -> bool:
         """Whether the key press being handled continued a fast run of keys: a page must not

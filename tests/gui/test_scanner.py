@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import gc
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -99,3 +101,29 @@ def test_slow_typing_stays_in_the_field(qtbot: QtBot) -> None:
         qtbot.keyClicks(line, "ABCDEF")
         qtbot.keyClick(line, Qt.Key.Key_Return)
     assert line.text() == "ABCDEF"
+
+
+def test_widgets_made_after_others_were_destroyed_are_watched_too(qtbot: QtBot) -> None:
+    # Pages rebuild parts of themselves for every unit; each new field must hear a scanner
+    # burst (a field keeps the letters it takes: they never reach a watched parent), even
+    # where Python gives it the id() of a destroyed one (it often does: the old wrapper's
+    # memory is the first free block of that size).
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    burst_filter = ScanBurstFilter(clock_ms=FakeClock(step=1))
+    burst_filter.watch(root)
+    for round_no in range(30):
+        button = QLineEdit(root)
+        layout.addWidget(button)
+        burst_filter.watch(root)
+        with qtbot.waitSignal(burst_filter.burst_scanned, timeout=1000) as blocker:
+            qtbot.keyClicks(button, f"RMA-{round_no:04d}")
+            qtbot.keyClick(button, Qt.Key.Key_Return)
+        assert blocker.args == [f"RMA-{round_no:04d}"]
+        assert button.text() == ""
+        button.setParent(None)
+        button.deleteLater()
+        del button
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()  # the wrapper's memory free for the next button's (as the station's timer)
