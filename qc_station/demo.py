@@ -24,7 +24,10 @@ real floor) instead of all sharing one instant. The walk starts no earlier than 
 audit event, so audit times never go backwards, and it never passes the real clock.
 
 Loading is deterministic given the seed and today's date (the unexpected returns' codes and
-the services' own ids aside) and idempotent: when DEMO RMAs exist already, nothing is added.
+the services' own ids aside). It happens only into an empty database, with no users and no
+RMAs (SPEC §6): anywhere else the demo users' published password would open a real site, so
+the load is refused. ``demo-admin`` is then the site's first admin (the setup step), and acts
+for the demo from there on: once a user exists, ``system`` may not act.
 
 This is composition-level code like the command line: it may use the OpenCV adapter to draw
 and stamp the photos, which a service may not.
@@ -38,7 +41,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_FLOOR, Decimal
 
@@ -58,6 +61,7 @@ from qc_station.domain.enums import (
     Role,
     UnitState,
 )
+from qc_station.domain.errors import Conflict
 from qc_station.domain.model import DecisionStatus, Product, Rma, RmaLine
 from qc_station.domain.money import minor_digits, round_money
 from qc_station.domain.policy import Policy
@@ -113,7 +117,6 @@ DEMO_USERS: tuple[DemoUser, ...] = (
 class DemoSummary:
     """What ``load_demo`` did; ``str()`` is the short text the command line prints."""
 
-    already_loaded: bool
     seed: int
     rmas: int = 0
     units: int = 0
@@ -132,17 +135,14 @@ class DemoSummary:
         return dict(self.states).get(state.value, 0)
 
     def __str__(self) -> str:
-        if self.already_loaded:
-            head = [f"demo data already loaded ({self.rmas} DEMO- RMAs found); nothing was added"]
-        else:
-            states = ", ".join(f"{count} {name}" for name, count in self.states)
-            head = [
-                f"demo data loaded in {self.seconds:.1f} s (seed {self.seed}):",
-                f"  {self.rmas} RMAs {self.first_code} … {self.last_code} and "
-                f"{self.unexpected} unexpected returns, {self.units} units ({states})",
-                f"  {self.inspections} inspections, {self.approvals} supervisor approvals or "
-                f"rejections, {self.photos} photos, {self.products} catalog products",
-            ]
+        states = ", ".join(f"{count} {name}" for name, count in self.states)
+        head = [
+            f"demo data loaded in {self.seconds:.1f} s (seed {self.seed}):",
+            f"  {self.rmas} RMAs {self.first_code} … {self.last_code} and "
+            f"{self.unexpected} unexpected returns, {self.units} units ({states})",
+            f"  {self.inspections} inspections, {self.approvals} supervisor approvals or "
+            f"rejections, {self.photos} photos, {self.products} catalog products",
+        ]
         width = max(len(u.username) for u in DEMO_USERS)
         lines = [*head, f'demo users (password "{DEMO_PASSWORD}"):']
         for user in DEMO_USERS:
@@ -866,6 +866,8 @@ class _Run:
     inspections: int = 0
     approvals: int = 0
     photo_count: int = 0
+    #: Who reopened which unit: another supervisor approves its new decision (four eyes).
+    reopened_by: dict[str, str] = field(default_factory=dict)
 
     def tick(self, factor: float = 1.0) -> None:
         self.clock.advance(self.step * factor * self.rng.uniform(0.5, 1.5))
@@ -877,8 +879,12 @@ class _Run:
     def inspector(self) -> Actor:
         return self.actor(self.rng.choice(("demo-inspector", "demo-inspector2")))
 
-    def supervisor(self) -> Actor:
-        return self.actor(self.rng.choice(("demo-supervisor", "demo-supervisor2")))
+    def supervisor(self, lpn: str | None = None) -> Actor:
+        names = ("demo-supervisor", "demo-supervisor2")
+        chosen = self.rng.choice(names)
+        if lpn is not None and chosen == self.reopened_by.get(lpn):
+            chosen = names[1 - names.index(chosen)]
+        return self.actor(chosen)
 
     def new_id(self) -> str:
         # From the seeded source, so that a given seed gives the same inspection ids.
@@ -925,18 +931,20 @@ class _Run:
         return result
 
     def approve(self, lpn: str) -> DecisionView:
-        result = approval.approve(self.ctx, self.supervisor(), lpn)
+        result = approval.approve(self.ctx, self.supervisor(lpn), lpn)
         self.approvals += 1
         self.tick()
         return result
 
     def reject(self, lpn: str) -> None:
-        approval.reject(self.ctx, self.supervisor(), lpn, self.rng.choice(_REJECT_COMMENTS))
+        approval.reject(self.ctx, self.supervisor(lpn), lpn, self.rng.choice(_REJECT_COMMENTS))
         self.approvals += 1
         self.tick()
 
     def reopen(self, lpn: str) -> None:
-        approval.reopen(self.ctx, self.supervisor(), lpn, self.rng.choice(_REOPEN_REASONS))
+        supervisor = self.supervisor()
+        approval.reopen(self.ctx, supervisor, lpn, self.rng.choice(_REOPEN_REASONS))
+        self.reopened_by[lpn] = supervisor.username
         self.tick()
 
 
@@ -1093,17 +1101,28 @@ def _unexpected_flow(run: _Run, scenario: _Scenario) -> _Flow:
 # --- loading --------------------------------------------------------------------------------
 
 
+def _refuse_unless_empty(ctx: ServiceContext) -> None:
+    with ctx.uow(read_only=True) as uow:
+        user_count, rma_count = uow.users.count(), uow.rmas.count()
+    if user_count or rma_count:
+        raise Conflict(
+            f"the demo loads only into an empty database; this one has {user_count} user(s) "
+            f"and {rma_count} RMA(s). Give the demo a database of its own (--db URL)",
+            users=user_count,
+            rmas=rma_count,
+        )
+
+
+def _actor_for(user: DemoUser, station: str) -> Actor:
+    return Actor(user.username, user.role, station)
+
+
 def _add_users(ctx: ServiceContext, station: str) -> tuple[str, ...]:
-    """Create the demo users that do not exist yet; the first one is the site's first admin
-    when the database has none (SPEC §6), otherwise the local operator adds them."""
+    """Create the demo users: the first, demo-admin, is the empty site's first admin (the
+    setup step, SPEC §6), and adds the others."""
     added: list[str] = []
     for user in DEMO_USERS:
-        with ctx.uow() as uow:
-            exists = uow.users.get(user.username) is not None
-            empty = uow.users.count() == 0
-        if exists:
-            continue
-        actor = None if empty else Actor.system(station)
+        actor = _actor_for(DEMO_USERS[0], station) if added else None
         users.add_user(
             ctx,
             actor,
@@ -1138,11 +1157,6 @@ def _check_photo_store(ctx: ServiceContext, station: str, at: datetime) -> None:
     ctx.photos.put(prepare_photo(raw, at, station, name="demo probe").data)
 
 
-def _existing(ctx: ServiceContext, codes: Sequence[str]) -> int:
-    with ctx.uow() as uow:
-        return len(uow.rmas.get_many(codes))
-
-
 def load_demo(
     ctx: ServiceContext,
     station: str,
@@ -1156,19 +1170,14 @@ def load_demo(
     one unit is left claimed there, and the operator's audit events name it.
 
     ``photos`` False draws 160×120 placeholders instead of 640×480 photos, still only as many
-    as the evidence rules need: quicker, for tests. Running it again when DEMO RMAs exist
-    adds nothing and says so.
+    as the evidence rules need: quicker, for tests. Refused with ``Conflict`` unless the
+    database is empty (no users, no RMAs).
     """
     if count < 1:
         raise ValueError("count must be at least 1")
     started = time.monotonic()
     real_now = _utc(ctx.clock.now())
-    # The codes a run would use do not depend on the seed, so any earlier run is found.
-    probe = [f"{DEMO_SERIES}{n:06d}" for n in range(1, max(count, DEFAULT_COUNT) + 1)]
-    found = _existing(ctx, probe)
-    if found:
-        log.info("demo data already loaded (%d DEMO RMAs); nothing added", found)
-        return DemoSummary(already_loaded=True, seed=seed, rmas=found)
+    _refuse_unless_empty(ctx)
 
     _check_photo_store(ctx, station, real_now)
     with ctx.uow() as uow:
@@ -1181,15 +1190,15 @@ def load_demo(
     rng = random.Random(seed)
 
     users_added = _add_users(demo_ctx, station)
+    admin = _actor_for(DEMO_USERS[0], station)
     planned, unexpected = _plan(rng, ctx.policy, real_now.date(), count, clock.now())
-    system = Actor.system(station)
     with demo_ctx.uow() as uow:
         products_added, products_updated = uow.catalog.upsert_many(_catalog())
         uow.rmas.add_many([p.rma for p in planned])
         audit.record(
             uow,
             demo_ctx,
-            system,
+            admin,
             "import",
             DEMO_SOURCE_NAME,
             "import_demo",
@@ -1231,7 +1240,6 @@ def load_demo(
         stored.update(uow.rmas.get_many(unexpected_codes))
     states = Counter(u.state.value for rma in stored.values() for u in rma.units)
     summary = DemoSummary(
-        already_loaded=False,
         seed=seed,
         rmas=len(planned),
         units=sum(states.values()),

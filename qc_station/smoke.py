@@ -104,6 +104,7 @@ temporary database) to build the window on."""
 @dataclass
 class _State:
     app: App | None = None
+    admin: Actor | None = None
     inspector: Actor | None = None
     headline: str = ""
 
@@ -162,7 +163,7 @@ def _core_checks(run: SmokeRun, config: Config, state: _State) -> None:
         for name in ("import", "decision", "label"):
             run.not_run(name, "users")
     else:
-        imported = run.check("import", lambda: _import(app))
+        imported = run.check("import", lambda: _import(app, state))
         if imported and run.check("decision", lambda: _decision(app, state)):
             run.check("label", lambda: _label(app, state.headline))
         elif imported:
@@ -185,6 +186,7 @@ def _users(app: App, state: _State) -> str:
     signed_in = users.authenticate(app.ctx, INSPECTOR, PASSWORD, STATION)
     if signed_in.role != Role.INSPECTOR:
         raise SmokeFailure(f"{INSPECTOR} signed in as {signed_in.role.value}")
+    state.admin = admin.actor(STATION)
     state.inspector = signed_in.actor(STATION)
     return "admin and inspector added, argon2 sign-in"
 
@@ -223,12 +225,12 @@ def manifest(today: datetime) -> bytes:
     return f"\ufeff{header}\r\n{row}\r\n".encode()
 
 
-def _import(app: App) -> str:
+def _import(app: App, state: _State) -> str:
     from qc_station.services.importing import import_manifest
 
-    report = import_manifest(
-        app.ctx, Actor.system(STATION), manifest(datetime.now(UTC)), "smoke-test.csv"
-    )
+    # As the admin: once users exist, the local operator ``system`` may not act (SPEC §11).
+    assert state.admin is not None
+    report = import_manifest(app.ctx, state.admin, manifest(datetime.now(UTC)), "smoke-test.csv")
     if report.errors:
         raise SmokeFailure(f"manifest rows refused: {report.summary()}")
     return report.summary()

@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qc_station.domain.policy import Policy, load_policy
 from qc_station.services.context import ServiceContext
+from tests.builders import seed_cast
 from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
 from ui.garbage import collect_if_due
 
@@ -69,8 +70,14 @@ def default_policy() -> Policy:
 
 
 @pytest.fixture
-def store() -> FakeStore:
-    return FakeStore()
+def store(request: pytest.FixtureRequest) -> FakeStore:
+    """The fake database, holding the users of ``tests.builders.CAST`` (services check the
+    acting user's current role and state, SPEC §6); a test marked ``empty_site`` gets a
+    store without any user (the first-admin setup, the local ``system`` operator)."""
+    made = FakeStore()
+    if request.node.get_closest_marker("empty_site") is None:
+        seed_cast(made)
+    return made
 
 
 @pytest.fixture

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from qc_station.domain.audit import AuditEntry, AuditEvent, chain_entries
+from qc_station.domain.audit import (
+    AuditEntry,
+    AuditEvent,
+    chain_entries,
+    entry_record_digests,
+    record_digest,
+)
 from qc_station.domain.dispute import Dispute
 from qc_station.domain.enums import UnitState
 from qc_station.domain.errors import Conflict, NotFound
@@ -47,9 +54,13 @@ class FakeData:
     catalog: dict[str, Product] = field(default_factory=dict)
     policies: dict[str, str] = field(default_factory=dict)
     stations: dict[str, StationRecord] = field(default_factory=dict)
+    sign_ins: dict[str, Any] = field(default_factory=dict)  # services.sign_ins.SignIn
     policy_activations: list[PolicyActivation] = field(default_factory=list)
     disputes: dict[str, Dispute] = field(default_factory=dict)
     recovery: dict[str, RecoveryCase] = field(default_factory=dict)
+    #: Finance reversals (SPEC §7.3): reversed decision id → (batch carrying the reversal,
+    #: batch the reversed row went out in).
+    reversals: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class _Repo:
@@ -122,6 +133,13 @@ class FakeRmaRepository(_Repo):
         unit.version += 1
         return unit.version
 
+    def set_reopened_by(self, lpn: str, username: str) -> None:
+        code = self.data.lpn_index.get(lpn)
+        unit = self.data.rmas[code].unit(lpn) if code else None
+        if unit is None:
+            raise NotFound(f"unit {lpn} not found", lpn=lpn)
+        unit.reopened_by = username
+
     def lock_unit(self, lpn: str) -> None:
         pass  # one unit of work at a time: nothing to lock
 
@@ -185,7 +203,36 @@ class FakeDecisionRepository(_Repo):
             if decision.status == DecisionStatus.FINAL and decision.export_batch is None:
                 decision.export_batch = batch_id
                 count += 1
-        return count
+        if not count:
+            return 0
+        return count + sum(1 for _ in self._reversible(batch_id, record=True))
+
+    def _reversible(self, batch_id: str, *, record: bool = False) -> Iterator[Decision]:
+        """The exported decisions a reopen superseded, not reversed yet, whose unit has a
+        decision in ``batch_id`` (the SQL adapter's ``_assign_reversals``)."""
+        new_lpns = {d.lpn for d in self.data.decisions.values() if d.export_batch == batch_id}
+        for d in list(self.data.decisions.values()):
+            if (
+                d.status == DecisionStatus.SUPERSEDED
+                and d.export_batch is not None
+                and d.export_batch != batch_id
+                and d.id not in self.data.reversals
+                and d.lpn in new_lpns
+            ):
+                if record:
+                    self.data.reversals[d.id] = (batch_id, d.export_batch)
+                yield d
+
+    def reversed_rows(self, batch_id: str) -> list[ExportRow]:
+        chosen = sorted(
+            (
+                self.data.decisions[i]
+                for i, (carrier, _) in self.data.reversals.items()
+                if carrier == batch_id
+            ),
+            key=lambda d: (d.lpn, d.decided_at),
+        )
+        return [self._row(d, d.export_batch or "") for d in chosen]
 
     def export_rows(self, batch_id: str) -> Iterator[ExportRow]:
         chosen = sorted(
@@ -193,30 +240,33 @@ class FakeDecisionRepository(_Repo):
             key=lambda d: (d.lpn, d.decided_at),
         )
         for d in chosen:
-            rma = self.data.rmas[self.data.lpn_index[d.lpn]]
-            unit = rma.unit(d.lpn)
-            assert unit is not None
-            line = rma.line_of(unit)
-            yield ExportRow(
-                batch_id=batch_id,
-                rma_code=rma.code,
-                order_id=rma.order_id,
-                lpn=d.lpn,
-                sku=line.sku,
-                market=rma.market,
-                currency=d.currency,
-                unit_price=d.unit_price,
-                deduction_pct=d.final.deduction_pct,
-                refund_amount=d.final.refund_amount,
-                resolution=d.final.resolution.value,
-                headline=d.final.headline.value,
-                recovery=d.final.recovery.value if d.final.recovery else "",
-                recovery_amount=d.final.recovery_amount,
-                decided_by=d.decided_by,
-                approved_by=d.approved_by or "",
-                approved_at=d.approved_at,
-                refund_due_at=d.refund_due_at,
-            )
+            yield self._row(d, batch_id)
+
+    def _row(self, d: Decision, batch_id: str) -> ExportRow:
+        rma = self.data.rmas[self.data.lpn_index[d.lpn]]
+        unit = rma.unit(d.lpn)
+        assert unit is not None
+        line = rma.line_of(unit)
+        return ExportRow(
+            batch_id=batch_id,
+            rma_code=rma.code,
+            order_id=rma.order_id,
+            lpn=d.lpn,
+            sku=line.sku,
+            market=rma.market,
+            currency=d.currency,
+            unit_price=d.unit_price,
+            deduction_pct=d.final.deduction_pct,
+            refund_amount=d.final.refund_amount,
+            resolution=d.final.resolution.value,
+            headline=d.final.headline.value,
+            recovery=d.final.recovery.value if d.final.recovery else "",
+            recovery_amount=d.final.recovery_amount,
+            decided_by=d.decided_by,
+            approved_by=d.approved_by or "",
+            approved_at=d.approved_at,
+            refund_due_at=d.refund_due_at,
+        )
 
     def count_unexported(self) -> int:
         return sum(
@@ -232,16 +282,21 @@ class FakeDecisionRepository(_Repo):
         return list(FakeDecisionRepository(work).export_rows(""))[:limit]
 
     def unexported_totals(self) -> list[CurrencyTotal]:
-        return _totals(
-            d
-            for d in self.data.decisions.values()
-            if d.status == DecisionStatus.FINAL and d.export_batch is None
-        )
+        work = copy.deepcopy(self.data)
+        FakeDecisionRepository(work).assign_export_batch("\0preview")
+        return FakeDecisionRepository(work).batch_totals(["\0preview"]).get("\0preview", [])
 
     def batch_totals(self, batch_ids: Collection[str]) -> dict[str, list[CurrencyTotal]]:
         wanted = set(batch_ids)
         found = {
-            batch_id: _totals(d for d in self.data.decisions.values() if d.export_batch == batch_id)
+            batch_id: _totals(
+                [d for d in self.data.decisions.values() if d.export_batch == batch_id],
+                [
+                    self.data.decisions[i]
+                    for i, (carrier, _) in self.data.reversals.items()
+                    if carrier == batch_id
+                ],
+            )
             for batch_id in wanted
         }
         return {batch_id: totals for batch_id, totals in found.items() if totals}
@@ -310,12 +365,17 @@ class FakeDisputeRepository(_Repo):
         return copy.deepcopy(found[:limit])
 
 
-def _totals(decisions: Iterable[Decision]) -> list[CurrencyTotal]:
+def _totals(
+    decisions: Iterable[Decision], reversed_: Iterable[Decision] = ()
+) -> list[CurrencyTotal]:
     rows: dict[str, int] = {}
     sums: dict[str, Decimal] = {}
     for d in decisions:
         rows[d.currency] = rows.get(d.currency, 0) + 1
         sums[d.currency] = sums.get(d.currency, Decimal(0)) + d.final.refund_amount
+    for d in reversed_:  # a reversal row: its refund negated
+        rows[d.currency] = rows.get(d.currency, 0) + 1
+        sums[d.currency] = sums.get(d.currency, Decimal(0)) - d.final.refund_amount
     return [CurrencyTotal(c, rows[c], sums[c]) for c in sorted(rows)]
 
 
@@ -355,6 +415,12 @@ class FakeUserRepository(_Repo):
     def save(self, user: User) -> None:
         self.data.users[user.username] = copy.deepcopy(user)
 
+    def get_for_update(self, username: str) -> User | None:
+        return self.get(username)
+
+    def lock_users(self) -> None:
+        pass  # one thread at a time in the fake
+
     def count(self) -> int:
         return len(self.data.users)
 
@@ -362,16 +428,82 @@ class FakeUserRepository(_Repo):
         return copy.deepcopy(sorted(self.data.users.values(), key=lambda u: u.username))
 
 
+def _plain(value: Any) -> Any:
+    """Plain JSON values, as the SQL adapter's digests are made of (times, amounts as text)."""
+    return json.loads(json.dumps(value, default=str))
+
+
+class FakeRecordDigests(_Repo):
+    """``RecordDigests`` over the fake's objects: the same fields as the SQL adapter's
+    (``adapters/sql_record_digests.py``), though not the same bytes."""
+
+    def _content(self, entity: str, entity_id: str) -> Any:
+        d = self.data
+        if entity == "decision":
+            found = d.decisions.get(entity_id)
+            return {**asdict(found), "export_batch": None} if found else None
+        if entity == "inspection":
+            found_i = d.inspections.get(entity_id)
+            return asdict(found_i) if found_i else None
+        if entity == "export":
+            decisions = sorted(x.id for x in d.decisions.values() if x.export_batch == entity_id)
+            payments = sorted(
+                p.id for c in d.recovery.values() for p in c.payments if p.export_batch == entity_id
+            )
+            if not decisions and not payments and entity_id not in d.exports:
+                return None
+            return {"decisions": decisions, "payments": payments}
+        if entity == "recovery_case":
+            case = d.recovery.get(entity_id)
+            if case is None:
+                return None
+            content = asdict(case)
+            content.pop("version")
+            for payment in content["payments"]:
+                payment.pop("export_batch")
+            return content
+        if entity == "user":
+            user = d.users.get(entity_id)
+            if user is None:
+                return None
+            return {
+                "role": user.role,
+                "active": user.active,
+                "must_change_password": getattr(user, "must_change_password", False),
+            }
+        if entity == "policy":
+            activations = [
+                [a.activated_at, a.activated_by, a.station, a.note]
+                for a in d.policy_activations
+                if a.policy_hash == entity_id
+            ]
+            if not activations:
+                return None
+            text = d.policies.get(entity_id)
+            return {"text": text, "activations": activations}
+        return None
+
+    def digests(self, entity: str, entity_ids: Collection[str]) -> dict[str, str]:
+        found = {}
+        for entity_id in entity_ids:
+            content = self._content(entity, entity_id)
+            if content is not None:
+                found[entity_id] = record_digest(_plain(content))
+        return found
+
+
 class FakeAuditRepository(_Repo):
-    def __init__(self, data: FakeData) -> None:
+    def __init__(self, data: FakeData, records: FakeRecordDigests | None = None) -> None:
         super().__init__(data)
         self.staged: list[AuditEntry] = []
+        self.records = records
 
     def stage(self, entry: AuditEntry) -> None:
         self.staged.append(entry)
 
     def write_staged(self) -> list[AuditEvent]:
-        events = chain_entries(self.last(), self.staged)
+        digests = entry_record_digests(self.staged, self.records.digests) if self.records else {}
+        events = chain_entries(self.last(), self.staged, digests)
         self.staged.clear()
         for event in events:
             self.append(event)
@@ -465,10 +597,12 @@ class FakeUnitOfWork:
         self.decisions = FakeDecisionRepository(self._work)
         self.exports = FakeExportBatchRepository(self._work)
         self.users = FakeUserRepository(self._work)
-        self.audit = FakeAuditRepository(self._work)
+        self.records = FakeRecordDigests(self._work)
+        self.audit = FakeAuditRepository(self._work, self.records)
         self.catalog = FakeCatalogRepository(self._work)
         self.policies = FakePolicyRepository(self._work)
         self.stations = FakeStationRepository(self._work)
+        self.sign_ins = FakeSignInRepository(self._work)
         self.disputes = FakeDisputeRepository(self._work)
         self.stats = FakeStatsQueries(self._work)
         self.recovery = FakeRecoveryRepository(self._work)
@@ -509,11 +643,23 @@ class FakeUnitOfWork:
             self.catalog,
             self.policies,
             self.stations,
+            self.sign_ins,
             self.disputes,
             self.stats,
             self.recovery,
+            self.records,
         ):
             repo.data = self._work
+
+
+class FakeSignInRepository(_Repo):
+    def add(self, sign_in: Any) -> None:
+        if sign_in.id in self.data.sign_ins:
+            raise Conflict(f"sign-in {sign_in.id} exists already")
+        self.data.sign_ins[sign_in.id] = sign_in
+
+    def get(self, sign_in_id: str) -> Any:
+        return self.data.sign_ins.get(sign_in_id)
 
 
 @dataclass

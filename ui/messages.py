@@ -123,6 +123,28 @@ def _evidence(p: Mapping[str, Any]) -> tuple[str, str] | None:
 
 
 def _auth(p: Mapping[str, Any]) -> tuple[str, str] | None:
+    # A right taken away since sign-in (SPEC §6): the services say which in ``revoked``.
+    revoked = p.get("revoked")
+    if revoked == "deactivated":
+        return (
+            "Your account was deactivated: ask an admin.",
+            _tr("Your account was deactivated: ask an admin."),
+        )
+    if revoked == "locked":
+        return (
+            "Your account is locked until {until}: ask an admin.",
+            _tr("Your account is locked until {until}: ask an admin."),
+        )
+    if revoked == "unknown":
+        return (
+            "Your account no longer exists: ask an admin.",
+            _tr("Your account no longer exists: ask an admin."),
+        )
+    if revoked == "password_reset":
+        return (
+            "Your password was reset: sign out and choose a new one.",
+            _tr("Your password was reset: sign out and choose a new one."),
+        )
     if "locked_until" in p:
         return (
             "Account {username} is locked after too many failed attempts; try again later "
@@ -202,6 +224,16 @@ def _invalid(p: Mapping[str, Any]) -> tuple[str, str] | None:
 
 
 def _permission(p: Mapping[str, Any]) -> tuple[str, str] | None:
+    if "reopened_by" in p:
+        return (
+            "You reopened unit {lpn}: another supervisor must approve its new decision.",
+            _tr("You reopened unit {lpn}: another supervisor must approve its new decision."),
+        )
+    if p.get("revoked") == "role_changed":
+        return (
+            "Your role was changed to {role}: sign out and sign in again.",
+            _tr("Your role was changed to {role}: sign out and sign in again."),
+        )
     if "role" in p:
         return (
             "Your role ({role}) may not do this; ask a supervisor.",
@@ -267,13 +299,36 @@ def describe(error: BaseException) -> str:
     return _fill(_tr("Something went wrong: {detail}"), {"detail": str(error) or type(error)})
 
 
+def _reason_reopened(p: Mapping[str, Any]) -> tuple[str, str] | None:
+    return (
+        "Needs approval: the unit was reopened by {user}; someone else must approve its new "
+        "decision",
+        _tr(
+            "Needs approval: the unit was reopened by {user}; someone else must approve its "
+            "new decision"
+        ),
+    )
+
+
+_REASON_TEMPLATES: dict[str, Callable[[Mapping[str, Any]], tuple[str, str] | None]] = {
+    "approval_reopened": _reason_reopened,
+}
+
+
 def reason_text(reason: Reason) -> str:
     """A decision reason for people.
 
-    Reasons carry a code and params, but their templates are not catalogued yet; until the
-    translation step adds one template per reason code here, the core's English sentence is
-    shown in every language (a literal-only rule forbids translating the sentence itself).
+    Reasons carry a code and params. A reason with a template here is shown translated when
+    a translation is loaded, as errors are; any other (their templates are not catalogued
+    yet) shows the core's English sentence in every language (a literal-only rule forbids
+    translating the sentence itself).
     """
+    shape = _REASON_TEMPLATES.get(reason.code)
+    found = shape(reason.params) if shape else None
+    if found is not None:
+        source, translated = found
+        if translated != source:
+            return _fill(translated, reason.params)
     return reason.text
 
 

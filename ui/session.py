@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from qc_station.config import Config
 from qc_station.domain.policy import Policy
 from qc_station.services.context import Actor, ServiceContext
+from qc_station.services.sign_in_ports import SignIn
 from qc_station.services.users import UserView
 
 from .sounds import Sounds
@@ -43,6 +44,9 @@ class Session(QObject):
         self.runner = runner
         self.sounds = sounds or Sounds()
         self.user: UserView | None = None
+        #: this sign-in's record, whose key signs the outage journal's entries (SPEC §6);
+        #: in memory only, never written to the station's disk
+        self.journal_sign_in: SignIn | None = None
 
     @property
     def ctx(self) -> ServiceContext:
@@ -77,10 +81,12 @@ class Session(QObject):
             raise RuntimeError("no user is signed in")  # a bug: pages are locked without one
         return actor
 
-    def sign_in(self, user: UserView) -> None:
+    def sign_in(self, user: UserView, journal_sign_in: SignIn | None = None) -> None:
         self.user = user
+        self.journal_sign_in = journal_sign_in
         self.signed_in.emit(user)
 
     def sign_out(self) -> None:
         self.user = None
+        self.journal_sign_in = None
         self.signed_out.emit()

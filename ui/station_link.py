@@ -108,10 +108,10 @@ class StationLink(QObject):
         """Send the journal's waiting inspections (database lane), then report the count."""
         if self._replaying:
             return
-        ctx, journal = self._session.ctx, self.journal
+        ctx, journal, station = self._session.ctx, self.journal, self._session.station
         self._replaying = True
         self._session.runner.run(
-            lambda: outbox.replay(ctx, journal, is_outage),
+            lambda: outbox.replay(ctx, journal, is_outage, station=station),
             self._on_replayed,
             self._on_replay_failed,
             on_finished=self._on_replay_finished,

@@ -108,17 +108,59 @@ def _make_sqlite_engine(url: URL) -> Engine:
     if not in_memory:
         folder = Path(database).expanduser().parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            # 0700 when the station makes the folder (SPEC §6); a folder that exists is the
+            # site's, and its mode is left alone.
+            folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as exc:
             raise QcError(
                 f"cannot create the database folder {folder}: {exc.strerror or exc}",
                 path=str(folder),
             ) from None
         _refuse_read_only(Path(database).expanduser())
+        make_private(Path(database).expanduser())
     engine = create_engine(url)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+#: The modes of SPEC §6: the database, its -wal and -shm files and backups are readable by
+#: the station's own account only, and so are the folders the station makes for them.
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
+
+
+def make_private(path: Path) -> None:
+    """Create the SQLite file ``path`` as 0600 if it does not exist yet (an empty file is an
+    empty database), so SQLite, which gives its ``-wal`` and ``-shm`` files the mode of the
+    database file, makes those 0600 too. A database (or -wal/-shm) that others can read, from
+    an older version or another tool, is tightened with a log line. POSIX only: Windows
+    files follow the folder's access list."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # the engine's own open reports it, with SQLite's words
+    else:
+        os.close(fd)
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = file.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(file, mode & 0o700)
+                log.warning(
+                    "%s could be read by other accounts (mode %o); tightened to %o",
+                    file,
+                    mode,
+                    mode & 0o700,
+                )
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("cannot make %s private: %s", file, exc.strerror or exc)
 
 
 def _refuse_read_only(path: Path) -> None:

@@ -192,6 +192,44 @@ class FileJournal:
                 f"cannot update the local journal {self.root}: {exc}", path=str(self.root)
             ) from exc
 
+    def set_aside(self, entry_id: str, reason: str) -> None:
+        """Keep a refused entry out of the journal for good (SPEC §6: an edited entry, or one
+        not bound to a sign-in of this station): marked with the reason and renamed
+        ``.refused-…``, so it is never replayed or discarded, and never deleted."""
+        self.mark_refused(entry_id, reason)
+        folder = self._folder(entry_id)
+        target = self.root / f".refused-{entry_id}-{secrets.token_hex(4)}"
+        log.error("journal entry %s refused and kept aside as %s: %s", entry_id, target, reason)
+        try:
+            os.rename(folder, target)
+            fsync_folder(self.root)
+        except OSError as exc:
+            raise JournalUnavailable(
+                f"cannot set the refused journal entry {entry_id} aside: {exc}",
+                path=str(self.root),
+            ) from exc
+
+    def kept_aside(self) -> list[JournalEntry]:
+        """The entries ``set_aside`` refused (their fields and reason; no photos), oldest
+        first: for the station to show and a person to look at."""
+        if not self.root.is_dir():
+            return []
+        found: list[tuple[int, JournalEntry]] = []
+        for folder in sorted(self.root.iterdir()):
+            if not folder.name.startswith(".refused-") or not folder.is_dir():
+                continue
+            meta = self._read_meta(folder) or {}
+            record = meta.get("record")
+            entry = JournalEntry(
+                str(meta.get("id", folder.name)),
+                dict(record) if isinstance(record, dict) else {},
+                (),
+                str(meta.get("refused", "")) or "refused",
+            )
+            found.append((int(meta.get("created_ns", 0) or 0), entry))
+        found.sort(key=lambda pair: (pair[0], pair[1].id))
+        return [entry for _, entry in found]
+
     def remove(self, entry_id: str) -> None:
         folder = self._folder(entry_id)
         if not folder.exists():

@@ -26,6 +26,9 @@ from .files import write_atomically
 
 log = logging.getLogger(__name__)
 
+#: The mode of every folder the store makes (SPEC §6); the same as the database's folder.
+PRIVATE_FOLDER_MODE = 0o700
+
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -79,11 +82,13 @@ class FileSystemPhotoStore:
             # wrong size is a torn copy left by another tool and gets rewritten below.
             return digest
         try:
+            # Folders the store makes are 0700 (SPEC §6: photos and videos are the station
+            # account's only); a shared root that exists keeps the mode its site gave it.
             if self.create:
-                self.root.mkdir(parents=True, exist_ok=True)
+                self.root.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
             elif not self.root.is_dir():
                 raise self._unavailable("is missing")
-            target.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
             write_atomically(target, data)  # 0644: other stations read it
         except OSError as exc:
             raise self._unavailable(f"is not writable ({exc.strerror or exc})") from None

@@ -49,7 +49,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from qc_station.domain.audit import AuditEntry, AuditEvent, chain_entries
+from qc_station.domain.audit import AuditEntry, AuditEvent, chain_entries, entry_record_digests
 from qc_station.domain.enums import (
     ChecklistAnswer,
     Disposition,
@@ -77,7 +77,13 @@ from qc_station.domain.model import (
 )
 from qc_station.domain.money import minor_digits
 from qc_station.domain.outcome import Outcome, Reason
-from qc_station.services.ports import CurrencyTotal, ExportBatch, ExportRow, PolicyActivation
+from qc_station.services.ports import (
+    CurrencyTotal,
+    ExportBatch,
+    ExportRow,
+    PolicyActivation,
+    RecordDigests,
+)
 
 from .orm import (
     AUDIT_LOCK_ID,
@@ -86,6 +92,7 @@ from .orm import (
     DecisionRow,
     ExportBatchMemberRow,
     ExportBatchRow,
+    ExportReversalRow,
     InspectionRow,
     PhotoRow,
     PolicyActivationRow,
@@ -105,6 +112,9 @@ CHUNK = 500
 #: The PostgreSQL advisory lock that export numbering holds until commit ("QCEXP"); it
 #: must differ from the migration lock of ``migrate``.
 EXPORT_NUMBERING_LOCK_KEY = 0x5143455850
+#: The PostgreSQL advisory lock that changes to the set of users (the first admin, the last
+#: admin) hold until commit ("QCUSR"); it differs from the other keys.
+USERS_LOCK_KEY = 0x5143555352
 
 #: Rows fetched per round trip when a result is streamed.
 STREAM_BATCH = 1000
@@ -130,6 +140,7 @@ _lines = cast(Table, RmaLineRow.__table__)
 _units = cast(Table, UnitRow.__table__)
 _decisions = cast(Table, DecisionRow.__table__)
 _members = cast(Table, ExportBatchMemberRow.__table__)
+_reversals = cast(Table, ExportReversalRow.__table__)
 _products = cast(Table, ProductRow.__table__)
 _audit = cast(Table, AuditEventRow.__table__)
 
@@ -390,6 +401,7 @@ class SqlRmaRepository(_Repo):
                     claimed_by=u.claimed_by,
                     claimed_at=u.claimed_at,
                     version=u.version,
+                    reopened_by=u.reopened_by,
                 )
             )
         return found
@@ -488,6 +500,13 @@ class SqlRmaRepository(_Repo):
         if self.session.scalar(select(UnitRow.id).where(UnitRow.lpn == lpn)) is None:
             raise NotFound(f"unit {lpn} not found", lpn=lpn)
         raise Conflict(f"unit {lpn} was changed by someone else; scan it again", lpn=lpn)
+
+    def set_reopened_by(self, lpn: str, username: str) -> None:
+        result = self.session.execute(
+            update(_units).where(_units.c.lpn == lpn).values(reopened_by=username)
+        )
+        if _rowcount(result) != 1:
+            raise NotFound(f"unit {lpn} not found", lpn=lpn)
 
     def lock_unit(self, lpn: str) -> None:
         # SQLite needs no row lock: every write transaction there is BEGIN IMMEDIATE.
@@ -831,7 +850,71 @@ class SqlDecisionRepository(_Repo):
         else:
             stmt = insert(_members).from_select(columns, rows)
         # preserve_rowcount: without it SQLAlchemy reports -1 for an INSERT on psycopg.
+        members = _rowcount(
+            self.session.execute(stmt, execution_options={"preserve_rowcount": True})
+        )
+        if not members:
+            return 0  # no new decision, so nothing to reverse either
+        return members + self._assign_reversals(batch_id)
+
+    def _assign_reversals(self, batch_id: str) -> int:
+        """Record the reversals ``batch_id`` carries (SPEC §7.3; see the port). The search
+        starts from superseded decisions (only a reopen supersedes; index on status), so a
+        batch of a million ordinary decisions costs one empty index range here, and each
+        candidate probes the batch's membership index by (batch_id, lpn)."""
+        d, m, rv = _decisions.c, _members.c, _reversals.c
+        new = _members.alias("new_member")
+        rows = (
+            select(
+                m.decision_id,
+                bindparam("reversal_batch_id", batch_id),
+                m.batch_id,
+                m.lpn,
+                m.decided_at,
+            )
+            .select_from(_decisions.join(_members, m.decision_id == d.pk))
+            .where(
+                d.status == DecisionStatus.SUPERSEDED,
+                m.batch_id != batch_id,
+                ~select(rv.decision_id).where(rv.decision_id == d.pk).exists(),
+                select(new.c.decision_id)
+                .where(new.c.batch_id == batch_id, new.c.lpn == m.lpn)
+                .exists(),
+            )
+        )
+        columns = ["decision_id", "batch_id", "reversed_batch", "lpn", "decided_at"]
+        stmt: Any
+        if self._is_pg:
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt = (
+                pg_insert(_reversals)
+                .from_select(columns, rows)
+                .on_conflict_do_nothing(index_elements=["decision_id"])
+            )
+        else:
+            stmt = insert(_reversals).from_select(columns, rows)
         return _rowcount(self.session.execute(stmt, execution_options={"preserve_rowcount": True}))
+
+    def reversed_rows(self, batch_id: str) -> builtins.list[ExportRow]:
+        rv, d, u, r, ln = _reversals.c, _decisions.c, _units.c, _rmas.c, _lines.c
+        stmt = (
+            _export_columns()
+            .add_columns(rv.reversed_batch)
+            .select_from(
+                _reversals.join(_decisions, d.pk == rv.decision_id)
+                .join(_units, u.lpn == d.lpn)
+                .join(_rmas, r.code == u.rma_code)
+                .join(_lines, and_(ln.rma_code == u.rma_code, ln.line_no == u.line_no))
+            )
+            .where(rv.batch_id == batch_id)
+            .order_by(rv.lpn.collate("C") if self._is_pg else rv.lpn, rv.decided_at, rv.decision_id)
+        )
+        found: builtins.list[ExportRow] = []
+        for *cells, reversed_batch in self.session.connection().execute(stmt).all():
+            # The row as its own batch exported it: that batch's id, not this one's.
+            found.extend(_export_row_stream([tuple(cells)], reversed_batch))
+        return found
 
     def export_rows(self, batch_id: str) -> Iterator[ExportRow]:
         m, d, u, r, ln = _members.c, _decisions.c, _units.c, _rmas.c, _lines.c
@@ -883,13 +966,35 @@ class SqlDecisionRepository(_Repo):
         return builtins.list(_export_row_stream(self.session.connection().execute(stmt), ""))
 
     def unexported_totals(self) -> builtins.list[CurrencyTotal]:
-        d = _decisions.c
+        d, m, rv = _decisions.c, _members.c, _reversals.c
         stmt = (
             select(d.currency, func.count(), func.sum(d.final_refund_minor))
             .where(self._unexported())
             .group_by(d.currency)
         )
-        return _currency_totals(self.session.execute(stmt))
+        sums = builtins.list(self.session.execute(stmt))
+        # The reversals the next export would carry (as _assign_reversals finds them), with
+        # their refunds negated: the totals are what the file sums to.
+        new = _decisions.alias("new_decision")
+        nm = _members.alias("new_member")
+        reversals = (
+            select(d.currency, func.count(), -func.sum(d.final_refund_minor))
+            .select_from(_decisions.join(_members, m.decision_id == d.pk))
+            .where(
+                d.status == DecisionStatus.SUPERSEDED,
+                ~select(rv.decision_id).where(rv.decision_id == d.pk).exists(),
+                select(new.c.pk)
+                .where(
+                    new.c.lpn == d.lpn,
+                    new.c.status == DecisionStatus.FINAL,
+                    ~select(nm.c.decision_id).where(nm.c.decision_id == new.c.pk).exists(),
+                )
+                .exists(),
+            )
+            .group_by(d.currency)
+        )
+        sums.extend(self.session.execute(reversals))
+        return _currency_totals(sums)
 
     def batch_totals(self, batch_ids: Collection[str]) -> dict[str, builtins.list[CurrencyTotal]]:
         m, d = _members.c, _decisions.c
@@ -902,6 +1007,15 @@ class SqlDecisionRepository(_Repo):
                 .group_by(m.batch_id, d.currency)
             )
             for batch_id, currency, rows, refund in self.session.execute(stmt):
+                by_batch.setdefault(batch_id, []).append((currency, rows, refund))
+            rv = _reversals.c
+            reversed_sums = (
+                select(rv.batch_id, d.currency, func.count(), -func.sum(d.final_refund_minor))
+                .select_from(_reversals.join(_decisions, d.pk == rv.decision_id))
+                .where(rv.batch_id.in_(chunk))
+                .group_by(rv.batch_id, d.currency)
+            )
+            for batch_id, currency, rows, refund in self.session.execute(reversed_sums):
                 by_batch.setdefault(batch_id, []).append((currency, rows, refund))
         return {batch_id: _currency_totals(sums) for batch_id, sums in by_batch.items()}
 
@@ -919,12 +1033,16 @@ class SqlDecisionRepository(_Repo):
 
 
 def _currency_totals(result: Iterable[Any]) -> builtins.list[CurrencyTotal]:
-    """``CurrencyTotal``s from (currency, row count, refund sum in minor units) tuples."""
-    found = [
-        CurrencyTotal(currency, rows, Decimal(refund or 0).scaleb(-minor_digits(currency)))
-        for currency, rows, refund in result
+    """``CurrencyTotal``s from (currency, row count, refund sum in minor units) tuples; the
+    tuples of one currency (decisions and reversals) are added up."""
+    sums: dict[str, tuple[int, int]] = {}
+    for currency, rows, refund in result:
+        before_rows, before_refund = sums.get(currency, (0, 0))
+        sums[currency] = (before_rows + rows, before_refund + int(refund or 0))
+    return [
+        CurrencyTotal(currency, rows, Decimal(refund).scaleb(-minor_digits(currency)))
+        for currency, (rows, refund) in sorted(sums.items())
     ]
-    return sorted(found, key=lambda c: c.currency)
 
 
 def _export_columns() -> Any:
@@ -1016,6 +1134,7 @@ def _export_row_stream(result: Any, batch_id: str) -> Iterator[ExportRow]:
                     approved_by or "",
                     approved_at,
                     refund_due_at,
+                    "",  # reverses_batch: set on reversal rows only (reversed_rows)
                 ),
                 strict=True,
             )
@@ -1035,6 +1154,7 @@ def _batch(r: ExportBatchRow) -> ExportBatch:
         row_count=r.row_count,
         sha256=r.sha256,
         audit_head=r.audit_head,
+        format_version=r.format_version,
     )
 
 
@@ -1050,6 +1170,7 @@ class SqlExportBatchRepository(_Repo):
                     row_count=batch.row_count,
                     sha256=batch.sha256,
                     audit_head=batch.audit_head,
+                    format_version=batch.format_version,
                 )
             )
             self.session.flush()
@@ -1098,6 +1219,7 @@ def _user(r: UserRow) -> User:
         failed_attempts=r.failed_attempts,
         locked_until=r.locked_until,
         created_at=r.created_at,
+        must_change_password=bool(r.must_change_password),
     )
 
 
@@ -1112,6 +1234,7 @@ def _copy_user(user: User, row: UserRow) -> None:
     row.failed_attempts = user.failed_attempts
     row.locked_until = user.locked_until
     row.created_at = user.created_at
+    row.must_change_password = user.must_change_password
 
 
 class SqlUserRepository(_Repo):
@@ -1148,6 +1271,24 @@ class SqlUserRepository(_Repo):
             _copy_user(user, row)
             self.session.flush()
 
+    def get_for_update(self, username: str) -> User | None:
+        # SQLite needs no row lock: every write transaction there is BEGIN IMMEDIATE.
+        if not self._is_pg:
+            return self.get(username)
+        row = self.session.scalars(
+            select(UserRow)
+            .where(UserRow.username == username)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).first()
+        return _user(row) if row is not None else None
+
+    def lock_users(self) -> None:
+        if self._is_pg:
+            # Under READ COMMITTED the waiting transaction's next statements then see the
+            # first one's users (see the port).
+            self.session.execute(select(func.pg_advisory_xact_lock(USERS_LOCK_KEY)))
+
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(UserRow)) or 0
 
@@ -1176,6 +1317,7 @@ def _event(r: Any) -> AuditEvent:
         new=r.new,
         prev_hash=r.prev_hash,
         hash=r.hash,
+        record_sha256=r.record_sha256,
     )
 
 
@@ -1192,13 +1334,16 @@ def _audit_values(event: AuditEvent) -> dict[str, Any]:
         "new": event.new,
         "prev_hash": event.prev_hash,
         "hash": event.hash,
+        "record_sha256": event.record_sha256,
     }
 
 
 class SqlAuditRepository(_Repo):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, records: RecordDigests | None = None) -> None:
         super().__init__(session)
         self._staged: list[AuditEntry] = []
+        #: Where the digests of the records the events are about come from (SPEC §6).
+        self._records = records
 
     def stage(self, entry: AuditEntry) -> None:
         self._staged.append(entry)
@@ -1209,7 +1354,9 @@ class SqlAuditRepository(_Repo):
         # Everything else of the transaction is flushed first (its row locks taken, its
         # constraints checked), so the head is locked only for the appends and the commit.
         self.session.flush()
-        events = chain_entries(self.last(), self._staged)
+        # The records as this transaction leaves them, read before the head is locked.
+        digests = entry_record_digests(self._staged, self._records.digests) if self._records else {}
+        events = chain_entries(self.last(), self._staged, digests)
         self._staged.clear()
         # One INSERT for all: last() read the head under its lock (PostgreSQL) or inside
         # SQLite's write transaction, so append's max(seq) check would only repeat it; the

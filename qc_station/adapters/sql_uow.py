@@ -27,16 +27,19 @@ from qc_station.services.ports import (
     ExportBatchRepository,
     InspectionRepository,
     PolicyRepository,
+    RecordDigests,
     RmaRepository,
     StationRepository,
     UnitOfWorkFactory,
     UserRepository,
 )
 from qc_station.services.recovery_ports import RecoveryRepository
+from qc_station.services.sign_in_ports import SignInRepository
 from qc_station.services.stats_ports import StatsQueries
 
 from .database import READ_ONLY
 from .sql_disputes import SqlDisputeRepository
+from .sql_record_digests import SqlRecordDigests
 from .sql_recovery import SqlRecoveryRepository
 from .sql_repositories import (
     SqlAuditRepository,
@@ -48,6 +51,7 @@ from .sql_repositories import (
     SqlRmaRepository,
     SqlUserRepository,
 )
+from .sql_sign_ins import SqlSignInRepository
 from .sql_stations import SqlStationRepository
 from .sql_stats import SqlStatsQueries
 
@@ -62,9 +66,11 @@ class SqlUnitOfWork:
     catalog: CatalogRepository
     policies: PolicyRepository
     stations: StationRepository
+    sign_ins: SignInRepository
     disputes: DisputeRepository
     stats: StatsQueries
     recovery: RecoveryRepository
+    records: RecordDigests
 
     def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
@@ -86,11 +92,14 @@ class SqlUnitOfWork:
         self.decisions = SqlDecisionRepository(session)
         self.exports = SqlExportBatchRepository(session)
         self.users = SqlUserRepository(session)
-        self._audit = SqlAuditRepository(session)
+        self.records = SqlRecordDigests(session)
+        # The audit log reads the records' digests as it chains the events (SPEC §6).
+        self._audit = SqlAuditRepository(session, self.records)
         self.audit = self._audit
         self.catalog = SqlCatalogRepository(session)
         self.policies = SqlPolicyRepository(session)
         self.stations = SqlStationRepository(session)
+        self.sign_ins = SqlSignInRepository(session)
         self.disputes = SqlDisputeRepository(session)
         self.stats = SqlStatsQueries(session)
         self.recovery = SqlRecoveryRepository(session)

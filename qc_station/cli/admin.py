@@ -1,4 +1,9 @@
-"""Administration commands: ``db upgrade``, ``users add|list``, ``audit verify`` and ``demo``."""
+"""Administration commands: ``db upgrade``, ``users …`` (add, list, deactivate, activate,
+unlock, reset-password, set-role, passwd), ``audit verify`` and ``demo``.
+
+A password these commands set (a new user's, a reset, one's own new one) comes from
+``QC_STATION_NEW_PASSWORD`` or a prompt asked twice, never from ``QC_STATION_PASSWORD``:
+that is the acting user's own (SPEC §11)."""
 
 from __future__ import annotations
 
@@ -9,10 +14,16 @@ from qc_station.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     Commands,
+    UsageError,
     acting_user,
+    new_password,
     open_app,
     password,
+    secret,
+    user_name,
 )
+
+_ROLES = ["inspector", "supervisor", "admin"]
 
 
 def register(commands: Commands) -> None:
@@ -27,10 +38,10 @@ def register(commands: Commands) -> None:
     users = commands.add_parser("users", help="user accounts")
     users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     add = users_commands.add_parser(
-        "add", help="add a user (password from QC_STATION_PASSWORD or a prompt)"
+        "add", help="add a user (their password from QC_STATION_NEW_PASSWORD or a prompt)"
     )
     add.add_argument("name")
-    add.add_argument("--role", required=True, choices=["inspector", "supervisor", "admin"])
+    add.add_argument("--role", required=True, choices=_ROLES)
     add.add_argument("--full-name", default="")
     add.add_argument(
         "--badge",
@@ -38,6 +49,25 @@ def register(commands: Commands) -> None:
         help="badge barcode for badge + PIN login; the PIN comes from QC_STATION_PIN or a prompt",
     )
     users_commands.add_parser("list", help="list users")
+    for action, text in (
+        ("deactivate", "stop a user from signing in"),
+        ("activate", "let a deactivated user sign in again"),
+        ("unlock", "lift a lockout after failed sign-ins"),
+        (
+            "reset-password",
+            "give a user a new password (QC_STATION_NEW_PASSWORD or a prompt); they must "
+            "change it at their next sign-in",
+        ),
+    ):
+        users_commands.add_parser(action, help=text).add_argument("name")
+    set_role = users_commands.add_parser("set-role", help="change a user's role")
+    set_role.add_argument("name")
+    set_role.add_argument("role", choices=_ROLES)
+    users_commands.add_parser(
+        "passwd",
+        help="change your own password (--user; the current one from QC_STATION_PASSWORD, "
+        "the new one from QC_STATION_NEW_PASSWORD or a prompt)",
+    )
     users.set_defaults(handler=cmd_users)
 
     audit = commands.add_parser("audit", help="the audit log")
@@ -67,30 +97,69 @@ def cmd_db(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_users(args: argparse.Namespace, out: TextIO) -> int:
-    from qc_station.domain.enums import Role
     from qc_station.services import users
 
     app = open_app(args)
     try:
-        if args.users_command == "list":
-            actor = acting_user(app, args)
+        command = args.users_command
+        if command == "passwd":
+            # Signs in itself: this is the one command a user whose password was reset may run.
+            username = user_name(args)
+            current = password(f"Current password for {username}: ")
+            user = users.change_password(
+                app.ctx, username, current, new_password(username), app.station
+            )
+            print(f"changed the password of {user.username}", file=out)
+            return EXIT_OK
+        actor = acting_user(app, args)
+        if command == "list":
             for user in users.list_users(app.ctx, actor):
                 state = "active" if user.active else "inactive"
+                if user.locked_until is not None and user.locked_until > app.ctx.clock.now():
+                    state += ",locked"
+                if user.must_change_password:
+                    state += ",must-change-password"
                 print(f"{user.username}\t{user.role.value}\t{state}\t{user.full_name}", file=out)
             return EXIT_OK
-        actor = acting_user(app, args, required=False)
-        new_password = password(f"Password for new user {args.name}: ")
-        user = users.add_user(
-            app.ctx,
-            actor,
-            args.name,
-            Role(args.role),
-            args.full_name,
-            new_password,
-            badge=args.badge,
-        )
-        print(f"added {user.username} ({user.role.value})", file=out)
-        return EXIT_OK
+        if command == "add":
+            username = users.check_username(args.name)
+            user = users.add_user(
+                app.ctx,
+                actor,
+                username,
+                args.role,
+                args.full_name,
+                new_password(username),
+                badge=args.badge,
+                pin=secret("QC_STATION_PIN", f"PIN for {username}: ") if args.badge else None,
+                station=app.station,
+            )
+            print(f"added {user.username} ({user.role.value})", file=out)
+            return EXIT_OK
+        if command == "reset-password":
+            user = users.get_user(app.ctx, actor, args.name)  # an admin, and a known user
+            users.reset_password(app.ctx, actor, user.username, new_password(user.username))
+            print(
+                f"reset the password of {user.username}; they must choose a new one at their "
+                "next sign-in",
+                file=out,
+            )
+            return EXIT_OK
+        changes = {
+            "deactivate": (users.deactivate_user, "deactivated"),
+            "activate": (users.reactivate_user, "activated"),
+            "unlock": (users.unlock_user, "unlocked"),
+        }
+        if command in changes:
+            change, done = changes[command]
+            user = change(app.ctx, actor, args.name)
+            print(f"{done} {user.username}", file=out)
+            return EXIT_OK
+        if command == "set-role":
+            user = users.set_role(app.ctx, actor, args.name, args.role)
+            print(f"{user.username} is now {user.role.value}", file=out)
+            return EXIT_OK
+        raise UsageError(f"unknown users command {command!r}")  # argparse keeps this out
     finally:
         app.close()
 
@@ -102,6 +171,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     checkpoint = parse_checkpoint(args.checkpoint) if args.checkpoint else None
     app = open_app(args)
     try:
+        acting_user(app, args)  # the log names people and records: for signed-in users
         report = audit.verify(app.ctx, checkpoint)
     finally:
         app.close()

@@ -1,5 +1,6 @@
 """What every command shares: exit codes, the usage error, option parsers, opening the
-application, the acting user and the output stream."""
+application, the acting user (``acting_user``: ``system`` only on a database without users)
+and the output stream."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import TextIO, TypeAlias
 
 from qc_station.config import Config, load_config
 from qc_station.domain.enums import ChecklistAnswer
-from qc_station.domain.errors import QcError
+from qc_station.domain.errors import PermissionDenied, QcError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -75,26 +76,56 @@ def secret(variable: str, prompt: str) -> str:
 
 
 def password(prompt: str = "Password: ") -> str:
+    """The acting user's own password: ``QC_STATION_PASSWORD`` or a prompt."""
     return secret("QC_STATION_PASSWORD", prompt)
 
 
-def acting_user(app, args: argparse.Namespace, required: bool = True):  # type: ignore[no-untyped-def]
-    """The logged-in user as an ``Actor``; ``None`` when optional and no user is given."""
-    from qc_station.services.users import authenticate
+def new_password(username: str) -> str:
+    """A password for ``username`` (a new user, a reset, a change of one's own): from
+    ``QC_STATION_NEW_PASSWORD`` or a prompt asked twice. Never from ``QC_STATION_PASSWORD``,
+    which is the acting user's own (SPEC §11)."""
+    value = os.environ.get("QC_STATION_NEW_PASSWORD")
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError("no new password: set QC_STATION_NEW_PASSWORD or run in a terminal")
+    first = getpass.getpass(f"New password for {username}: ")
+    if getpass.getpass(f"New password for {username} again: ") != first:
+        raise UsageError("the two passwords differ; nothing was changed")
+    return first
 
+
+def user_name(args: argparse.Namespace) -> str:
+    """``--user`` or ``QC_STATION_USER``; a usage error when neither is given."""
     username = args.user or os.environ.get("QC_STATION_USER")
     if not username:
-        if required:
-            raise UsageError("this command needs a user: --user NAME or QC_STATION_USER")
-        return None
-    user = authenticate(app.ctx, username, password(f"Password for {username}: "), app.station)
-    return user.actor(app.station)
+        raise UsageError("this command needs a user: --user NAME or QC_STATION_USER")
+    return username
 
 
-def system_or_user(app, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def acting_user(app, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Who runs the command, as an ``Actor`` (SPEC §11), the one place this rule lives.
+
+    On a database with no users yet (the site is being set up) that is ``system``; once a
+    user exists, the user signed in with ``--user`` and their own password, whose password
+    was not reset (who must first choose a new one with ``qc-station users passwd``). The
+    role each command needs is the services' to check.
+    """
     from qc_station.services.context import Actor
+    from qc_station.services.users import authenticate, has_users
 
-    return acting_user(app, args, required=False) or Actor.system(app.station)
+    if not has_users(app.ctx):
+        return Actor.system(app.station)
+    username = user_name(args)
+    user = authenticate(app.ctx, username, password(f"Password for {username}: "), app.station)
+    if user.must_change_password:
+        raise PermissionDenied(
+            f"the password of {user.username} was reset: choose a new one first with "
+            "`qc-station users passwd` (the current password from QC_STATION_PASSWORD, the new "
+            "one from QC_STATION_NEW_PASSWORD or a prompt)",
+            user=user.username,
+        )
+    return user.actor(app.station)
 
 
 @contextlib.contextmanager
@@ -105,7 +136,10 @@ def open_out(path: Path | None) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    from qc_station.adapters.files import atomic_text_output
+
+    # Whole or not at all, and never through a symbolic link planted at ``path`` (SPEC §6).
+    with atomic_text_output(path) as stream:
         yield stream
 
 

@@ -17,7 +17,6 @@ from qc_station.cli.common import (
     open_app,
     open_out,
     read_input,
-    system_or_user,
 )
 
 
@@ -46,8 +45,10 @@ def register(commands: Commands) -> None:
 
 
 def _write_errors_file(source: Path, text: bytes) -> Path:
+    from qc_station.adapters.files import write_atomically
+
     target = source.with_name(source.name + ".errors.csv")
-    target.write_bytes(text)
+    write_atomically(target, text)  # never through a link planted at that name (SPEC §6)
     return target
 
 
@@ -58,7 +59,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     data = read_input(args.file)
     app = open_app(args)
     try:
-        actor = system_or_user(app, args)
+        actor = acting_user(app, args)
         run = (
             importing.import_catalog
             if args.command == "import-catalog"

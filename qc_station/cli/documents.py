@@ -17,10 +17,11 @@ from qc_station.cli.common import (
     EXIT_OK,
     Commands,
     UsageError,
+    acting_user,
     config_from,
     open_app,
-    system_or_user,
 )
+from qc_station.cli.options import bounded_int
 
 
 def register(commands: Commands) -> None:
@@ -34,7 +35,7 @@ def register(commands: Commands) -> None:
     )
     label.add_argument(
         "--dpi",
-        type=int,
+        type=bounded_int(150, 1200),
         help="the label printer's resolution (default: the label_dpi setting, 203)",
     )
     label.set_defaults(handler=cmd_label)
@@ -73,7 +74,7 @@ def cmd_label(args: argparse.Namespace, out: TextIO) -> int:
     _check_target(args.output)
     app = open_app(args)
     try:
-        document = label_pdf(app.ctx, system_or_user(app, args), args.code, settings)
+        document = label_pdf(app.ctx, acting_user(app, args), args.code, settings)
     finally:
         app.close()
     write_atomically(args.output, document.pdf)
@@ -93,7 +94,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     _check_target(args.output)
     app = open_app(args)
     try:
-        document = report_pdf(app.ctx, system_or_user(app, args), args.code, page_size=page_size)
+        document = report_pdf(app.ctx, acting_user(app, args), args.code, page_size=page_size)
     finally:
         app.close()
     write_atomically(args.output, document.pdf)
@@ -112,7 +113,7 @@ def cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
     _check_target(args.output)
     app = open_app(args)
     try:
-        pack = evidence_pack(app.ctx, system_or_user(app, args), args.lpn, page_size=page_size)
+        pack = evidence_pack(app.ctx, acting_user(app, args), args.lpn, page_size=page_size)
     finally:
         app.close()
     write_atomically(args.output, pack.content)

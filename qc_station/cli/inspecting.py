@@ -1,5 +1,5 @@
-"""The inspector's and supervisor's work for scripted stations: ``inspect``, ``approve`` and
-``reject``, through the same services as the screens."""
+"""The inspector's and supervisor's work for scripted stations: ``inspect``, ``approve``,
+``reject`` and ``reopen``, through the same services as the screens."""
 
 from __future__ import annotations
 
@@ -47,6 +47,13 @@ def register(commands: Commands) -> None:
         p.add_argument("lpn")
         p.add_argument("--comment", default="")
         p.set_defaults(handler=cmd_approve)
+
+    reopen = commands.add_parser(
+        "reopen", help="reopen a decided unit (supervisor); its new decision needs approval"
+    )
+    reopen.add_argument("lpn")
+    reopen.add_argument("--reason", required=True, help="why the unit is reopened (audited)")
+    reopen.set_defaults(handler=cmd_reopen)
 
 
 def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
@@ -116,4 +123,24 @@ def cmd_approve(args: argparse.Namespace, out: TextIO) -> int:
             print(f"{decision.lpn}: rejected, back to inspection", file=out)
     finally:
         app.close()
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace, out: TextIO) -> int:
+    """SPEC §11 ``qc-station reopen LPN --reason TEXT``: the service the screens use."""
+    from qc_station.services import approval, returns
+
+    if not args.reason.strip():
+        raise UsageError("--reason must say why the unit is reopened")
+    app = open_app(args)
+    try:
+        actor = acting_user(app, args)
+        approval.reopen(app.ctx, actor, args.lpn, args.reason)
+    finally:
+        app.close()
+    print(
+        f"{returns.normalise_code(args.lpn)}: reopened, back to inspection; its new decision "
+        f"needs approval by someone other than {actor.username}",
+        file=out,
+    )
     return EXIT_OK

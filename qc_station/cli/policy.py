@@ -23,6 +23,7 @@ from qc_station.cli.common import (
     open_app,
     read_input,
 )
+from qc_station.cli.options import bounded_int
 
 
 def register(commands: Commands) -> None:
@@ -46,7 +47,7 @@ def register(commands: Commands) -> None:
     activate.add_argument("file", type=Path)
     activate.add_argument("--note", required=True, help="why the policy changes (kept with it)")
     history = actions.add_parser("history", help="every activation, newest first")
-    history.add_argument("--limit", type=int, default=100)
+    history.add_argument("--limit", type=bounded_int(1, 100_000), default=100)
     policy.set_defaults(handler=cmd_policy)
 
 
@@ -62,6 +63,7 @@ def cmd_policy(args: argparse.Namespace, out: TextIO) -> int:
 
     app = open_app(args)
     try:
+        actor = acting_user(app, args)  # reading the active policy needs a user, too
         if command == "show":
             current = policy_admin.active(app.ctx)
             if current.activation is None:
@@ -92,7 +94,6 @@ def cmd_policy(args: argparse.Namespace, out: TextIO) -> int:
                     file=out,
                 )
             return EXIT_OK
-        actor = acting_user(app, args)
         result = policy_admin.activate(app.ctx, actor, read_input(args.file), args.note)
         was = result.previous_hash or f"{app.ctx.policy.hash} (this station's file)"
         print(f"activated policy {result.policy.hash} (was {was})", file=out)
@@ -116,6 +117,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     cases = read_input(cases_file).decode("utf-8-sig", errors="replace")
     app = open_app(args)
     try:
+        acting_user(app, args)  # the comparison reads the active policy from the database
         current = policy_admin.active(app.ctx).policy
     finally:
         app.close()

@@ -19,9 +19,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-from qc_station.adapters.files import write_atomically
+from qc_station.adapters.files import write_into
 from qc_station.cli.common import EXIT_OK, Commands, UsageError, config_from, open_app
-from qc_station.cli.common import system_or_user as _actor
+from qc_station.cli.common import acting_user as _actor
+from qc_station.cli.options import bounded_int
 from qc_station.domain.money import format_amount, parse_amount
 
 
@@ -48,7 +49,7 @@ def register(commands: Commands) -> None:
     close.add_argument("--page-size", choices=("A4", "Letter"))
     close.add_argument(
         "--cartons",
-        type=int,
+        type=bounded_int(1, 10_000),
         default=1,
         metavar="N",
         help="how many cartons the batch ships in: one shipping label each (default 1)",
@@ -67,7 +68,7 @@ def register(commands: Commands) -> None:
     reprint.add_argument("--page-size", choices=("A4", "Letter"))
     reprint.add_argument(
         "--cartons",
-        type=int,
+        type=bounded_int(1, 10_000),
         metavar="N",
         help="a batch's carton labels for N cartons (default: as many as it was closed with)",
     )
@@ -153,14 +154,15 @@ def _write(args: argparse.Namespace, out: TextIO, app, number: str) -> None:  # 
     cartons = getattr(args, "cartons", None)
     docs = case_documents(app.ctx, _actor(app, args), number, page_size=page_size, cartons=cartons)
     folder: Path = args.output
-    write_atomically(folder / f"{docs.number}-packing-list.pdf", docs.packing_list)
-    write_atomically(folder / f"{docs.number}-claim.csv", docs.claim_csv)
+    # write_into: every name reduced to safe characters, nothing outside ``-o`` (SPEC §6).
+    write_into(folder, f"{docs.number}-packing-list.pdf", docs.packing_list)
+    write_into(folder, f"{docs.number}-claim.csv", docs.claim_csv)
     labels = ""
     if docs.carton_labels is not None:
-        write_atomically(folder / f"{docs.number}-carton-labels.pdf", docs.carton_labels)
+        write_into(folder, f"{docs.number}-carton-labels.pdf", docs.carton_labels)
         labels = f", {docs.number}-carton-labels.pdf"
     for name, content in docs.attachments:
-        write_atomically(folder / name, content)
+        write_into(folder, name, content)
     print(
         f"{folder}: {docs.number}-packing-list.pdf, {docs.number}-claim.csv{labels} and "
         f"{len(docs.attachments)} unit file{'s' if len(docs.attachments) != 1 else ''}",

@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from qc_station.adapters.files import atomic_text_output, write_atomically
 from qc_station.cli.common import EXIT_OK, Commands, UsageError, acting_user, open_app
+from qc_station.cli.options import since_type, until_type
 from qc_station.domain.money import format_amount
 from qc_station.formats.finance_csv import neutralise
 from qc_station.services.stats import DashboardFigures, Rate, StatsFilter
@@ -32,8 +33,13 @@ CSV_COLUMNS = ("figure", "key", "measure", "value", "flagged")
 
 def register(commands: Commands) -> None:
     stats = commands.add_parser("stats", help="the dashboard's figures (JSON or CSV)")
-    stats.add_argument("--since", metavar="DATE", help="first day (local), or an ISO time")
-    stats.add_argument("--until", metavar="DATE", help="last day (local), or an ISO time")
+    # The types parse and bound the dates: a bad one is a usage error naming the option.
+    stats.add_argument(
+        "--since", metavar="DATE", type=since_type, help="first day (local), or an ISO time"
+    )
+    stats.add_argument(
+        "--until", metavar="DATE", type=until_type, help="last day (local), or an ISO time"
+    )
     stats.add_argument("--market", metavar="M", help="only this market (ISO country code)")
     stats.add_argument("--category", metavar="C", help="only this product category")
     stats.add_argument("--format", choices=("json", "csv"), default="json")
@@ -45,27 +51,6 @@ def register(commands: Commands) -> None:
         help="write the weekly summary PDF (the last 7 days unless --since/--until)",
     )
     stats.set_defaults(handler=cmd_stats)
-
-
-def parse_moment(text: str, *, end: bool) -> datetime:
-    """A day in local time (its start, or with ``end`` the start of the next day), or an ISO
-    time with an offset; as UTC."""
-    value = text.strip()
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        pass
-    else:
-        if end:
-            day += timedelta(days=1)
-        return datetime.combine(day, time()).astimezone().astimezone(UTC)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{text!r} is not a date (YYYY-MM-DD) or an ISO 8601 time") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # a local time, as the dates are
-    return moment.astimezone(UTC)
 
 
 def _pct(rate: Rate) -> str:
@@ -212,8 +197,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     from qc_station.services.stats import compute_figures
     from qc_station.services.weekly_summary import weekly_summary_pdf
 
-    since = parse_moment(args.since, end=False) if args.since else None
-    until = parse_moment(args.until, end=True) if args.until else None
+    since, until = args.since, args.until
     app = open_app(args)
     try:
         actor = acting_user(app, args)
@@ -223,7 +207,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
                 category=args.category,
             )  # fmt: skip
             try:
-                args.weekly_pdf.write_bytes(pdf)
+                write_atomically(args.weekly_pdf, pdf)  # never through a link (SPEC §6)
             except OSError as exc:
                 raise UsageError(f"cannot write {args.weekly_pdf}: {exc.strerror}") from None
             print(f"weekly summary written to {args.weekly_pdf}", file=out)
@@ -236,7 +220,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         app.close()
     if args.output is not None:
         try:
-            with args.output.open("w", encoding="utf-8", newline="") as stream:
+            with atomic_text_output(args.output) as stream:
                 _write(figures, recovered, args.format, stream)
         except OSError as exc:
             raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None

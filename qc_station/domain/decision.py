@@ -44,6 +44,9 @@ class Case:
     finding: Finding
     photos: int = 0
     unexpected: bool = False
+    #: Who reopened the unit this decision is for (SPEC §7.3), or None: a decision of a
+    #: reopened unit always needs approval, by someone other than the reopener.
+    reopened_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -318,7 +321,8 @@ def _finish(
 def approval_reasons(
     policy: Policy, case: Case, outcome: Outcome, window: Window, overridden: bool
 ) -> tuple[Reason, ...]:
-    """SPEC §5.5: every reason the outcome needs a second pair of eyes, each listed."""
+    """SPEC §5.5: every reason the outcome needs a second pair of eyes, each listed; and
+    SPEC §7.3: the new decision of a reopened unit (``approval_reopened``)."""
     found: list[Reason] = []
     if outcome.resolution in (Resolution.DISPUTE, Resolution.PARTIAL_REFUND):
         found.append(
@@ -363,6 +367,15 @@ def approval_reasons(
     if case.unexpected:
         found.append(
             Reason("approval_unexpected", "Needs approval: unexpected return (no RMA was issued)")
+        )
+    if case.reopened_by is not None:
+        found.append(
+            Reason(
+                "approval_reopened",
+                f"Needs approval: the unit was reopened by {case.reopened_by}; someone else "
+                "must approve its new decision",
+                {"user": case.reopened_by},
+            )
         )
     return tuple(found)
 

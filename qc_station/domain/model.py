@@ -51,6 +51,9 @@ class Unit:
     claimed_by: str | None = None
     claimed_at: datetime | None = None
     version: int = 0
+    #: Who last reopened the unit (SPEC §7.3): its new decision needs approval by someone
+    #: else. None for a unit never reopened.
+    reopened_by: str | None = None
 
     def move_to(self, target: UnitState) -> str:
         """Change state through the state table; returns the action name for the audit log."""
@@ -232,6 +235,8 @@ class User:
     failed_attempts: int = 0
     locked_until: datetime | None = None
     created_at: datetime | None = None
+    #: Set by an admin's password reset: the user chooses a new one at the next sign-in.
+    must_change_password: bool = False
 
 
 @dataclass(frozen=True)

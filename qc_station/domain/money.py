@@ -6,7 +6,8 @@ a currency, and is refused wherever money enters the system.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import ValidationError
 
@@ -203,29 +204,76 @@ def format_amount(amount: Decimal, currency: str) -> str:
     return f"{round_money(amount, currency):f}"
 
 
-def parse_amount(text: str, field: str = "amount") -> Decimal:
+#: The largest amount the station accepts anywhere, in minor units (SPEC §5, §7.1): far above
+#: any real price, far below what a ``BigInteger`` column or ``Decimal``'s 28 digits can hold.
+MAX_MINOR_UNITS = 10**12
+
+# Plain decimal notation in ASCII digits: no exponent (``1E+30``), no ``_`` (``1_0``, which
+# ``Decimal`` reads as 10), no Arabic-Indic or full-width digits (which ``Decimal`` also
+# reads), no sign. A lone comma is the decimal mark.
+_PLAIN_DECIMAL = re.compile(r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)", re.ASCII)
+_MAX_AMOUNT_TEXT = 40
+
+
+def max_amount(currency: str | None) -> Decimal:
+    """``MAX_MINOR_UNITS`` minor units of ``currency`` (with none: of a currency without minor
+    digits, the loosest bound, still safe for every column and calculation)."""
+    return Decimal(MAX_MINOR_UNITS).scaleb(-MINOR_DIGITS.get(currency or "", 0))
+
+
+def check_amount_bound(amount: Decimal, currency: str | None, field: str = "amount") -> Decimal:
+    """Refuse an amount that is not finite, is negative, or is above ``max_amount``."""
+    if not amount.is_finite():
+        raise ValidationError(f"{field} {amount} is not a number", field=field, value=str(amount))
+    if amount < 0:
+        raise ValidationError(f"{field} {amount} is negative", field=field, value=str(amount))
+    limit = max_amount(currency)
+    if amount > limit:
+        unit = f" {currency}" if currency else ""
+        raise ValidationError(
+            f"{field} {amount:f} is too large: at most {limit:f}{unit}",
+            field=field,
+            value=str(amount),
+            limit=str(limit),
+        )
+    return amount
+
+
+def parse_amount(text: str, field: str = "amount", currency: str | None = None) -> Decimal:
     """Parse a non-negative decimal amount written with a dot (a lone comma is read as the dot).
 
-    Thousands separators are refused rather than guessed: ``1,234`` is ambiguous across markets.
+    The one rule for every amount that enters the station (imports, decide-batch, payments):
+    plain decimal notation in ASCII digits, finite, non-negative, at most ``MAX_MINOR_UNITS``
+    minor units (of ``currency`` when given). Thousands separators are refused rather than
+    guessed: ``1,234`` is ambiguous across markets.
     """
     raw = (text or "").strip()
-    if raw.count(",") == 1 and "." not in raw:
-        if len(raw.partition(",")[2]) == 3:
-            raise ValidationError(
-                f"{field} {text!r} is ambiguous: write it with a dot as the decimal separator "
-                "and no thousands separator",
-                field=field,
-                value=text,
-            )
-        raw = raw.replace(",", ".")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
+    if raw.count(",") == 1 and "." not in raw and len(raw.partition(",")[2]) == 3:
         raise ValidationError(
-            f"{field} {text!r} is not a number", field=field, value=text
-        ) from None
-    if not value.is_finite():
-        raise ValidationError(f"{field} {text!r} is not a number", field=field, value=text)
-    if value < 0:
+            f"{field} {text!r} is ambiguous: write it with a dot as the decimal separator "
+            "and no thousands separator",
+            field=field,
+            value=text,
+        )
+    shown = text if len(text or "") <= _MAX_AMOUNT_TEXT else f"{text[:_MAX_AMOUNT_TEXT]}…"
+    unsigned = raw[1:] if raw.startswith("-") else raw
+    if len(raw) > _MAX_AMOUNT_TEXT or not _PLAIN_DECIMAL.fullmatch(unsigned):
+        hint = ""
+        if any(c in raw for c in "eE_") or any(c.isdigit() and not c.isascii() for c in raw):
+            hint = " (write plain digits 0-9 with a dot: no exponent, no '_')"
+        elif len(raw) > _MAX_AMOUNT_TEXT:
+            hint = f" (more than {_MAX_AMOUNT_TEXT} characters)"
+        raise ValidationError(f"{field} {shown!r} is not a number{hint}", field=field, value=shown)
+    if raw.startswith("-"):
         raise ValidationError(f"{field} {text!r} is negative", field=field, value=text)
+    value = Decimal(raw.replace(",", "."))
+    limit = max_amount(currency)
+    if value > limit:
+        unit = f" {currency}" if currency else ""
+        raise ValidationError(
+            f"{field} {shown!r} is too large: at most {limit:f}{unit}",
+            field=field,
+            value=shown,
+            limit=str(limit),
+        )
     return value

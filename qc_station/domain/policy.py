@@ -3,6 +3,24 @@
 Every key is optional and falls back to the SPEC default; an unknown key is refused (with the
 nearest known key suggested), because a typo that silently falls back to a default would
 change refunds without anyone noticing. The policy's identity is the SHA-256 of its file.
+
+Every number is bounded (SPEC §5), so that no policy that validates can break a decision
+later (an hour count of 10^15 overflowed every deadline, ``nan`` broke every comparison):
+
+- days (return window, transit allowance, carrier claim, video retention): 0 to 3650
+  (a carrier claim: 1 to 3650, a claim due the day it opens cannot be filed);
+- hours (refund, dispute evidence): 1 to 8760 (a year);
+- percentages: 0 to 100; photo counts: 0 to 50;
+- amounts (approval thresholds): finite, non-negative, at most ``MAX_MINOR_UNITS`` minor
+  units of their currency;
+- ``video_max_minutes``: 1 to 120 (an unboxing never takes hours, and a clip of hours would
+  fill the photo folder's disk);
+- checklists: at most 200 items each and 200 categories, texts of at most 255 characters.
+
+Keys are matched case-sensitively (``usd`` is no currency code); a checklist category or a
+carrier written twice in different letter case (``electronics`` and ``Electronics``) is
+refused rather than one silently replacing the other. The file itself is at most
+``MAX_POLICY_BYTES``, and nesting too deep for the TOML reader is a policy error too.
 """
 
 from __future__ import annotations
@@ -16,8 +34,18 @@ from decimal import Decimal
 from typing import Any
 
 from .enums import Finding, Grade
-from .errors import PolicyError
+from .errors import PolicyError, ValidationError
+from .fields import MAX_CODE, MAX_NAME, check_amount_bound
 from .money import is_currency
+
+#: The largest policy file read: the shipped one is a few kilobytes.
+MAX_POLICY_BYTES = 1024 * 1024
+MAX_DAYS = 3650
+MAX_HOURS = 8760
+MAX_PHOTOS = 50
+MAX_VIDEO_MINUTES = 120
+MAX_CHECKLIST_ITEMS = 200
+MAX_CHECKLISTS = 200
 
 _MARKET = re.compile(r"^[A-Z]{2}$")
 
@@ -64,6 +92,8 @@ class Policy:
     refund_due_hours: int = 48
     dispute_evidence_due_hours: int = 48
     carrier_claim_days: dict[str, int] = field(default_factory=lambda: {"default": 60, "DHL": 30})
+    video_max_minutes: int = 10
+    video_retention_days: int = 180
     sku_return_rate_flag_pct: Decimal = Decimal(10)
     carrier_damage_rate_flag_pct: Decimal = Decimal(5)
     checklists: dict[str, tuple[ChecklistItem, ...]] = field(default_factory=dict)
@@ -82,15 +112,18 @@ class Policy:
         return self.carrier_claim_days.get(carrier, self.carrier_claim_days.get("default", 60))
 
 
-_SCALARS = {
-    "transit_allowance_days",
-    "missing_parts_deduction_pct",
-    "dispute_at_deduction_pct",
-    "min_photos_grade_C_or_worse",
-    "refund_due_hours",
-    "dispute_evidence_due_hours",
+#: The single-number keys and their bounds (SPEC §5).
+_SCALARS: dict[str, tuple[int, int]] = {
+    "transit_allowance_days": (0, MAX_DAYS),
+    "missing_parts_deduction_pct": (0, 100),
+    "dispute_at_deduction_pct": (0, 100),
+    "min_photos_grade_C_or_worse": (0, MAX_PHOTOS),
+    "refund_due_hours": (1, MAX_HOURS),
+    "dispute_evidence_due_hours": (1, MAX_HOURS),
+    "video_max_minutes": (1, MAX_VIDEO_MINUTES),
+    "video_retention_days": (0, MAX_DAYS),
 }
-_KNOWN = _SCALARS | {
+_KNOWN = set(_SCALARS) | {
     "return_window_days",
     "deduction_pct",
     "approval_threshold",
@@ -123,14 +156,37 @@ def _int(key: str, value: Any, low: int = 0, high: int | None = None) -> int:
     return value
 
 
-def _number(key: str, value: Any) -> Decimal:
+def _number(key: str, value: Any, currency: str | None = None) -> Decimal:
+    """A finite, non-negative number; an amount of ``currency`` at most ``MAX_MINOR_UNITS``
+    of its minor units (without one, that many whole units: the bound of a percentage is the
+    caller's)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(key, f"must be a number, not {value!r}")
     # str() first: a TOML float such as 0.1 must not bring binary noise into money.
     amount = Decimal(str(value))
+    if not amount.is_finite():
+        raise _fail(key, f"must be a finite number, not {value}")
     if amount < 0:
         raise _fail(key, f"must not be negative, not {value}")
+    try:
+        check_amount_bound(amount, currency, key)
+    except ValidationError:
+        raise _fail(key, f"is too large: {value}") from None
     return amount
+
+
+def _no_case_twins(where: str, keys: Any) -> None:
+    """Refuse two keys that differ only in letter case: one would silently win."""
+    seen: dict[str, str] = {}
+    for key in keys:
+        folded = str(key).casefold()
+        if folded in seen:
+            raise _fail(
+                f"{where}.{key}",
+                f"also written as '{seen[folded]}'; keep one of them (keys differ only in "
+                "letter case)",
+            )
+        seen[folded] = str(key)
 
 
 def _table(key: str, value: Any) -> dict[str, Any]:
@@ -142,6 +198,12 @@ def _table(key: str, value: Any) -> dict[str, Any]:
 def load_policy(data: bytes | str) -> Policy:
     """Parse and validate a policy file's content. Raises ``PolicyError`` naming the bad key."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_POLICY_BYTES:
+        raise PolicyError(
+            f"policy file is {len(raw):,} bytes; a policy is at most {MAX_POLICY_BYTES:,}",
+            key="",
+            problem="too large",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -152,15 +214,22 @@ def load_policy(data: bytes | str) -> Policy:
         raise PolicyError(
             f"policy file is not valid TOML: {exc}", key="", problem=str(exc)
         ) from None
+    except RecursionError:
+        raise PolicyError(
+            "policy file is nested too deeply to read (arrays or tables inside each other "
+            "hundreds of levels deep); a policy has at most a few levels",
+            key="",
+            problem="too deep",
+        ) from None
 
     defaults = Policy()
     values: dict[str, Any] = {}
     for key in doc:
         if key not in _KNOWN:
             raise _unknown(key, _KNOWN)
-    for key in _SCALARS & doc.keys():
-        high = 100 if key.endswith("_pct") else None
-        values[key] = _int(key, doc[key], 0, high)
+    for key in _SCALARS.keys() & doc.keys():
+        low, high = _SCALARS[key]
+        values[key] = _int(key, doc[key], low, high)
 
     if "return_window_days" in doc:
         window = doc["return_window_days"]
@@ -168,9 +237,11 @@ def load_policy(data: bytes | str) -> Policy:
             by_market: dict[str, int] = {}
             for market, days in window.items():
                 if market == "default":
-                    values["return_window_days"] = _int("return_window_days.default", days)
+                    values["return_window_days"] = _int(
+                        "return_window_days.default", days, 0, MAX_DAYS
+                    )
                 elif _MARKET.match(market):
-                    by_market[market] = _int(f"return_window_days.{market}", days)
+                    by_market[market] = _int(f"return_window_days.{market}", days, 0, MAX_DAYS)
                 else:
                     raise _fail(
                         f"return_window_days.{market}",
@@ -178,7 +249,7 @@ def load_policy(data: bytes | str) -> Policy:
                     )
             values["return_window_by_market"] = by_market
         else:
-            values["return_window_days"] = _int("return_window_days", window)
+            values["return_window_days"] = _int("return_window_days", window, 0, MAX_DAYS)
             values["return_window_by_market"] = {}
 
     if "deduction_pct" in doc:
@@ -201,7 +272,7 @@ def load_policy(data: bytes | str) -> Policy:
         for currency, amount in table.items():
             if not is_currency(currency):
                 raise _fail(f"approval_threshold.{currency}", "not an ISO 4217 currency code")
-            thresholds[currency] = _number(f"approval_threshold.{currency}", amount)
+            thresholds[currency] = _number(f"approval_threshold.{currency}", amount, currency)
         values["approval_threshold"] = thresholds
 
     if "required_photos" in doc:
@@ -210,7 +281,9 @@ def load_policy(data: bytes | str) -> Policy:
         for finding_key, count in table.items():
             if finding_key not in Finding.__members__:
                 raise _unknown(f"required_photos.{finding_key}", set(Finding.__members__))
-            photos[Finding(finding_key)] = _int(f"required_photos.{finding_key}", count, 0, 50)
+            photos[Finding(finding_key)] = _int(
+                f"required_photos.{finding_key}", count, 0, MAX_PHOTOS
+            )
         for finding in Finding:
             if finding not in photos:
                 raise _fail(
@@ -221,12 +294,14 @@ def load_policy(data: bytes | str) -> Policy:
     if "carrier_claim_days" in doc and not isinstance(doc["carrier_claim_days"], dict):
         # One number for every carrier, as return_window_days may be.
         values["carrier_claim_days"] = {
-            "default": _int("carrier_claim_days", doc["carrier_claim_days"], 1)
+            "default": _int("carrier_claim_days", doc["carrier_claim_days"], 1, MAX_DAYS)
         }
     elif "carrier_claim_days" in doc:
         table = _table("carrier_claim_days", doc["carrier_claim_days"])
+        _no_case_twins("carrier_claim_days", table)
         claim_days = {
-            name: _int(f"carrier_claim_days.{name}", days, 1) for name, days in table.items()
+            name: _int(f"carrier_claim_days.{name}", days, 1, MAX_DAYS)
+            for name, days in table.items()
         }
         claim_days.setdefault("default", 60)
         values["carrier_claim_days"] = claim_days
@@ -261,10 +336,17 @@ def load_policy(data: bytes | str) -> Policy:
 
 def _checklists(table: dict[str, Any]) -> dict[str, tuple[ChecklistItem, ...]]:
     lists: dict[str, tuple[ChecklistItem, ...]] = {}
+    if len(table) > MAX_CHECKLISTS:
+        raise _fail("checklists", f"has {len(table)} categories; at most {MAX_CHECKLISTS}")
+    _no_case_twins("checklists", table)
     for category, items in table.items():
         where = f"checklists.{category}"
+        if len(category) > MAX_NAME:
+            raise _fail(where, f"a category name has at most {MAX_NAME} characters")
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             raise _fail(where, "must be a list of items ([[checklists.NAME]] tables)")
+        if len(items) > MAX_CHECKLIST_ITEMS:
+            raise _fail(where, f"has {len(items)} items; at most {MAX_CHECKLIST_ITEMS}")
         seen: set[str] = set()
         parsed = []
         for index, item in enumerate(items):
@@ -273,7 +355,11 @@ def _checklists(table: dict[str, Any]) -> dict[str, tuple[ChecklistItem, ...]]:
                 if key not in {"key", "text", "text_zh", "required"}:
                     raise _unknown(f"{at}.{key}", {"key", "text", "text_zh", "required"})
             key = item.get("key")
-            if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            if (
+                not isinstance(key, str)
+                or len(key) > MAX_CODE
+                or not re.fullmatch(r"[a-z][a-z0-9_]*", key)
+            ):
                 raise _fail(f"{at}.key", "must be a lower-case identifier such as 'powers_on'")
             if key in seen:
                 raise _fail(f"{at}.key", f"'{key}' appears twice")
@@ -285,6 +371,9 @@ def _checklists(table: dict[str, Any]) -> dict[str, tuple[ChecklistItem, ...]]:
             required = item.get("required", False)
             if not isinstance(text_zh, str):
                 raise _fail(f"{at}.text_zh", "must be text")
+            for name, value in (("text", text), ("text_zh", text_zh)):
+                if len(value) > MAX_NAME:
+                    raise _fail(f"{at}.{name}", f"has {len(value)} characters; at most {MAX_NAME}")
             if not isinstance(required, bool):
                 raise _fail(f"{at}.required", "must be true or false")
             parsed.append(ChecklistItem(key, text.strip(), text_zh.strip(), required))

@@ -24,9 +24,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationError
+from .fields import check_text
 from .money import check_currency, format_amount, minor_digits, quantum
-
-MAX_NOTE = 2000
 
 
 class RecoveryKind(StrEnum):
@@ -284,7 +283,4 @@ def _sum(pairs: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:
 
 
 def _note(text: str) -> str:
-    clean = (text or "").strip()
-    if len(clean) > MAX_NOTE:
-        raise ValidationError(f"notes are limited to {MAX_NOTE} characters", field="note")
-    return clean
+    return check_text((text or "").strip(), "note")

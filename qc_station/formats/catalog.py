@@ -19,11 +19,11 @@ Decisions:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from qc_station.domain.errors import ValidationError
+from qc_station.domain.fields import check_code, check_name, parse_count
 from qc_station.domain.model import Product
 from qc_station.domain.money import check_currency, round_money
 
@@ -43,7 +43,8 @@ FORMAT_CATALOG = "catalog"
 
 CATALOG_REQUIRED = ("sku", "name", "category", "supplier", "unit_price", "currency")
 
-_WHOLE_NUMBER = re.compile(r"\+?\d+")
+#: The most units sold one catalog row may claim (the column is a 32-bit integer).
+MAX_UNITS_SOLD = 10**9
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,17 @@ def _product(record: Record, index: dict[str, int], labels: dict[str, str]) -> P
     for name in ("sku", "name", "unit_price", "currency"):
         if not text(name):
             problems.append(f"{labels[name]} is empty")
+    for name, rule in (
+        ("sku", check_code),
+        ("name", check_name),
+        ("category", check_name),
+        ("supplier", check_name),
+    ):
+        if text(name):
+            try:
+                rule(text(name), labels[name])
+            except ValidationError as exc:
+                problems.append(str(exc))
     currency: str | None = None
     if text("currency"):
         try:
@@ -76,17 +88,15 @@ def _product(record: Record, index: dict[str, int], labels: dict[str, str]) -> P
     price: Decimal | None = None
     if text("unit_price"):
         try:
-            price = parse_price(text("unit_price"), labels["unit_price"])
+            price = parse_price(text("unit_price"), labels["unit_price"], currency)
         except ValidationError as exc:
             problems.append(str(exc))
     units_sold: int | None = None
     if text("units_sold"):
-        if _WHOLE_NUMBER.fullmatch(text("units_sold")):
-            units_sold = int(text("units_sold"))
-        else:
-            problems.append(
-                f"{labels['units_sold']} {text('units_sold')!r} is not a whole number of 0 or more"
-            )
+        try:
+            units_sold = parse_count(text("units_sold"), labels["units_sold"], 0, MAX_UNITS_SOLD)
+        except ValidationError as exc:
+            problems.append(str(exc))
     if problems:
         return "; ".join(problems)
     # Both were checked above; the asserts tell the type checker.

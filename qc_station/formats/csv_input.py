@@ -314,7 +314,7 @@ def read_table(text: str, source_name: str) -> Table:
 _AMBIGUOUS_AMOUNT = re.compile(r"\d{1,3},\d{3}")
 
 
-def parse_price(text: str, label: str) -> Decimal:
+def parse_price(text: str, label: str, currency: str | None = None) -> Decimal:
     """A non-negative amount as ``domain.money.parse_amount`` reads it (a lone comma is the
     decimal point: ``12,5``), except that ``1,234`` is refused: read as 1.234 it would turn
     a price of one thousand into one, silently."""
@@ -325,7 +325,7 @@ def parse_price(text: str, label: str) -> Decimal:
             field=label,
             value=text,
         )
-    return parse_amount(text, label)
+    return parse_amount(text, label, currency)
 
 
 # --- the error file ------------------------------------------------------------------------

@@ -28,8 +28,11 @@ from typing import TextIO, TypeVar
 from qc_station.domain.decision import Case, Proposal, decide
 from qc_station.domain.enums import Finding, Grade, RequestedResolution
 from qc_station.domain.errors import ValidationError
+from qc_station.domain.fields import check_code
 from qc_station.domain.money import check_currency, format_amount, parse_amount
 from qc_station.domain.policy import Policy
+
+from .finance_csv import neutralise
 
 INPUT_COLUMNS: tuple[str, ...] = (
     "case_id",
@@ -116,12 +119,22 @@ def run_decide_batch(reader: TextIO, writer: TextIO, policy: Policy) -> BatchSum
             case = parse_case({name: _cell(line_cells, i) for name, i in columns.items()})
             proposal = decide(policy, case)
         except ValidationError as exc:
-            out.writerow(error_row(case_id, str(exc)))
+            out.writerow(_safe(error_row(case_id, str(exc))))
             failed += 1
         else:
-            out.writerow(result_row(case_id, case.currency, proposal))
+            out.writerow(_safe(result_row(case_id, case.currency, proposal)))
         written += 1
     return BatchSummary(rows=written, failed=failed)
+
+
+_TEXT_COLUMNS = tuple(OUTPUT_COLUMNS.index(name) for name in ("case_id", "reasons"))
+
+
+def _safe(row: list[str]) -> list[str]:
+    """The row with its text cells neutralised against CSV injection (SPEC §7.3, the finance
+    export's own rule): ``case_id`` is the user's, ``reasons`` may quote input. The other
+    cells are names and plain numbers the engine made, and stay exactly as they are."""
+    return [neutralise(cell) if i in _TEXT_COLUMNS else cell for i, cell in enumerate(row)]
 
 
 def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
@@ -169,6 +182,7 @@ def parse_case(values: dict[str, str]) -> Case:
     case_id = values["case_id"]
     if not case_id:
         raise ValidationError("case_id is empty", field="case_id")
+    check_code(case_id, "case_id")
     market = values["market"].upper()
     if not _MARKET.match(market):
         raise ValidationError(
@@ -177,7 +191,7 @@ def parse_case(values: dict[str, str]) -> Case:
             value=values["market"],
         )
     currency = check_currency(values["currency"])
-    unit_price = parse_amount(values["unit_price"], "unit_price")
+    unit_price = parse_amount(values["unit_price"], "unit_price", currency)
     return Case(
         market=market,
         currency=currency,
@@ -214,7 +228,8 @@ def _choice(values: dict[str, str], name: str, kind: type[_E]) -> _E:
 
 
 def _photos(raw: str) -> int:
-    if not raw.isdigit() or not raw.isascii():
+    # Bounded before ``int``: a 5,000-digit cell would make ``int`` itself refuse.
+    if not raw.isdigit() or not raw.isascii() or len(raw) > 4:
         raise ValidationError(
             f"photos {raw!r} is not a whole number of photos (0 or more)",
             field="photos",

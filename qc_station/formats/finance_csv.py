@@ -6,8 +6,24 @@ with a dot and the currency's minor digits, times in UTC ISO 8601 with a ``Z``, 
 cell neutralised against CSV injection (OWASP): a cell that begins with ``=``, ``+``, ``-``,
 ``@``, tab, carriage return or line feed gets a leading single quote, so that Excel shows it
 as text instead of running it as a formula. Order ids, SKUs and names come from customers and
-marketplaces, so no text column is trusted; the amounts and percentages we format ourselves
-are never negative and are left alone (a quote would turn them into text in Excel).
+marketplaces, so no text column is trusted. The amounts, percentages and times are not text:
+we format them ourselves from numbers, so they can hold nothing but digits, a dot and, on a
+reversal row, a leading minus sign. They are never neutralised: ``-12.50`` must stay a number
+finance can sum (a quote would turn it into text in Excel), and a number cannot carry a
+formula. Only the text cells are.
+
+Format versions (SPEC §7.3: each batch records the format it was written in, and a batch
+re-exports byte-identically in its own format):
+
+- **1**: the 18 columns of ``COLUMNS``. Every batch written before reversals existed.
+- **2** (``FORMAT_VERSION``, what new batches are written in): the same columns plus a last
+  column ``reverses_batch``. It is empty on an ordinary row. A **reversal row** is a row
+  exported before, repeated with its refund and recovery amounts negated (every other cell as
+  it was exported, but for the batch id, which is the batch carrying the reversal) and
+  ``reverses_batch`` naming the batch of the row it reverses. It comes right before the
+  unit's new decision, so the rows of a unit across all batches sum to its final amount. A
+  reversal of a zero amount (a dispute or an exchange) is still written, as ``0.00`` (never
+  ``-0.00``), so that every reopen of an exported decision is in finance's history.
 
 The same rows always give the same bytes: that is what lets a batch be re-exported
 byte-identical and checked against the SHA-256 recorded when it was first exported. The
@@ -51,6 +67,15 @@ COLUMNS: tuple[str, ...] = (
     "approved_at",
     "refund_due_at",
 )
+
+#: Format 2 (SPEC §7.3 corrections): ``COLUMNS`` and, last, the batch a reversal row reverses.
+COLUMNS_V2: tuple[str, ...] = (*COLUMNS, "reverses_batch")
+
+#: The format new batches are written in.
+FORMAT_VERSION = 2
+
+#: Every format a batch may have been written in, with its header.
+FORMAT_COLUMNS: dict[int, tuple[str, ...]] = {1: COLUMNS, 2: COLUMNS_V2}
 
 BOM = "\ufeff"
 LINE_END = "\r\n"
@@ -101,6 +126,8 @@ class FinanceRow(Protocol):
     def approved_at(self) -> datetime | None: ...
     @property
     def refund_due_at(self) -> datetime | None: ...
+    @property
+    def reverses_batch(self) -> str: ...
 
 
 class ByteSink(Protocol):
@@ -167,8 +194,9 @@ def row_cells(row: FinanceRow) -> list[str]:
 
     Every text cell comes from data and is neutralised (as ``neutralise`` does, inlined: this
     runs for every cell of a million rows). The amounts, the percentage and the times are
-    formatted here, never negative and never starting with a formula character, and are left
-    alone. An amount rounded to the currency's quantum has an exponent of 0 to -4, for which
+    formatted here from numbers and are left alone: a negative amount (a reversal row's
+    ``-12.50``) begins with ``-`` but is a number, not a formula, and must stay summable.
+    An amount rounded to the currency's quantum has an exponent of 0 to -4, for which
     ``str`` gives the plain decimal (never an exponent), like ``format_amount``.
     """
     p = INJECTION_PREFIXES
@@ -208,6 +236,29 @@ def row_cells(row: FinanceRow) -> list[str]:
         format_time(approved_at) if approved_at is not None else "",
         format_time(refund_due_at) if refund_due_at is not None else "",
     ]
+
+
+def row_cells_v2(row: FinanceRow) -> list[str]:
+    """One row of format 2: ``row_cells`` and ``reverses_batch`` (neutralised like every
+    text cell; empty on an ordinary row)."""
+    cells = row_cells(row)
+    reverses = row.reverses_batch
+    cells.append("'" + reverses if reverses.startswith(INJECTION_PREFIXES) else reverses)
+    return cells
+
+
+_ROW_CELLS = {1: row_cells, 2: row_cells_v2}
+
+
+def _format(version: int) -> int:
+    if version not in FORMAT_COLUMNS:
+        raise ValueError(f"unknown finance CSV format version {version}")
+    return version
+
+
+def negated(amount: Decimal) -> Decimal:
+    """``-amount`` for a reversal row, with zero kept positive (``0.00``, not ``-0.00``)."""
+    return -amount if amount else abs(amount)
 
 
 class _Encoder:
@@ -273,15 +324,18 @@ class FinanceCsvWriter:
     """Writes the header at once, then one row per ``write_row``; ``close`` flushes the last
     chunk and returns the digest. ``sink=None`` only counts and hashes."""
 
-    def __init__(self, sink: ByteSink | None, *, bom: bool = True) -> None:
+    def __init__(
+        self, sink: ByteSink | None, *, bom: bool = True, version: int = FORMAT_VERSION
+    ) -> None:
         self._encoder = _Encoder(sink)
         self._rows = 0
         self._closed = False
+        self._cells = _ROW_CELLS[_format(version)]
         if bom:
             self._encoder.write(BOM)
         # Quoting as QUOTE_MINIMAL does (``csv_line``): exactly the cells that need it, the
         # same way every time, so the bytes depend on the rows only.
-        self._encoder.write(csv_line(COLUMNS))
+        self._encoder.write(csv_line(FORMAT_COLUMNS[version]))
 
     @property
     def rows(self) -> int:
@@ -290,7 +344,7 @@ class FinanceCsvWriter:
     def write_row(self, row: FinanceRow) -> None:
         if self._closed:
             raise ValueError("the finance CSV writer is closed")
-        self._encoder.write(csv_line(row_cells(row)))
+        self._encoder.write(csv_line(self._cells(row)))
         self._rows += 1
 
     def write_rows(self, rows: Iterable[FinanceRow]) -> None:
@@ -301,7 +355,7 @@ class FinanceCsvWriter:
         add = lines.append
         write = self._encoder.write
         line = csv_line
-        cells = row_cells
+        cells = self._cells
         try:
             for row in rows:
                 add(line(cells(row)))
@@ -324,14 +378,19 @@ class FinanceCsvWriter:
 
 
 def write_finance_csv(
-    rows: Iterable[FinanceRow], sink: ByteSink | None, *, bom: bool = True
+    rows: Iterable[FinanceRow],
+    sink: ByteSink | None,
+    *,
+    bom: bool = True,
+    version: int = FORMAT_VERSION,
 ) -> CsvDigest:
-    """Stream ``rows`` to ``sink`` as the finance CSV and return the count and SHA-256.
+    """Stream ``rows`` to ``sink`` as the finance CSV in format ``version`` and return the
+    count and SHA-256. A re-export passes the batch's own version.
 
     The rows are consumed one at a time, so a generator over a database cursor stays
     streamed. If the iterable raises (a cancel, a lost connection), what was already
     buffered is not flushed: the caller is abandoning the file anyway.
     """
-    writer = FinanceCsvWriter(sink, bom=bom)
+    writer = FinanceCsvWriter(sink, bom=bom, version=version)
     writer.write_rows(rows)
     return writer.close()

@@ -45,7 +45,7 @@ Decisions (where SPEC is silent):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -55,6 +55,7 @@ from typing import NamedTuple
 
 from qc_station.domain.enums import RequestedResolution
 from qc_station.domain.errors import ValidationError
+from qc_station.domain.fields import MAX_TEXT, check_code, check_name, check_text
 from qc_station.domain.money import check_currency, round_money
 
 from .csv_input import (
@@ -136,7 +137,7 @@ _MARKET_FIXES = {"UK": "GB"}
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MARKET = re.compile(r"[A-Z]{2}")
-_WHOLE_NUMBER = re.compile(r"\+?\d+")
+_WHOLE_NUMBER = re.compile(r"\+?[0-9]+", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,7 @@ def _currency(text: str) -> str | None:
 def _price(text: str, currency: str | None, label: str) -> Decimal | str:
     """The rounded amount, or why it is refused."""
     try:
-        amount = parse_price(text, label)
+        amount = parse_price(text, label, currency)
     except ValidationError as exc:
         return str(exc)
     return round_money(amount, currency) if currency else amount
@@ -268,6 +269,17 @@ class _Cells:
         value = self.values.get(name, "")
         if not value:
             self.problems.append(f"{self.label(name)} is empty")
+        return value
+
+    def checked(self, name: str, rule: Callable[[str, str], str], *, required: bool) -> str:
+        """The cell, checked by one of the ``domain.fields`` rules (SPEC §7.1); a refusal is
+        a problem of the row."""
+        value = self.required(name) if required else self.text(name)
+        if value:
+            try:
+                rule(value, self.label(name))
+            except ValidationError as exc:
+                self.problems.append(str(exc))
         return value
 
     def date(self, name: str, today: date, *, required: bool) -> date | None:
@@ -320,7 +332,8 @@ class _Cells:
         if not _WHOLE_NUMBER.fullmatch(value):
             self.problems.append(f"{self.label(name)} {value!r} is not a whole number")
             return 0
-        number = int(value)
+        # Bounded before ``int``: a 5,000-digit cell would make ``int`` itself refuse.
+        number = int(value) if len(value) <= 12 else MAX_QUANTITY + 1
         if number < 1:
             self.problems.append(f"{self.label(name)} {value!r} must be at least 1")
         elif number > MAX_QUANTITY:
@@ -439,7 +452,20 @@ class _Grouper:
                 )
                 continue
             assert group.header is not None  # a group with no bad line has a good one
-            rmas.append(_rma(group.code, group.header, "; ".join(group.reasons), group.lines))
+            reason = "; ".join(group.reasons)
+            if len(reason) > MAX_TEXT:
+                errors.extend(
+                    RowError(
+                        line.line,
+                        f"not imported: the reasons of RMA {group.code} together are "
+                        f"{len(reason)} characters long; an RMA's reason may have at most "
+                        f"{MAX_TEXT}",
+                        line.row,
+                    )
+                    for line in group.lines
+                )
+                continue
+            rmas.append(_rma(group.code, group.header, reason, group.lines))
         errors.sort(key=lambda e: e.line)
         return rmas, errors
 
@@ -480,9 +506,13 @@ class _BadRow:
 
 
 def _generic_row(cells: _Cells, today: date) -> _GoodRow | _BadRow:
-    code = cells.required("rma_code")
-    cells.required("order_id")
-    cells.required("sku")
+    code = cells.checked("rma_code", check_code, required=True)
+    cells.checked("order_id", check_code, required=True)
+    cells.checked("sku", check_code, required=True)
+    cells.checked("tracking", check_code, required=False)
+    for name in ("customer", "carrier", "product_name", "category", "supplier"):
+        cells.checked(name, check_name, required=False)
+    cells.checked("reason", check_text, required=False)
     currency = cells.currency("currency")
     market = cells.market("market")
     order_date = cells.date("order_date", today, required=True)
@@ -529,13 +559,29 @@ def _generic_row(cells: _Cells, today: date) -> _GoodRow | _BadRow:
 
 
 def _amazon_row(cells: _Cells, today: date) -> _GoodRow | _BadRow:
-    order_id = cells.required("order-id")
-    sku = cells.required("sku")
+    order_id = cells.checked("order-id", check_code, required=True)
+    sku = cells.checked("sku", check_code, required=True)
+    cells.checked("license-plate-number", check_code, required=False)
+    cells.checked("product-name", check_name, required=False)
+    cells.checked("reason", check_text, required=False)
+    cells.checked("customer-comments", check_text, required=False)
     request_date = cells.date("return-date", today, required=True)
     quantity = cells.quantity("quantity")
     code = cells.text("license-plate-number") or (
         f"AMZ-{order_id}-{sku}" if order_id and sku else ""
     )
+    reason = cells.text("reason")
+    comments = cells.text("customer-comments")
+    stated = f"{reason}: {comments}" if reason and comments else reason or comments
+    if not cells.problems:
+        for value, label, rule in (
+            (code, "the RMA code made from order-id and sku", check_code),
+            (stated, "reason with customer-comments", check_text),
+        ):
+            try:
+                rule(value, label)
+            except ValidationError as exc:
+                cells.problems.append(str(exc))
     if cells.problems:
         return _BadRow(code, cells.error())
     header = _Header(
@@ -550,9 +596,6 @@ def _amazon_row(cells: _Cells, today: date) -> _GoodRow | _BadRow:
         carrier="",
         tracking="",
     )
-    reason = cells.text("reason")
-    comments = cells.text("customer-comments")
-    stated = f"{reason}: {comments}" if reason and comments else reason or comments
     line = ParsedLine(
         line=cells.record.line,
         row=cells.record.raw,

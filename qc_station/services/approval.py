@@ -14,6 +14,7 @@ from qc_station.domain.errors import (
     QcError,
     ValidationError,
 )
+from qc_station.domain.fields import check_text
 from qc_station.domain.model import Decision, DecisionStatus, Rma, Unit
 from qc_station.domain.outcome import Reason
 from qc_station.domain.plain_case import NotPlainCase, plain_case_problems
@@ -21,13 +22,11 @@ from qc_station.domain.plain_case import NotPlainCase, plain_case_problems
 from . import audit, disputes, recovery
 from .context import Actor, ServiceContext
 from .inspection import set_deadlines
-from .permissions import Action, require
+from .permissions import Action, authorized, check_allowed, require
 from .ports import UnitOfWork
 from .returns import normalise_code
 from .unit_moves import move_unit
 from .views import DecisionView, InspectionView
-
-MAX_COMMENT = 2000
 
 
 def _pending(uow: UnitOfWork, lpn: str) -> tuple[Rma, Unit, Decision]:
@@ -63,10 +62,9 @@ def approve(
     case (``domain/plain_case.py``), as the bulk approval needs."""
     require(actor, Action.APPROVE)
     lpn = normalise_code(lpn)
-    if len(comment) > MAX_COMMENT:
-        raise ValidationError(f"comments are limited to {MAX_COMMENT} characters")
+    check_text(comment, "comment")
     now = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.APPROVE) as uow:
         _rma, unit, decision = _pending(uow, lpn)
         if decision.decided_by == actor.username:
             raise PermissionDenied(
@@ -74,6 +72,16 @@ def approve(
                 "another supervisor must (four eyes)",
                 lpn=lpn,
                 user=actor.username,
+            )
+        if unit.reopened_by == actor.username:
+            # SPEC §7.3: whoever reopened a decided unit must not also approve its new
+            # decision, or one person could replace an exported refund alone.
+            raise PermissionDenied(
+                f"{actor.username} reopened unit {lpn} and cannot also approve its new "
+                "decision: another supervisor must (four eyes)",
+                lpn=lpn,
+                user=actor.username,
+                reopened_by=actor.username,
             )
         if only_plain:
             _refuse_unless_plain(ctx, uow, decision)
@@ -109,10 +117,9 @@ def reject(ctx: ServiceContext, actor: Actor, lpn: str, comment: str) -> Decisio
     text = comment.strip()
     if not text:
         raise ValidationError("a rejection needs a comment for the inspector", field="comment")
-    if len(text) > MAX_COMMENT:
-        raise ValidationError(f"comments are limited to {MAX_COMMENT} characters")
+    check_text(text, "comment")
     now = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.REJECT) as uow:
         _rma, unit, decision = _pending(uow, lpn)
         decision = replace(
             decision,
@@ -138,14 +145,17 @@ def reject(ctx: ServiceContext, actor: Actor, lpn: str, comment: str) -> Decisio
 
 
 def reopen(ctx: ServiceContext, actor: Actor, lpn: str, reason: str) -> None:
-    """Bring a decided unit back to inspection (SPEC §3); its decision is superseded. An
-    exported decision stays in its export batch; the new decision is exported on its own."""
+    """Bring a decided unit back to inspection (SPEC §3); its decision is superseded and
+    the reopener recorded on the unit. An exported decision stays in its export batch; the
+    batch that exports the new decision reverses it (SPEC §7.3, ``finance``). The new
+    decision always needs approval, by someone other than its decider and the reopener."""
     require(actor, Action.REOPEN)
     lpn = normalise_code(lpn)
     text = reason.strip()
     if not text:
         raise ValidationError("reopening a decided unit needs a reason", field="reason")
-    with ctx.uow() as uow:
+    check_text(text, "reason")
+    with authorized(ctx, actor, Action.REOPEN) as uow:
         uow.rmas.lock_unit(lpn)
         rma = uow.rmas.get_by_lpn(lpn)
         unit = rma.unit(lpn) if rma else None
@@ -165,8 +175,20 @@ def reopen(ctx: ServiceContext, actor: Actor, lpn: str, reason: str) -> None:
             old={"decision": decision.id if decision else None},
             new={"reason": text},
         )
+        uow.rmas.set_reopened_by(lpn, actor.username)
         if decision is not None:
             uow.decisions.save(replace(decision, status=DecisionStatus.SUPERSEDED))
+            # Its own event: the decision's record changed (its digest, SPEC §6).
+            audit.record(
+                uow,
+                ctx,
+                actor,
+                "decision",
+                decision.id,
+                "supersede",
+                {"status": decision.status},
+                {"status": DecisionStatus.SUPERSEDED, "reason": text},
+            )
         # The decision a dispute was about no longer stands.
         disputes.withdraw_for_unit(uow, ctx, actor, lpn, text)
         uow.commit()
@@ -175,7 +197,7 @@ def reopen(ctx: ServiceContext, actor: Actor, lpn: str, reason: str) -> None:
 def pending_approvals(ctx: ServiceContext, actor: Actor, limit: int = 500) -> list[DecisionView]:
     """The supervisor queue, oldest first."""
     require(actor, Action.APPROVE)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.APPROVE) as uow:
         return [DecisionView.of(d) for d in uow.decisions.pending(limit)]
 
 
@@ -244,7 +266,7 @@ def approval_queue(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[
     plain case. Read only."""
     require(actor, Action.APPROVE)
     items = []
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.APPROVE, read_only=True) as uow:
         pending = uow.decisions.pending(limit)
         rmas = uow.rmas.get_many({d.lpn.rsplit("-", 1)[0] for d in pending})
         for decision in pending:
@@ -279,6 +301,7 @@ def approve_many(
     one leaves the others approved. Refused (and left in the queue, with the reason): a unit
     that is not a plain case, one the actor decided (four eyes), one no longer waiting."""
     require(actor, Action.APPROVE)
+    check_allowed(ctx, actor, Action.APPROVE)
     approved: list[DecisionView] = []
     refused: list[Refusal] = []
     for raw in dict.fromkeys(lpns):

@@ -23,7 +23,7 @@ from qc_station.domain.dispute import DisputeState
 from qc_station.domain.errors import ValidationError
 
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 from .ports import UnitOfWork
 
 #: A claim held longer than this is offered for release (a station that went away, a
@@ -84,7 +84,7 @@ def work_list(ctx: ServiceContext, actor: Actor, limit: int = 500) -> list[Deadl
     require(actor, Action.FOLLOW_UP)
     now = ctx.clock.now()
     items: list[DeadlineItem] = []
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.FOLLOW_UP, read_only=True) as uow:
         refunds = uow.decisions.refunds_due(limit)
         disputes = [
             d
@@ -140,7 +140,7 @@ def stale_claims(
     if older_than < timedelta(0):
         raise ValidationError("the age of a stale claim cannot be negative", field="minutes")
     now = ctx.clock.now()
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.RELEASE_CLAIM, read_only=True) as uow:
         claims = [c for c in uow.stations.claims() if c.since is None or now - c.since > older_than]
         names = _products(uow, [c.lpn for c in claims])
         found = [

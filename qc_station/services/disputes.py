@@ -25,7 +25,7 @@ from qc_station.domain.model import Decision, DecisionStatus
 
 from . import audit
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 from .ports import UnitOfWork
 
 #: How long closed disputes stay on the list when they are asked for.
@@ -184,7 +184,7 @@ def list_disputes(
     closed in the last ``RECENTLY_CLOSED`` follow, newest first."""
     require(actor, Action.FOLLOW_UP)
     now = ctx.clock.now()
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.FOLLOW_UP, read_only=True) as uow:
         found = uow.disputes.active(limit)
         if include_closed:
             found += uow.disputes.closed_since(now - RECENTLY_CLOSED, limit)
@@ -230,7 +230,7 @@ def _step(
 ) -> DisputeView:
     """Load, change (through the domain's table), save with the version check, audit."""
     now = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_DISPUTES) as uow:
         dispute = uow.disputes.get(dispute_id)
         if dispute is None:
             raise NotFound(f"unknown dispute {dispute_id}", dispute=dispute_id)

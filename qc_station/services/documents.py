@@ -43,11 +43,12 @@ from printing.report import render_report
 from qc_station.domain.audit import AuditEvent
 from qc_station.domain.enums import Disposition, Resolution, UnitState
 from qc_station.domain.errors import NotFound, PolicyError, QcError, ValidationError
+from qc_station.domain.fields import safe_file_name
 from qc_station.domain.model import Decision, DecisionStatus, Inspection, Rma, Unit
 from qc_station.domain.policy import ChecklistItem, load_policy
 
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 from .ports import UnitOfWork
 from .returns import normalise_code
 
@@ -113,7 +114,7 @@ def label_data(
     settings = settings or LabelSettings()
     code = normalise_code(code)
     printed_at = local_time(ctx.clock.now(), settings.tz)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.PRINT_DOCUMENTS, read_only=True) as uow:
         rma, lpn = _find(uow, code)
         units = [u for u in rma.units if lpn is None or u.lpn == lpn]
         if not units:
@@ -199,7 +200,7 @@ def report_data(
     require(actor, Action.PRINT_DOCUMENTS)
     paper = cast(PageSize, _check_choice("page size", page_size, PAGE_SIZES))
     code = normalise_code(code)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.PRINT_DOCUMENTS, read_only=True) as uow:
         rma, lpn = _find(uow, code)
         return _report(ctx, uow, actor, rma, lpn, paper, tz)
 
@@ -478,7 +479,7 @@ def evidence_pack(
     require(actor, Action.PRINT_DOCUMENTS)
     paper = cast(PageSize, _check_choice("page size", page_size, PAGE_SIZES))
     lpn = normalise_code(lpn)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.PRINT_DOCUMENTS, read_only=True) as uow:
         rma, found = _find(uow, lpn)
         if found is None:
             raise ValidationError(
@@ -554,7 +555,7 @@ def evidence_pack(
             facts,
             decision_facts,
             timestamp=(now.year, now.month, now.day, now.hour, now.minute, now.second),
-            report_name=f"inspection-report-{found}.pdf",
+            report_name=f"inspection-report-{safe_file_name(found)}.pdf",
         )
     )
     return EvidencePack(content, found, rma.code, len(photos))

@@ -9,9 +9,11 @@ How one export runs, and why in this order:
 
 1. One unit of work takes a new batch id (``FIN-YYYYMMDD-NNNN``, numbered per UTC day), marks
    every final, unexported decision with it (one statement, so two exports at once never take
-   the same decision), and streams the batch's rows once through the CSV writer into a
-   temporary file that nobody picks up, hashing and counting the bytes as they go. It then
-   records the audit event, stores the batch with its hash and the audit head, and commits.
+   the same decision), records the reversals it carries (below), and streams the batch's
+   rows once through the CSV writer into a temporary file that nobody picks up, hashing and
+   counting the bytes as they go. It then records the audit event, stores the batch with its
+   hash and the audit head, flushes the file to disk (``export_finance_to_file``), and
+   commits.
 2. Only then is the temporary file published: renamed into place for
    ``export_finance_to_file`` (after an fsync), or copied into the caller's stream for
    ``export_finance``.
@@ -22,15 +24,32 @@ complete-looking file exists for decisions the next run will export again (a ref
 twice). If publishing fails after the commit, no decision is lost either: it belongs to a
 recorded batch, and ``reexport_batch`` writes exactly the same bytes again.
 
+Corrections (SPEC §7.3): when a unit whose decision was exported is reopened (the decision
+is superseded) and decided again, the batch that exports the new decision also carries a
+**reversal row** of every exported decision of that unit not reversed yet: the row as it was
+exported, amounts negated, ``reverses_batch`` naming its batch, right before the new
+decision's row (``reversal_row``). Each exported decision is reversed at most once (the key
+of ``export_reversals``). So, per LPN, the rows of all batches always sum to the amount of
+the unit's last exported decision: its final amount once that decision is exported. A
+reopened unit with no new final decision yet (none, or one awaiting approval) gets no row
+and no reversal: finance still holds the last exported amount, which stands until a new
+decision replaces it. A reversal of a zero amount (a dispute, an exchange) is written too, so
+that every replaced row is in finance's history. New batches are written in CSV format 2
+(``formats/finance_csv.py``); each batch records its format and re-exports in it.
+
 The rows stream from ``DecisionRepository.export_rows``, so a million rows need no more
 memory than a few (the temporary file of ``export_finance`` spills to disk past a few MB).
 The file always carries the byte-order mark (SPEC §7.3 default), because the recorded hash is
 of those exact bytes. A re-export reads in a read-only unit of work (no write lock) and
 checks the bytes against the recorded hash.
 
-Writing to a path: ``export_finance_to_file`` writes a temporary file beside the target (a
-new export writes it during its one pass) and renames it into place only when the export is
-complete, so a half-written file never sits under the name finance picks up. The command line
+Writing to a path: ``export_finance_to_file`` first refuses a target the file could not end
+up at (a folder, a symbolic link, a missing or read-only folder: ``check_export_target``),
+then writes a temporary file beside it during the export's one pass, fsyncs it and checks
+the target again *before* the commit, and renames it into place after: nothing is marked
+unless the complete file is on disk, and a half-written file never sits under the name
+finance picks up (see ``export_finance_to_file`` for why the commit comes before the
+rename). Both the command line and the finance screen go through it. The command line
 (``qc-station export finance -o FILE [--batch ID]``) and the GUI's export button should use
 it; ``export_finance`` and ``reexport_batch`` themselves write to any binary stream
 (``sys.stdout.buffer`` when no ``-o`` is given; ``export_finance`` goes through a temporary
@@ -45,16 +64,22 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from qc_station.domain.errors import Conflict, NotFound, QcError
-from qc_station.formats.finance_csv import ByteSink, CsvDigest, write_finance_csv
+from qc_station.formats.finance_csv import (
+    FORMAT_VERSION,
+    ByteSink,
+    CsvDigest,
+    negated,
+    write_finance_csv,
+)
 
 from . import audit
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 from .ports import CurrencyTotal, ExportBatch, ExportRow, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -199,11 +224,49 @@ def _cancelled(batch_id: str | None) -> None:
     )
 
 
+def reversal_row(exported: ExportRow, batch_id: str) -> ExportRow:
+    """The reversal (SPEC §7.3) in batch ``batch_id`` of a row exported before: the row as
+    it went out, with its refund and recovery amounts negated (zero stays ``0``) and
+    ``reverses_batch`` naming the batch it went out in. Every other cell (price, deduction,
+    resolution, who decided and approved, currency and so its minor digits) is the exported
+    row's, so finance can match the two."""
+    recovery = exported.recovery_amount
+    return replace(
+        exported,
+        batch_id=batch_id,
+        refund_amount=negated(exported.refund_amount),
+        recovery_amount=negated(recovery) if recovery is not None else None,
+        reverses_batch=exported.batch_id,
+    )
+
+
+def _with_reversals(
+    rows: Iterable[ExportRow], reversed_rows: list[ExportRow], batch_id: str
+) -> Iterator[ExportRow]:
+    """The batch's decision rows (in export order: LPN bytewise, decision time) with each
+    reversal row right before the rows of its unit. A batch reverses a unit's decision only
+    when it carries the unit's new one, so each reversal finds its unit's row here. Python
+    compares strings by code point, the order of the LPN index (bytewise on UTF-8)."""
+    if not reversed_rows:
+        yield from rows  # the common case: nothing to merge, nothing compared per row
+        return
+    pending = [reversal_row(r, batch_id) for r in reversed_rows]
+    at = 0
+    for row in rows:
+        while at < len(pending) and pending[at].lpn <= row.lpn:
+            yield pending[at]
+            at += 1
+        yield row
+    yield from pending[at:]
+
+
 def _batch_rows(uow: UnitOfWork, batch_id: str) -> Iterator[ExportRow]:
-    """A batch's rows: its decisions (streamed), then the recovery payments it took (a
-    recovery row per payment; few, so loaded at once). Batches from before recovery have no
-    payment rows, so their re-export stays byte-identical."""
-    yield from uow.decisions.export_rows(batch_id)
+    """A batch's rows: its decisions (streamed) with the reversals it carries, then the
+    recovery payments it took (a recovery row per payment; few, so loaded at once). Batches
+    from before recovery have no payment rows, and batches from before reversals no
+    reversals, so their re-export stays byte-identical."""
+    reversed_rows = uow.decisions.reversed_rows(batch_id)
+    yield from _with_reversals(uow.decisions.export_rows(batch_id), reversed_rows, batch_id)
     yield from uow.recovery.export_rows(batch_id)
 
 
@@ -217,7 +280,9 @@ def _write_batch(
     """Stream a recorded batch into ``out`` and check the bytes against its recorded hash."""
     with ctx.uow(read_only=True) as uow:
         digest = write_finance_csv(
-            _watched(_batch_rows(uow, batch.id), progress, cancel, batch.id), out
+            _watched(_batch_rows(uow, batch.id), progress, cancel, batch.id),
+            out,
+            version=batch.format_version,
         )
     if digest.sha256 != batch.sha256 or digest.rows != batch.row_count:
         log.error(
@@ -244,7 +309,7 @@ def _write_batch(
 def preview_next_export(ctx: ServiceContext, actor: Actor) -> int:
     """How many decisions the next export would take."""
     require(actor, Action.EXPORT_FINANCE)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
         return uow.decisions.count_unexported()
 
 
@@ -252,7 +317,7 @@ def preview_export(ctx: ServiceContext, actor: Actor, limit: int = PREVIEW_ROWS)
     """The next export's size, refunds per currency and first ``limit`` rows; nothing is
     taken (decisions finalised meanwhile are in the export but not in the preview)."""
     require(actor, Action.EXPORT_FINANCE)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
         totals = tuple(uow.decisions.unexported_totals())
         rows = tuple(uow.decisions.unexported_rows(limit)) if limit > 0 else ()
     return ExportPreview(sum(t.rows for t in totals), totals, rows)
@@ -261,7 +326,7 @@ def preview_export(ctx: ServiceContext, actor: Actor, limit: int = PREVIEW_ROWS)
 def list_batches(ctx: ServiceContext, actor: Actor, limit: int = 100) -> list[ExportBatchView]:
     """The recorded batches, newest first, with their rows and refunds per currency."""
     require(actor, Action.EXPORT_FINANCE)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
         batches = uow.exports.list(limit)
         totals = uow.decisions.batch_totals([b.id for b in batches])
     return [_view(b, totals.get(b.id, ())) for b in batches]
@@ -273,16 +338,20 @@ def _export_into(
     temp: ByteSink,
     progress: Progress | None,
     cancel: Cancel | None,
+    before_commit: Callable[[], None] | None = None,
 ) -> ExportResult:
     """Take a new batch and write its file into ``temp`` in one pass, then commit.
 
     ``temp`` must not be visible to anyone yet: the caller publishes it only after this
     returns, and discards it when this raises (nothing was exported then).
+    ``before_commit`` runs once the file is written and the batch recorded, right before
+    the commit (the file's fsync and the target's last check); if it raises, nothing is
+    exported.
     """
     require(actor, Action.EXPORT_FINANCE)
     now = ctx.clock.now()
     prefix = batch_prefix(now)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.EXPORT_FINANCE) as uow:
         batch_id = _next_batch_id(uow.exports.last_id_with_prefix(prefix), prefix)
         assigned = uow.decisions.assign_export_batch(batch_id)
         assigned += uow.recovery.assign_export_batch(batch_id)
@@ -292,6 +361,8 @@ def _export_into(
             empty = write_finance_csv((), temp)
             if progress is not None:
                 progress(0)
+            if before_commit is not None:
+                before_commit()
             return ExportResult(None, 0, empty.sha256, None, None)
         digest = write_finance_csv(
             _watched(_batch_rows(uow, batch_id), progress, cancel, None), temp
@@ -323,8 +394,13 @@ def _export_into(
             row_count=digest.rows,
             sha256=digest.sha256,
             audit_head=f"{event.seq}:{event.hash}",
+            format_version=FORMAT_VERSION,
         )
         uow.exports.add(batch)
+        if before_commit is not None:
+            # The file is complete and on disk before anything is marked for good; if
+            # this raises, leaving the block rolls the marking back.
+            before_commit()
         uow.commit()
     log.info("finance batch %s: %d rows by %s", batch_id, digest.rows, actor.username)
     return _result(batch)
@@ -385,7 +461,7 @@ def reexport_batch(
     """
     require(actor, Action.EXPORT_FINANCE)
     batch_id = batch_id.strip()
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
         batch = uow.exports.get(batch_id)
     if batch is None:
         raise NotFound(f"unknown export batch {batch_id}", batch_id=batch_id)
@@ -405,28 +481,94 @@ def reexport_batch(
     return _result(batch)
 
 
+class ExportTargetRefused(QcError):
+    """The file named for an export cannot take it: checked before anything is marked."""
+
+    code = "export_target"
+
+
+def check_export_target(path: Path) -> None:
+    """Refuse a target the export could not end up at, before a batch is taken: an existing
+    folder, a symbolic link (even a dangling one: SPEC §6, no write follows a link), a
+    device, pipe or other non-regular file, a folder that does not exist or is not a
+    folder, and a folder the station may not write in (the temporary file and the rename
+    both need that). Raises ``ExportTargetRefused`` naming the path."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+
+    def refuse(why: str) -> ExportTargetRefused:
+        return ExportTargetRefused(
+            f"cannot export finance to {path}: {why}; nothing was exported", path=str(path)
+        )
+
+    if path.is_symlink():
+        raise refuse("it is a symbolic link (the station does not write through links)")
+    if path.is_dir():
+        raise refuse("it is a folder; name a file in it")
+    if path.exists() and not path.is_file():
+        raise refuse("it is not a regular file")
+    if not folder.exists():
+        raise refuse(f"the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise refuse(f"{folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise refuse(f"the folder {folder} is not writable")
+
+
+class _StagedFile:
+    """A new file in the target's folder (created with ``O_EXCL``: never an existing file
+    or link), hidden under a dot name, that becomes ``path`` only through ``publish``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        self.handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed on every path
+            mode="wb", dir=folder, prefix=f".{self.path.name}.", suffix=".part", delete=False
+        )
+        self.temp = Path(self.handle.name)
+
+    def write(self, data: bytes, /) -> int:
+        return self.handle.write(data)
+
+    def seal(self) -> None:
+        """Everything on disk, and the target still one we may replace."""
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        check_export_target(self.path)
+
+    def publish(self) -> None:
+        self.handle.close()
+        os.replace(self.temp, self.path)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        with contextlib.suppress(OSError):  # some shares refuse; the file is complete
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    def discard(self) -> None:
+        self.handle.close()
+        self.temp.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[ByteSink]:
     """A binary file that appears at ``path`` only if the block completes.
 
-    The bytes go to a temporary file in the same folder (a rename is only atomic within one
-    file system), are flushed to disk, and then replace ``path``; on any exception the
-    temporary file is removed and ``path`` is left as it was.
+    The target is checked first (``check_export_target``). The bytes go to a temporary file
+    in the same folder (a rename is only atomic within one file system), are flushed to
+    disk, and then replace ``path``; on any exception the temporary file is removed and
+    ``path`` is left as it was.
     """
-    path = Path(path)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
-        mode="wb", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
-    )
-    temp = Path(handle.name)
+    check_export_target(path)
+    staged = _StagedFile(path)
     try:
-        yield handle
-        handle.flush()
-        os.fsync(handle.fileno())
-        handle.close()
-        os.replace(temp, path)
+        yield staged
+        staged.seal()
+        staged.publish()
     except BaseException:
-        handle.close()
-        temp.unlink(missing_ok=True)
+        staged.discard()
         raise
 
 
@@ -437,20 +579,48 @@ def export_finance_to_file(
     batch_id: str | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    *,
+    write_empty: bool = True,
 ) -> ExportResult:
     """``export_finance`` (or ``reexport_batch`` when ``batch_id`` is given) into ``path``,
     through a temporary file renamed into place only when the export is complete.
 
-    A new export writes the temporary file during its one pass and commits before the file
-    is flushed to disk and renamed; if the commit fails, the temporary file is deleted."""
+    The order that makes a new export "exactly once, and nothing marked on failure":
+
+    1. ``path`` is checked (``check_export_target``) and the temporary file created beside
+       it, before any unit of work: a folder, a link, a missing or read-only folder is
+       refused with nothing marked.
+    2. In the export's transaction: mark the batch, write every row into the temporary file,
+       flush and fsync it, check ``path`` again, and only then commit. A failure in any of
+       these (a full disk, an I/O error, a cancel, a folder planted at ``path``, the commit
+       itself) rolls the marking back and deletes the temporary file.
+    3. After the commit, rename the complete file onto ``path`` and fsync the folder.
+
+    Commit before rename, not after: if the station dies between the two, the batch is
+    recorded with no file, and ``--batch`` writes it again byte for byte; the other order
+    could leave a complete file for decisions the next export takes again (a refund paid
+    twice). The rename is the only step after the commit, of a file already on disk to a
+    name checked a moment before; should it still fail, the error names the batch to
+    re-export.
+
+    ``write_empty=False`` (the finance screen): when there is nothing to export, ``path`` is
+    left alone instead of getting the header alone."""
+    require(actor, Action.EXPORT_FINANCE)  # before any file is made; checked again in full
+    path = Path(path)
     if batch_id is not None:
         with atomic_output(path) as out:
             return reexport_batch(ctx, actor, batch_id, out, progress, cancel)
+    check_export_target(path)
     result: ExportResult | None = None
+    staged = _StagedFile(path)
     try:
-        with atomic_output(path) as out:
-            result = _export_into(ctx, actor, out, progress, cancel)
+        result = _export_into(ctx, actor, staged, progress, cancel, before_commit=staged.seal)
+        if result.batch_id is None and not write_empty:
+            staged.discard()
+        else:
+            staged.publish()
     except BaseException as exc:
+        staged.discard()
         _note_recorded(exc, result)
         raise
     return result

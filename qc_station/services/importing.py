@@ -53,7 +53,7 @@ from qc_station.formats.manifest import (
 
 from .audit import record
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 
 log = logging.getLogger(__name__)
 
@@ -308,7 +308,7 @@ def import_manifest(
     Raises ``FileFormatError`` (a ``ValidationError``) when the file cannot be read at all,
     and ``ImportCancelled`` when ``cancelled()`` said so; in both cases nothing is written.
     """
-    require(actor, Action.IMPORT)
+    require(actor, Action.IMPORT)  # before parsing; the user's current role is checked below
     with _gc_paused():
         report = _import_manifest(ctx, actor, data, source_name, progress, cancelled)
     log.info("imported %s: %s", source_name, report.summary())
@@ -332,7 +332,7 @@ def _import_manifest(
     total = len(parsed.rmas)
     if progress is not None:
         progress(0, total)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.IMPORT) as uow:
         for done, chunk in _chunks(parsed.rmas):
             _check_cancel(cancelled, source_name)
             products = uow.catalog.get_many({line.sku for rma in chunk for line in rma.lines})
@@ -424,13 +424,13 @@ def import_catalog(
     A row with no ``units_sold`` keeps the figure the database has. Raises like
     ``import_manifest``.
     """
-    require(actor, Action.IMPORT)
+    require(actor, Action.IMPORT)  # before parsing; the user's current role is checked below
     parsed = parse_catalog(data, source_name)
     added = updated = 0
     total = len(parsed.products)
     if progress is not None:
         progress(0, total)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.IMPORT) as uow:
         for done, chunk in _chunks(parsed.products):
             _check_cancel(cancelled, source_name)
             products: list[Product] = list(chunk)

@@ -19,19 +19,19 @@ from qc_station.domain.enums import (
     UnitState,
 )
 from qc_station.domain.errors import ValidationError
+from qc_station.domain.fields import check_text
 from qc_station.domain.model import Decision, DecisionStatus, Inspection, Photo, Rma
 from qc_station.domain.policy import ChecklistItem, Policy
 
 from . import audit
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 from .returns import claim_or_explain, normalise_code
 from .unit_moves import move_unit
 from .views import DecisionView, RmaView
 
 MAX_PHOTOS = 24
 MAX_PHOTO_BYTES = 25 * 1024 * 1024
-MAX_NOTES = 4000
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 
@@ -66,7 +66,12 @@ class InspectionDraft:
 
 
 def case_for(
-    rma: Rma | RmaView, unit_price: Decimal | None, grade: Grade, finding: Finding, photos: int
+    rma: Rma | RmaView,
+    unit_price: Decimal | None,
+    grade: Grade,
+    finding: Finding,
+    photos: int,
+    reopened_by: str | None = None,
 ) -> Case:
     if unit_price is None:
         raise ValidationError(
@@ -86,6 +91,7 @@ def case_for(
         finding,
         photos,
         rma.unexpected,
+        reopened_by,
     )
 
 
@@ -106,7 +112,7 @@ def preview(
     unit = rma.unit(lpn)
     if unit is None:
         raise ValidationError(f"unit {lpn} is not part of RMA {rma.code}", lpn=lpn)
-    case = case_for(rma, unit.unit_price, grade, finding, photos)
+    case = case_for(rma, unit.unit_price, grade, finding, photos, unit.reopened_by)
     proposal = propose(policy, case)
     if override is not None:
         proposal = apply_override(
@@ -146,11 +152,11 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
     unanswered required checklist items, and a unit another station holds."""
     require(actor, Action.DECIDE)
     lpn = normalise_code(draft.lpn)
-    if len(draft.notes) > MAX_NOTES:
-        raise ValidationError(f"notes are limited to {MAX_NOTES} characters", field="notes")
+    check_text(draft.notes, "notes")
+    check_text(draft.override_reason, "override reason")
     _check_photos(draft.photos)
     now = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.DECIDE) as uow:
         # The unit first, as every write path does: a retry racing the original waits here,
         # then finds it below (no duplicate), and lock order stays unit → audit head.
         uow.rmas.lock_unit(lpn)
@@ -181,7 +187,9 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
         else:
             unit.move_to(UnitState.AWAITING_APPROVAL)  # raises InvalidTransition, clearly
 
-        case = case_for(rma, line.unit_price, draft.grade, draft.finding, len(draft.photos))
+        case = case_for(
+            rma, line.unit_price, draft.grade, draft.finding, len(draft.photos), unit.reopened_by
+        )
         proposal = propose(ctx.policy, case)
         final = decide(ctx.policy, case, draft.override, draft.override_reason)
 

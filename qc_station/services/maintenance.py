@@ -30,7 +30,7 @@ from qc_station.domain.errors import QcError
 
 from . import audit
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, check_allowed, require
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +130,7 @@ def _port(ctx: ServiceContext) -> DatabaseMaintenance:
 def describe(ctx: ServiceContext, actor: Actor) -> DatabaseInfo:
     """The database's kind, location (password hidden), size and schema revision."""
     require(actor, Action.MANAGE_DATABASE)
+    check_allowed(ctx, actor, Action.MANAGE_DATABASE)
     return _port(ctx).describe()
 
 
@@ -139,6 +140,7 @@ def backup(ctx: ServiceContext, actor: Actor, target: Path) -> BackupReport:
     The audit log records who took the backup, where to and the file's SHA-256; the event
     itself is not in the copy (it is written once the copy is complete)."""
     require(actor, Action.MANAGE_DATABASE)
+    check_allowed(ctx, actor, Action.MANAGE_DATABASE)
     port = _port(ctx)
     target = Path(target).expanduser()
     if target.is_dir():
@@ -147,7 +149,7 @@ def backup(ctx: ServiceContext, actor: Actor, target: Path) -> BackupReport:
         )
     result = port.backup_to(target)
     at = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_DATABASE) as uow:
         audit.record(
             uow,
             ctx,
@@ -174,11 +176,13 @@ def restore(ctx: ServiceContext, actor: Actor, source: Path) -> RestoreReport:
     """Replace the live database by a backup. Every station must be closed first: what
     they wrote since the backup is gone afterwards (it stays in ``*.before-restore``)."""
     require(actor, Action.MANAGE_DATABASE)
+    check_allowed(ctx, actor, Action.MANAGE_DATABASE)
     port = _port(ctx)
     source = Path(source).expanduser()
     result = port.restore_from(source)
     at = ctx.clock.now()
     # Recorded in the restored database: its own log says when it came back and from where.
+    # (Checked before the restore: the restored database may not know the admin yet.)
     with ctx.uow() as uow:
         audit.record(
             uow,

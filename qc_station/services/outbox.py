@@ -14,12 +14,21 @@ dropped is answered with its stored decision, not stored twice. Per entry it rep
   to see, and not tried again automatically (``include_refused`` does);
 - offline: the server still cannot take it; this and every later entry stay as they are.
 
-The replay acts for the user who submitted, at the station where they did: the journal is
-on that station's disk and the user was signed in when they pressed submit.
+The replay acts for the user who submitted, at the station where they did, and only when
+the entry proves it (SPEC §6): each entry carries the id of the sign-in it was written under
+and an HMAC-SHA256, with that sign-in's key (held in the station's memory, never on its
+disk), of its canonical content — the draft's fields, the photos' SHA-256, the user, the
+station and the inspection id (``sign_ins``). An entry with no signature (written by an
+older version), an unknown sign-in, a sign-in of another user or station, an entry found
+at another station than its own, or content that changed since it was signed is refused
+and kept aside (``Journal.set_aside``: never replayed, never deleted), logged and counted
+in ``pending``. The services then check the user's current role and state as for any
+action, so a user deactivated since is refused too (and the entry kept, marked).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +42,8 @@ from qc_station.domain.errors import QcError, ValidationError
 from .context import Actor, ServiceContext
 from .inspection import InspectionDraft, PhotoInput, submit_inspection
 from .ports import Journal, JournalEntry
+from .sign_in_ports import SignIn
+from .sign_ins import lookup, sign, signature_matches
 from .views import DecisionView
 
 log = logging.getLogger(__name__)
@@ -63,6 +74,7 @@ class ReplayStatus(StrEnum):
     DONE = "done"
     REFUSED = "refused"
     OFFLINE = "offline"
+    KEPT_ASIDE = "kept_aside"  # not proven to be its user's at this station: set aside
 
 
 @dataclass(frozen=True)
@@ -152,18 +164,95 @@ def _draft(entry: JournalEntry) -> tuple[Actor, InspectionDraft]:
     return actor, draft
 
 
+# --- binding an entry to its sign-in (SPEC §6) -----------------------------------------------
+
+_SIGNATURE = "signature"
+
+
+def _signed_content(entry_id: str, record: dict[str, Any], photos: tuple[bytes, ...]) -> Any:
+    """What the signature covers: every field but the signature itself, the photos' SHA-256
+    in order, and the inspection id (the journal's folder name)."""
+    return {
+        "inspection_id": entry_id,
+        "record": {k: v for k, v in record.items() if k != _SIGNATURE},
+        "photos_sha256": [hashlib.sha256(p).hexdigest() for p in photos],
+    }
+
+
+class EntryNotBound(QcError):
+    """A journal entry that does not prove it was written by its user at this station."""
+
+    code = "journal_entry_refused"
+
+
+def _bound_actor(ctx: ServiceContext, entry: JournalEntry, station: str) -> Actor:
+    """The actor an entry replays as, once its sign-in and signature are checked."""
+    r = entry.record
+    sign_in_id, signature = r.get("sign_in"), r.get(_SIGNATURE)
+    if not isinstance(sign_in_id, str) or not sign_in_id or not isinstance(signature, str):
+        raise EntryNotBound(
+            f"journal entry {entry.id} is not signed by a sign-in (written by an older "
+            "version, or edited); kept aside",
+            inspection_id=entry.id,
+            why="unsigned",
+        )
+    found = lookup(ctx, sign_in_id)
+    if found is None:
+        raise EntryNotBound(
+            f"journal entry {entry.id} names a sign-in the site does not know; kept aside",
+            inspection_id=entry.id,
+            why="unknown_sign_in",
+        )
+    if found.username != r.get("user") or found.station != r.get("station"):
+        raise EntryNotBound(
+            f"journal entry {entry.id} claims user {r.get('user')!r} at "
+            f"{r.get('station')!r} but was signed in by {found.username} at {found.station}; "
+            "kept aside",
+            inspection_id=entry.id,
+            why="other_user",
+        )
+    if found.station != station:
+        raise EntryNotBound(
+            f"journal entry {entry.id} was written at {found.station}, not at this station "
+            f"({station}); kept aside",
+            inspection_id=entry.id,
+            why="other_station",
+        )
+    if not signature_matches(found.key, _signed_content(entry.id, r, entry.photos), signature):
+        raise EntryNotBound(
+            f"journal entry {entry.id} was changed after it was written; kept aside",
+            inspection_id=entry.id,
+            why="edited",
+        )
+    actor, _ = _draft(entry)
+    return Actor(found.username, actor.role, found.station)
+
+
 # --- use cases -----------------------------------------------------------------------------
 
 
 def journal_draft(
-    ctx: ServiceContext, journal: Journal, actor: Actor, draft: InspectionDraft, reason: str
+    ctx: ServiceContext,
+    journal: Journal,
+    actor: Actor,
+    draft: InspectionDraft,
+    reason: str,
+    sign_in: SignIn | None = None,
 ) -> Journalled:
-    """Keep ``draft`` (with its photo bytes) in the journal until ``replay`` sends it."""
-    entry = JournalEntry(
-        draft.inspection_id,
-        _record(actor, draft, ctx.clock.now(), reason),
-        tuple(p.data for p in draft.photos),
-    )
+    """Keep ``draft`` (with its photo bytes) in the journal until ``replay`` sends it, signed
+    with ``sign_in``'s key. Without a sign-in of this actor at this station the entry is kept
+    all the same (nothing is lost) but unsigned: the replay sets it aside for a person."""
+    record = _record(actor, draft, ctx.clock.now(), reason)
+    photos = tuple(p.data for p in draft.photos)
+    if sign_in is not None and (sign_in.username, sign_in.station) == (
+        actor.username,
+        actor.station,
+    ):
+        record["sign_in"] = sign_in.id
+        record[_SIGNATURE] = sign(sign_in.key, _signed_content(draft.inspection_id, record, photos))
+    else:
+        log.error("inspection %s journalled without a sign-in: it will not replay", draft.lpn)
+    entry = JournalEntry(draft.inspection_id, record, photos)
     journal.put(entry)
     log.warning("inspection %s of %s kept in the local journal: %s", entry.id, draft.lpn, reason)
     return Journalled(draft.inspection_id, draft.lpn, reason)
@@ -175,14 +264,16 @@ def submit_or_journal(
     draft: InspectionDraft,
     journal: Journal,
     is_outage: OutageTest,
+    sign_in: SignIn | None = None,
 ) -> DecisionView | Journalled:
-    """Submit ``draft``; during an outage keep it in the journal instead (nothing is lost)."""
+    """Submit ``draft``; during an outage keep it in the journal instead (nothing is lost),
+    signed with the session's ``sign_in``."""
     try:
         return submit_inspection(ctx, actor, draft)
     except Exception as exc:
         if not is_outage(exc):
             raise
-        return journal_draft(ctx, journal, actor, draft, _short(exc))
+        return journal_draft(ctx, journal, actor, draft, _short(exc), sign_in)
 
 
 def replay(
@@ -190,9 +281,11 @@ def replay(
     journal: Journal,
     is_outage: OutageTest,
     *,
+    station: str,
     include_refused: bool = False,
 ) -> ReplayReport:
-    """Send what the journal holds, oldest first; stop at the first sign of the outage."""
+    """Send what the journal of ``station`` holds, oldest first, each entry as the user it
+    is bound to; stop at the first sign of the outage."""
     items: list[ReplayItem] = []
     offline = False
     for entry in journal.entries():
@@ -203,8 +296,14 @@ def replay(
             items.append(ReplayItem(entry.id, lpn, ReplayStatus.OFFLINE, "not tried"))
             continue
         try:
-            actor, draft = _draft(entry)
+            _, draft = _draft(entry)
+            actor = _bound_actor(ctx, entry, station)
             decision = submit_inspection(ctx, actor, draft)
+        except EntryNotBound as exc:
+            journal.set_aside(entry.id, str(exc))
+            log.error("%s", exc)
+            items.append(ReplayItem(entry.id, lpn, ReplayStatus.KEPT_ASIDE, str(exc)))
+            continue
         except Exception as exc:
             if is_outage(exc):
                 offline = True
@@ -229,9 +328,10 @@ def replay(
 
 
 def pending(journal: Journal) -> list[PendingView]:
-    """What the journal holds, oldest first (for the banner and the inspector)."""
+    """What the journal holds, oldest first (for the banner and the inspector), then the
+    entries it kept aside as not bound to their user (refused for good, SPEC §6)."""
     views = []
-    for entry in journal.entries():
+    for entry in (*journal.entries(), *journal.kept_aside()):
         r = entry.record
         at = r.get("journalled_at")
         views.append(

@@ -5,22 +5,30 @@ three roles (inspector, supervisor, admin). Finance staff are given the supervis
 finance export needs no role of its own, and a fourth role would have to be threaded through
 every screen for a single button.
 
-Services call ``require(actor, Action.X)`` so that the table below stays the one place that
-says which roles an action needs; ``require_role(actor, *roles)`` is the lower-level check for
-the rare case that is not an action of the table. The UI may ask ``allowed`` or
-``actions_for`` to decide what to show, but that is a convenience, never the enforcement.
+Services open their unit of work with ``authorized(ctx, actor, Action.X)``: it checks the
+user's current role and state in the database, in the same unit of work as the action (a
+deactivated, locked or demoted user loses the rights at their next action, SPEC §6), and the
+table below stays the one place that says which roles an action needs. ``require(actor,
+Action.X)`` checks the in-memory actor only (for a service that runs its check inside a unit
+of work it opened itself, after ``check_current``); ``require_role(actor, *roles)`` is the
+lower-level check for the rare case that is not an action of the table. The UI may ask
+``allowed`` or ``actions_for`` to decide what to show, but that is a convenience, never the
+enforcement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from enum import StrEnum
 from types import MappingProxyType
 
 from qc_station.domain.enums import Role
-from qc_station.domain.errors import PermissionDenied
+from qc_station.domain.errors import AuthenticationFailed, PermissionDenied
 
-from .context import Actor
+from .context import SYSTEM_USER, Actor, ServiceContext
+from .ports import UnitOfWork
 
 
 class Action(StrEnum):
@@ -125,3 +133,97 @@ def require_role(actor: Actor, *roles: Role, action: str | None = None) -> None:
 def require(actor: Actor, action: Action) -> None:
     """Refuse with ``PermissionDenied`` unless the permission table lets the actor do it."""
     require_role(actor, *PERMISSIONS[action], action=action.value)
+
+
+# --- the user as the database has them now (SPEC §6) --------------------------------------
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    # Some drivers return stored UTC times naive; naive and aware times do not compare.
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def check_current(uow: UnitOfWork, now: datetime, actor: Actor, action: Action | None) -> None:
+    """Refuse unless the actor's user, as stored now, may act (and do ``action``, if given).
+
+    The actor is what a station holds in memory since the user signed in; the database says
+    what they are now: a user deactivated, locked or demoted at another station loses the
+    rights at their next action (SPEC §6). One primary-key read, in the caller's unit of
+    work. The local operator ``system`` acts only while the site has no users (the first
+    setup, the demo and the smoke test on an empty database).
+    """
+    if actor.username == SYSTEM_USER:
+        if uow.users.count():
+            raise PermissionDenied(
+                f"the local operator {SYSTEM_USER!r} acts only on a database without users: "
+                "sign in as a user",
+                user=actor.username,
+                revoked="system",
+            )
+        if action is not None:
+            require(actor, action)
+        return
+    user = uow.users.get(actor.username)
+    if user is None:
+        raise AuthenticationFailed(
+            f"user {actor.username} does not exist (any more): sign in again",
+            username=actor.username,
+            revoked="unknown",
+        )
+    if not user.active:
+        raise AuthenticationFailed(
+            f"your account {user.username} was deactivated: ask an admin",
+            username=user.username,
+            revoked="deactivated",
+        )
+    locked_until = _utc(user.locked_until)
+    if locked_until is not None and now < locked_until:
+        raise AuthenticationFailed(
+            f"your account {user.username} is locked until {locked_until:%Y-%m-%d %H:%M:%S} "
+            "UTC: ask an admin",
+            username=user.username,
+            revoked="locked",
+            until=locked_until,
+        )
+    if action is not None and user.must_change_password:
+        # An admin reset the password: nothing but choosing a new one until then (the
+        # password change itself checks with no action).
+        raise AuthenticationFailed(
+            f"the password of {user.username} was reset: choose a new one first "
+            "(at sign-in, or with qc-station users passwd)",
+            username=user.username,
+            revoked="password_reset",
+        )
+    if action is None or allowed(user.role, action):
+        return
+    if user.role != actor.role:
+        raise PermissionDenied(
+            f"your role changed to {user.role.value}: sign in again",
+            user=user.username,
+            role=user.role.value,
+            action=action.value,
+            revoked="role_changed",
+        )
+    require(Actor(user.username, user.role, actor.station), action)
+
+
+@contextmanager
+def authorized(
+    ctx: ServiceContext, actor: Actor, action: Action, *, read_only: bool = False
+) -> Iterator[UnitOfWork]:
+    """Open a unit of work in which ``actor`` may do ``action``, checked against the user's
+    current role and state (``check_current``), and yield it: the check and the action see
+    the same transaction. Services use this instead of ``require`` + ``ctx.uow()``."""
+    with ctx.uow(read_only=read_only) as uow:
+        check_current(uow, ctx.clock.now(), actor, action)
+        yield uow
+
+
+def check_allowed(ctx: ServiceContext, actor: Actor, action: Action) -> None:
+    """``authorized`` for a service that does its work outside a unit of work of its own
+    (a backup, a long import in chunks, a dashboard read in parallel): checked before it
+    starts, against the user's current role and state."""
+    with authorized(ctx, actor, action, read_only=True):
+        pass

@@ -32,20 +32,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qc_station.domain.errors import Conflict, PolicyError, ValidationError
+from qc_station.domain.fields import check_text
 from qc_station.domain.policy import Policy, load_policy
 from qc_station.formats.decide_batch import ERROR_HEADLINE, run_decide_batch
 from qc_station.resources import resources_dir
 
 from . import audit
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 from .ports import PolicyActivation, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
 #: A policy is a page of TOML; a megabyte is a mistake (or an attack), not a policy.
 MAX_POLICY_BYTES = 1024 * 1024
-MAX_NOTE = 2000
 
 #: The outcome columns of decide-batch that say what happens to a unit; ``reasons`` is left
 #: out, since a reworded reason with the same outcome is not a change.
@@ -229,9 +229,7 @@ def _check_note(note: str) -> str:
             "say why the policy changes: a note is required to activate a policy",
             field="note",
         )
-    if len(value) > MAX_NOTE:
-        raise ValidationError(f"the note is limited to {MAX_NOTE} characters", field="note")
-    return value
+    return check_text(value, "note")
 
 
 def activate(ctx: ServiceContext, actor: Actor, data: str | bytes, note: str) -> ActivationResult:
@@ -245,7 +243,7 @@ def activate(ctx: ServiceContext, actor: Actor, data: str | bytes, note: str) ->
     note = _check_note(note)
     policy = parse(data)
     now = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_POLICY) as uow:
         current = uow.policies.active()
         if current is not None and current.policy_hash == policy.hash:
             raise Conflict(

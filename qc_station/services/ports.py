@@ -27,6 +27,7 @@ from qc_station.domain.enums import UnitState
 from qc_station.domain.model import Decision, Inspection, Product, Rma, User
 
 from .recovery_ports import RecoveryRepository
+from .sign_in_ports import SignInRepository
 from .stats_ports import StatsQueries
 
 
@@ -61,6 +62,9 @@ class RmaRepository(Protocol):
     ) -> int:
         """Write a unit's state and claim if its version is still ``expected_version``;
         return the new version. Raises ``Conflict`` otherwise."""
+
+    def set_reopened_by(self, lpn: str, username: str) -> None:
+        """Record who reopened the unit (SPEC §7.3), inside the reopen's unit of work."""
 
     def lock_unit(self, lpn: str) -> None:
         """Hold the unit's row until the unit of work ends, before reading it to change it.
@@ -107,6 +111,8 @@ class ExportRow:
     approved_by: str
     approved_at: datetime | None
     refund_due_at: datetime | None
+    #: Format 2 only: on a reversal row, the batch of the row it reverses; empty otherwise.
+    reverses_batch: str = ""
 
 
 class DecisionRepository(Protocol):
@@ -131,7 +137,16 @@ class DecisionRepository(Protocol):
 
     def assign_export_batch(self, batch_id: str) -> int:
         """Mark every final decision with no batch as part of ``batch_id`` in one statement
-        (so two exports at once never take the same decision); return how many."""
+        (so two exports at once never take the same decision), then record the reversals
+        the batch carries (SPEC §7.3): every exported decision that a reopen superseded, that
+        no batch reverses yet, whose unit has a decision in ``batch_id`` (and that is not
+        itself in ``batch_id``). Return how many rows the batch has: decisions plus
+        reversals."""
+
+    def reversed_rows(self, batch_id: str) -> list[ExportRow]:
+        """The rows that ``batch_id`` reverses, exactly as they were exported (their own
+        batch id in ``batch_id``), by LPN bytewise, decision time, decision pk. Few: loaded
+        at once. The service turns each into its reversal row."""
 
     def export_rows(self, batch_id: str) -> Iterator[ExportRow]:
         """The batch's rows in a stable order (by LPN, then decision time), streamed."""
@@ -195,6 +210,9 @@ class ExportBatch:
     row_count: int
     sha256: str
     audit_head: str
+    #: The finance CSV format the batch was written in (``formats/finance_csv.py``); a
+    #: re-export writes that format again. Batches made before format 2 are format 1.
+    format_version: int = 1
 
 
 class ExportBatchRepository(Protocol):
@@ -215,6 +233,16 @@ class ExportBatchRepository(Protocol):
 
 class UserRepository(Protocol):
     def get(self, username: str) -> User | None: ...
+
+    def get_for_update(self, username: str) -> User | None:
+        """The user as stored now, the row held until the unit of work ends (PostgreSQL:
+        ``SELECT … FOR UPDATE``; SQLite and the fake need nothing, writers take turns), so
+        that two stations counting failed sign-ins at once lose no count."""
+
+    def lock_users(self) -> None:
+        """Hold the set of users until the unit of work ends (PostgreSQL: a transaction
+        advisory lock), so that two first-admin steps, or two changes that each leave one
+        admin, take turns: the second then sees the first's result."""
 
     def get_by_badge(self, badge: str) -> User | None: ...
 
@@ -247,6 +275,15 @@ class AuditRepository(Protocol):
         """Every event in sequence order, streamed."""
 
     def for_entity(self, entity: str, entity_id: str) -> list[AuditEvent]: ...
+
+
+class RecordDigests(Protocol):
+    """The digests of the records that audited changes leave (SPEC §6; ``domain/audit.py``
+    ``RECORD_ENTITIES``), read from the rows as they stand in this unit of work."""
+
+    def digests(self, entity: str, entity_ids: Collection[str]) -> dict[str, str]:
+        """``record_digest`` of each record of ``entity`` named in ``entity_ids`` that
+        exists (the others are left out); read in batches."""
 
 
 class CatalogRepository(Protocol):
@@ -328,9 +365,11 @@ class UnitOfWork(Protocol):
     catalog: CatalogRepository
     policies: PolicyRepository
     stations: StationRepository
+    sign_ins: SignInRepository  # journal sign-ins (sign_ins.py)
     disputes: DisputeRepository
     stats: StatsQueries  # the dashboard's aggregates (stats_ports.py)
     recovery: RecoveryRepository  # vendor returns and carrier claims (recovery_ports.py)
+    records: RecordDigests  # what audited changes left, for the audit log (domain/audit.py)
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -409,6 +448,12 @@ class Journal(Protocol):
         deleted) and left out."""
 
     def mark_refused(self, entry_id: str, reason: str) -> None: ...
+
+    def set_aside(self, entry_id: str, reason: str) -> None:
+        """Refuse an entry for good: out of ``entries``, never deleted (SPEC §6)."""
+
+    def kept_aside(self) -> list[JournalEntry]:
+        """The entries ``set_aside`` refused, with their reason, oldest first."""
 
     def remove(self, entry_id: str) -> None:
         """Forget an entry (after the server stored it); an unknown id is not an error."""

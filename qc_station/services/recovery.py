@@ -31,6 +31,7 @@ from printing.packing_list import PackingLine, PackingListData, render_packing_l
 from qc_station.domain.deadlines import DeadlineStatus, deadline_status
 from qc_station.domain.enums import Disposition, Recovery
 from qc_station.domain.errors import Conflict, NotFound, ValidationError
+from qc_station.domain.fields import safe_file_name
 from qc_station.domain.model import Decision, Rma
 from qc_station.domain.policy import Policy
 from qc_station.domain.recovery import (
@@ -45,7 +46,7 @@ from qc_station.formats.chargeback_csv import ClaimRow, claim_csv
 
 from . import audit, documents
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, require
 from .ports import UnitOfWork
 
 #: A carrier claim whose filing deadline is this close stands out (SPEC §2 step 8's amber).
@@ -191,7 +192,7 @@ def _collected(ctx: ServiceContext, actor: Actor) -> None:
     """Run ``collect`` in its own unit of work; another station collecting at the same moment
     is not an error (its sweep took the units)."""
     try:
-        with ctx.uow() as uow:
+        with authorized(ctx, actor, Action.MANAGE_RECOVERY) as uow:
             if collect(uow, ctx, actor):
                 uow.commit()
     except Conflict:
@@ -255,14 +256,14 @@ def list_cases(
     require(actor, Action.MANAGE_RECOVERY)
     _collected(ctx, actor)
     now = ctx.clock.now()
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.MANAGE_RECOVERY, read_only=True) as uow:
         return [_view(uow, c, now) for c in uow.recovery.cases(states)]
 
 
 def get_case(ctx: ServiceContext, actor: Actor, number: str) -> CaseView:
     """A case by its number (or its id, for an open case, which has no number yet)."""
     require(actor, Action.MANAGE_RECOVERY)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.MANAGE_RECOVERY, read_only=True) as uow:
         return _view(uow, _find(uow, number), ctx.clock.now())
 
 
@@ -321,7 +322,7 @@ def _close(
     )
     _collected(ctx, actor)
     now = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_RECOVERY) as uow:
         case = uow.recovery.open_case(kind, name)
         if case is None:
             raise NotFound(f"there is no open {what} {name!r}", party=name, kind=kind.value)
@@ -393,7 +394,7 @@ def pull_unit(
     """Take a unit out of its open case, with a reason; it is not collected again."""
     require(actor, Action.MANAGE_RECOVERY)
     code = (lpn or "").strip().upper()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_RECOVERY) as uow:
         case = _case_holding(uow, code)
         if case is None:
             raise NotFound(f"unit {code} is in no vendor-return batch or carrier claim", lpn=code)
@@ -479,7 +480,7 @@ def _step(
 ) -> CaseView:
     """Load, change (through the domain's table), save with the version check, audit."""
     now = ctx.clock.now()
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_RECOVERY) as uow:
         case = _find(uow, number)
         _check_version(case, version)
         before = case.state
@@ -565,11 +566,12 @@ def case_documents(
     for item in view.active_items:
         if carrier:
             pack = documents.evidence_pack(ctx, actor, item.lpn, page_size=page_size, tz=tz)
-            name = f"evidence-{item.lpn}.zip"
+            # The LPN is data (an imported RMA code): reduced to a safe file name (SPEC §6).
+            name = f"evidence-{safe_file_name(item.lpn)}.zip"
             attachments.append((name, pack.content))
         else:
             report = documents.report_pdf(ctx, actor, item.lpn, page_size=page_size, tz=tz)
-            name = f"inspection-report-{item.lpn}.pdf"
+            name = f"inspection-report-{safe_file_name(item.lpn)}.pdf"
             attachments.append((name, report.pdf))
         rows.append(
             ClaimRow(
@@ -653,7 +655,7 @@ def figures(ctx: ServiceContext, actor: Actor) -> list[PartyFigures]:
     by kind, party and currency."""
     require(actor, Action.MANAGE_RECOVERY)
     totals: dict[tuple[RecoveryKind, str, str], tuple[Decimal, Decimal]] = {}
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.MANAGE_RECOVERY, read_only=True) as uow:
         cases = uow.recovery.cases(
             {s for s in RecoveryState if s != RecoveryState.OPEN}, limit=100_000
         )

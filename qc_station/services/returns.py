@@ -17,7 +17,7 @@ from qc_station.domain.money import check_currency, round_money
 
 from . import audit
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, check_current, require
 from .ports import UnitOfWork
 from .views import LineView, RmaView, UnitView, unit_view
 
@@ -143,7 +143,7 @@ def claim_unit(ctx: ServiceContext, actor: Actor, lpn: str) -> RmaView:
     """
     require(actor, Action.INSPECT)
     lpn = normalise_code(lpn)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.INSPECT) as uow:
         # A second station scanning the same unit waits here for the first one's claim to
         # commit, then reads it and is told who holds the unit (not "changed by someone").
         uow.rmas.lock_unit(lpn)
@@ -223,14 +223,14 @@ def release_claim(ctx: ServiceContext, actor: Actor, lpn: str, reason: str = "")
     """Free a unit held by a station: its own station may let go; a stale claim of another
     station needs a supervisor (SPEC §10). The unit stays in inspection, unclaimed."""
     lpn = normalise_code(lpn)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.INSPECT) as uow:
         uow.rmas.lock_unit(lpn)
         rma, _ = _load(uow, lpn)
         unit = rma.unit(lpn)
         if unit is None or unit.claimed_station is None:
             raise Conflict(f"unit {lpn} is not claimed by any station", lpn=lpn)
         if unit.claimed_station != actor.station:
-            require(actor, Action.RELEASE_CLAIM)
+            check_current(uow, ctx.clock.now(), actor, Action.RELEASE_CLAIM)
             if not reason.strip():
                 raise ValidationError(
                     "releasing another station's claim needs a reason", field="reason"
@@ -280,7 +280,7 @@ def create_unexpected_return(
         raise ValidationError("quantity must be between 1 and 100", field="quantity")
     now = ctx.clock.now()
     code = f"UNX-{now:%Y%m%d}-{secrets.token_hex(3).upper()}"
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.CREATE_UNEXPECTED) as uow:
         product = uow.catalog.get(parcel.sku.strip())
         rma = Rma(
             code=code,

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from qc_station.domain.errors import ValidationError
+from qc_station.domain.fields import check_text
 
 from . import returns
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, check_allowed, require
 from .ports import ClaimRecord, StationRecord
 
 #: How often a running station reports in.
@@ -93,7 +94,7 @@ def list_stations(
     """Every station that reported in or holds a unit, by name, with its claims."""
     require(actor, Action.RELEASE_CLAIM)
     now = ctx.clock.now()
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.RELEASE_CLAIM, read_only=True) as uow:
         records = {r.name: r for r in uow.stations.list_all()}
         claims = uow.stations.claims()
     by_station: dict[str, list[ClaimRecord]] = {}
@@ -130,6 +131,8 @@ def release_stale_claim(ctx: ServiceContext, actor: Actor, lpn: str, reason: str
     """A supervisor frees a unit another station holds (audited with the reason); the unit
     stays in inspection, unclaimed, for any station to take."""
     require(actor, Action.RELEASE_CLAIM)
+    check_allowed(ctx, actor, Action.RELEASE_CLAIM)
     if not reason.strip():
         raise ValidationError("releasing a claim needs a reason", field="reason")
+    check_text(reason, "reason")
     returns.release_claim(ctx, actor, lpn, reason)

@@ -22,7 +22,7 @@ from qc_station.domain.enums import Disposition, Finding, Grade
 from qc_station.domain.errors import ValidationError
 
 from .context import Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, check_allowed, require
 from .stats_ports import (
     Amount,
     DeadlineCounts,
@@ -209,6 +209,7 @@ def _run_side_by_side(ctx: ServiceContext, groups: Sequence[Sequence[Query]]) ->
 def compute_figures(ctx: ServiceContext, actor: Actor, f: StatsFilter) -> DashboardFigures:
     """Every dashboard figure for the filter, read in two read-only units of work at once."""
     require(actor, Action.VIEW_DASHBOARD)
+    check_allowed(ctx, actor, Action.VIEW_DASHBOARD)
     f = _check(f)
     policy = ctx.policy
     sku_pct = policy.sku_return_rate_flag_pct
@@ -337,5 +338,5 @@ def drill_down(
     """The units behind one SKU, carrier or supplier of the figures, newest first."""
     require(actor, Action.VIEW_DASHBOARD)
     f = _check(f)
-    with ctx.uow(read_only=True) as uow:
+    with authorized(ctx, actor, Action.VIEW_DASHBOARD, read_only=True) as uow:
         return uow.stats.units(f, dimension, key, max(1, min(limit, MAX_DRILL_DOWN)))

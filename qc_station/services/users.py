@@ -13,6 +13,13 @@
   so neither the answer nor its timing says which names exist. (A locked or deactivated
   account does say so; a person at the station must be told why they cannot sign in.)
 - No change may leave the site without an active admin.
+- A new or reset password is always given for that user (never the acting admin's own); a
+  reset one must be changed by its user at the next sign-in (``must_change_password``):
+  ``change_password`` needs the current password and clears it.
+- Sign-ins at the same moment on PostgreSQL: the secret is checked without a lock (argon2
+  is slow), then the user's row is locked and read again before the count changes, so no
+  failed attempt is lost and a lockout is recorded once. The first-admin step and the
+  last-admin checks hold ``lock_users``, so two stations take turns.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from qc_station.domain.model import User
 
 from . import audit
 from .context import SYSTEM_USER, Actor, ServiceContext
-from .permissions import Action, require
+from .permissions import Action, authorized, check_current, require
 from .ports import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -68,6 +75,8 @@ class UserView:
     has_pin: bool
     locked_until: datetime | None
     created_at: datetime | None
+    #: The password was reset: the user must choose a new one before working.
+    must_change_password: bool = False
 
     def actor(self, station: str) -> Actor:
         """The actor that services take, for this user at ``station``."""
@@ -84,6 +93,7 @@ def _view(user: User) -> UserView:
         has_pin=user.pin_hash is not None,
         locked_until=_utc(user.locked_until),
         created_at=_utc(user.created_at),
+        must_change_password=user.must_change_password,
     )
 
 
@@ -219,14 +229,20 @@ def add_user(
 ) -> UserView:
     """Create a user. ``actor`` may be None only while the database has no users: the first
     user, who must be an admin, is then audited as ``system`` at ``station``."""
+    if actor is not None and actor.username == SYSTEM_USER:
+        actor = None  # the local operator sets the site up: only while it has no users
     if actor is not None:
-        require(actor, Action.MANAGE_USERS)
+        require(actor, Action.MANAGE_USERS)  # early; the current role is checked below
     name = check_username(username)
     role = check_role(role)
     full_name = _check_full_name(full_name)
     check_password(password, name)
     now = ctx.clock.now()
+    password_hash = ctx.passwords.hash(password)  # slow: not while the users are held
     with ctx.uow() as uow:
+        uow.users.lock_users()  # two stations adding the first admin at once take turns
+        if actor is not None:
+            check_current(uow, now, actor, Action.MANAGE_USERS)
         first = uow.users.count() == 0
         if actor is None and not first:
             raise PermissionDenied(
@@ -247,7 +263,7 @@ def add_user(
             username=name,
             full_name=full_name,
             role=role,
-            password_hash=ctx.passwords.hash(password),
+            password_hash=password_hash,
             badge=badge,
             pin_hash=ctx.passwords.hash(pin) if pin is not None else None,
             created_at=now,
@@ -274,6 +290,7 @@ def _active_admins(uow: UnitOfWork) -> set[str]:
 
 def _keep_an_admin(uow: UnitOfWork, actor: Actor, user: User, what: str) -> None:
     """Refuse a change that would leave no active admin to manage the users."""
+    uow.users.lock_users()  # two admins demoting each other at once take turns
     if _active_admins(uow) - {user.username}:
         return
     who = "yourself" if user.username == actor.username else user.username
@@ -302,20 +319,20 @@ def _save(
 
 def list_users(ctx: ServiceContext, actor: Actor) -> list[UserView]:
     require(actor, Action.MANAGE_USERS)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         return [_view(u) for u in uow.users.list()]
 
 
 def get_user(ctx: ServiceContext, actor: Actor, username: str) -> UserView:
     require(actor, Action.MANAGE_USERS)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         return _view(_get(uow, username))
 
 
 def deactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserView:
     """Stop a user from signing in. Their past work and audit trail stay as they are."""
     require(actor, Action.MANAGE_USERS)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         if not user.active:
             return _view(user)
@@ -327,7 +344,7 @@ def deactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserVie
 
 def reactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserView:
     require(actor, Action.MANAGE_USERS)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         if user.active:
             return _view(user)
@@ -338,7 +355,7 @@ def reactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserVie
 def set_role(ctx: ServiceContext, actor: Actor, username: str, role: Role | str) -> UserView:
     require(actor, Action.MANAGE_USERS)
     role = check_role(role)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         if user.role == role:
             return _view(user)
@@ -350,15 +367,17 @@ def set_role(ctx: ServiceContext, actor: Actor, username: str, role: Role | str)
 
 
 def reset_password(ctx: ServiceContext, actor: Actor, username: str, new_password: str) -> UserView:
-    """Give a user a new password; this also lifts a lockout (an admin vouched for them)."""
+    """Give a user a new password, which they must change at their next sign-in; this also
+    lifts a lockout (an admin vouched for them)."""
     require(actor, Action.MANAGE_USERS)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         check_password(new_password, user.username)
         user.password_hash = ctx.passwords.hash(new_password)
         was_locked = user.locked_until is not None
         user.failed_attempts = 0
         user.locked_until = None
+        user.must_change_password = True
         # The audit says that the password changed, never what to.
         return _save(
             ctx,
@@ -367,8 +386,66 @@ def reset_password(ctx: ServiceContext, actor: Actor, username: str, new_passwor
             user,
             "reset_password",
             {"locked": was_locked},
-            {"password": "changed", "locked": False},
+            {"password": "changed", "locked": False, "must_change_password": True},
         )
+
+
+def unlock_user(ctx: ServiceContext, actor: Actor, username: str) -> UserView:
+    """Lift a lockout before it runs out (an admin vouched for the person); the count of
+    failed attempts starts again. A user who is not locked is left as they are."""
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
+        user = _get(uow, username)
+        if user.locked_until is None and user.failed_attempts == 0:
+            return _view(user)
+        until = _utc(user.locked_until)
+        old = {
+            "locked_until": until.isoformat() if until else None,
+            "failed_attempts": user.failed_attempts,
+        }
+        user.locked_until = None
+        user.failed_attempts = 0
+        return _save(
+            ctx, uow, actor, user, "unlock", old, {"locked_until": None, "failed_attempts": 0}
+        )
+
+
+def change_password(
+    ctx: ServiceContext, username: str, current_password: str, new_password: str, station: str
+) -> UserView:
+    """A user's own new password (``qc-station users passwd``, or the login page after a
+    reset). The current password is checked as a sign-in is (a wrong one counts towards the
+    lockout; a deactivated account is refused); the new one must differ from it. Clears
+    ``must_change_password``; audited as the user themselves."""
+    signed_in = authenticate(ctx, username, current_password, station)
+    check_password(new_password, signed_in.username)
+    if new_password == current_password:
+        raise ValidationError(
+            "the new password must differ from the current one", field="new_password"
+        )
+    new_hash = ctx.passwords.hash(new_password)
+    actor = signed_in.actor(station)
+    with ctx.uow() as uow:
+        check_current(uow, ctx.clock.now(), actor, None)  # deactivated or locked meanwhile
+        user = _get(uow, signed_in.username)
+        was = user.must_change_password
+        user.password_hash = new_hash
+        user.must_change_password = False
+        return _save(
+            ctx,
+            uow,
+            actor,
+            user,
+            "change_password",
+            {"must_change_password": was},
+            {"password": "changed", "must_change_password": False},
+        )
+
+
+def has_users(ctx: ServiceContext) -> bool:
+    """Whether the site has a user yet; until it has one it is being set up (SPEC §6, §11):
+    the command line then acts as ``system`` and the window offers the first-admin form."""
+    with ctx.uow(read_only=True) as uow:
+        return uow.users.count() > 0
 
 
 def set_badge(
@@ -376,7 +453,7 @@ def set_badge(
 ) -> UserView:
     """Give a user a badge and PIN for badge login, or take them away (both None)."""
     require(actor, Action.MANAGE_USERS)
-    with ctx.uow() as uow:
+    with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         old = {"badge": user.badge, "has_pin": user.pin_hash is not None}
         if badge is None and pin is None:
@@ -389,6 +466,14 @@ def set_badge(
 
 
 # --- signing in --------------------------------------------------------------------------
+
+
+def _refuse_if_locked(user: User, now: datetime) -> None:
+    locked_until = _utc(user.locked_until)
+    if locked_until is not None and now < locked_until:
+        raise AuthenticationFailed(
+            _locked_message(user, locked_until), username=user.username, locked_until=locked_until
+        )
 
 
 def _locked_message(user: User, until: datetime) -> str:
@@ -409,19 +494,23 @@ def _sign_in(
 ) -> UserView:
     """Check one secret of a known user, with lockout; commits what it changes."""
     now = ctx.clock.now()
-    locked_until = _utc(user.locked_until)
-    if locked_until is not None and now < locked_until:
-        # Refused without looking at the secret: a right guess must not be confirmed, and
-        # the lock must not be extended by someone hammering it.
-        raise AuthenticationFailed(
-            _locked_message(user, locked_until), username=user.username, locked_until=locked_until
-        )
+    # Refused without looking at the secret: a right guess must not be confirmed, and the
+    # lock must not be extended by someone hammering it.
+    _refuse_if_locked(user, now)
     if secret_hash is None:
         # No PIN set: spend the same time as a check, then fail like a wrong one.
         ctx.passwords.hash(secret or "-")
         ok = False
     else:
         ok = ctx.passwords.verify(secret_hash, secret)
+    # The check took a while without a lock; now hold the row and count on what is stored
+    # now, so that an attempt at another station at the same moment is neither lost nor
+    # undone, and a lockout is made (and audited) once.
+    current = uow.users.get_for_update(user.username)
+    if current is None:
+        raise AuthenticationFailed(wrong)
+    user = current
+    _refuse_if_locked(user, now)  # another station's attempts locked it meanwhile
     if not ok:
         user.failed_attempts += 1
         if user.failed_attempts < MAX_FAILED_ATTEMPTS:

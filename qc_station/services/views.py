@@ -106,6 +106,7 @@ class UnitView:
     claimed_at: datetime | None
     version: int
     decision: DecisionView | None = None
+    reopened_by: str | None = None  # who last reopened the unit (SPEC §7.3)
 
 
 @dataclass(frozen=True)
@@ -214,4 +215,5 @@ def unit_view(rma: Rma, unit: Unit, decision: Decision | None) -> UnitView:
         unit.claimed_at,
         unit.version,
         DecisionView.of(decision) if decision else None,
+        unit.reopened_by,
     )

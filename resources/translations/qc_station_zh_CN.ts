@@ -1233,19 +1233,19 @@
     <context>
         <name>FinancePresenter</name>
         <message>
-            <location filename="../../ui/presenters/finance_presenter.py" line="155" />
-            <location filename="../../ui/presenters/finance_presenter.py" line="218" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="141" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="204" />
             <source>Nothing to export: every final decision has been exported.</source>
             <extracomment>internal: rows written, emitted on the worker thread, delivered queued</extracomment>
             <translation>没有可导出的内容：所有最终处理都已导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/finance_presenter.py" line="222" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="208" />
             <source>Batch {batch} written again to {file}: {rows} row(s), identical to the export (SHA-256 {sha}).</source>
             <translation>批次 {batch} 已重新写入 {file}：{rows} 行，与原导出完全一致（SHA-256 {sha}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/finance_presenter.py" line="226" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="212" />
             <source>Exported batch {batch} to {file}: {rows} row(s), SHA-256 {sha}.</source>
             <translation>批次 {batch} 已导出到 {file}：{rows} 行，SHA-256 {sha}。</translation>
         </message>
@@ -1334,47 +1334,47 @@
             <translation>提交（回车）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="305" />
+            <location filename="../../ui/pages/inspection_page.py" line="307" />
             <source>Pass</source>
             <translation>合格</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="306" />
+            <location filename="../../ui/pages/inspection_page.py" line="308" />
             <source>Fail</source>
             <translation>不合格</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="307" />
+            <location filename="../../ui/pages/inspection_page.py" line="309" />
             <source>N/A</source>
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="338" />
+            <location filename="../../ui/pages/inspection_page.py" line="340" />
             <source>Starting the camera…</source>
             <translation>正在打开摄像头…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="386" />
+            <location filename="../../ui/pages/inspection_page.py" line="388" />
             <source>No camera.</source>
             <translation>没有摄像头。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="396" />
+            <location filename="../../ui/pages/inspection_page.py" line="398" />
             <source>Add photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="396" />
+            <location filename="../../ui/pages/inspection_page.py" line="398" />
             <source>Images (*.jpg *.jpeg *.png *.webp)</source>
             <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="493" />
+            <location filename="../../ui/pages/inspection_page.py" line="498" />
             <source>Sent back by {user} on {when}: “{comment}”</source>
             <translation>{user} 于 {when} 驳回：“{comment}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="509" />
+            <location filename="../../ui/pages/inspection_page.py" line="514" />
             <source>{code} · order {order}
 {customer} · {market}
 “{reason}”</source>
@@ -1383,47 +1383,47 @@
 “{reason}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="525" />
+            <location filename="../../ui/pages/inspection_page.py" line="530" />
             <source>{count} photo(s)</source>
             <translation>{count} 张照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="527" />
+            <location filename="../../ui/pages/inspection_page.py" line="532" />
             <source>{needed} required</source>
             <translation>需要 {needed} 张</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="529" />
+            <location filename="../../ui/pages/inspection_page.py" line="534" />
             <source>preparing {n}…</source>
             <translation>正在处理 {n} 张…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="550" />
+            <location filename="../../ui/pages/inspection_page.py" line="555" />
             <source>Resolution: {value}</source>
             <translation>处理方式：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="551" />
+            <location filename="../../ui/pages/inspection_page.py" line="556" />
             <source>Refund: {amount}</source>
             <translation>退款：{amount}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="552" />
+            <location filename="../../ui/pages/inspection_page.py" line="557" />
             <source>Disposition: {value}</source>
             <translation>处置：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="555" />
+            <location filename="../../ui/pages/inspection_page.py" line="560" />
             <source>Deduction: {pct} %</source>
             <translation>扣减：{pct} %</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="558" />
+            <location filename="../../ui/pages/inspection_page.py" line="563" />
             <source>Photos: {missing} more needed</source>
             <translation>照片：还需 {missing} 张</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="564" />
+            <location filename="../../ui/pages/inspection_page.py" line="569" />
             <source>Needs a supervisor's approval:</source>
             <translation>需要主管审批：</translation>
         </message>
@@ -1431,33 +1431,33 @@
     <context>
         <name>InspectionPresenter</name>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="364" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="366" />
             <source>Choose a grade: keys 1–5 or A, B, C, D, X.</source>
             <extracomment>the database was unreachable: the inspection is kept on this station (outbox.Journalled)</extracomment>
             <translation>请选择等级：按键 1–5 或 A、B、C、D、X。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="366" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="368" />
             <source>Choose a finding.</source>
             <translation>请选择检验结论。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="368" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="370" />
             <source>Photos are still being prepared; submit again in a moment.</source>
             <translation>照片仍在处理中，请稍后再提交。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="370" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="372" />
             <source>Write why you override the proposed decision.</source>
             <translation>请写明改判的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="394" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="396" />
             <source>Choose a grade (keys 1–5 or A–D, X) to see the decision.</source>
             <translation>选择等级（按键 1–5 或 A–D、X）后显示处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="396" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="398" />
             <source>Choose a finding to see the decision.</source>
             <translation>选择检验结论后显示处理结果。</translation>
         </message>
@@ -1633,80 +1633,105 @@
     <context>
         <name>LoginPage</name>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="49" />
+            <location filename="../../ui/pages/login_page.py" line="50" />
             <source>Returns QC Station</source>
             <translation>退货质检工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="52" />
+            <location filename="../../ui/pages/login_page.py" line="53" />
             <source>Station {station}</source>
             <translation>工作站 {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="63" />
+            <location filename="../../ui/pages/login_page.py" line="64" />
             <source>Connecting to the database…</source>
             <translation>正在连接数据库…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="85" />
-            <location filename="../../ui/pages/login_page.py" line="143" />
+            <location filename="../../ui/pages/login_page.py" line="87" />
+            <location filename="../../ui/pages/login_page.py" line="145" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="86" />
-            <location filename="../../ui/pages/login_page.py" line="145" />
+            <location filename="../../ui/pages/login_page.py" line="88" />
+            <location filename="../../ui/pages/login_page.py" line="147" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="87" />
-            <location filename="../../ui/pages/login_page.py" line="110" />
+            <location filename="../../ui/pages/login_page.py" line="89" />
+            <location filename="../../ui/pages/login_page.py" line="112" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="90" />
+            <location filename="../../ui/pages/login_page.py" line="92" />
             <source>Use badge and PIN</source>
             <translation>使用工牌和 PIN 码</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="108" />
+            <location filename="../../ui/pages/login_page.py" line="110" />
             <source>Scan badge</source>
             <translation>扫描工牌</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="109" />
+            <location filename="../../ui/pages/login_page.py" line="111" />
             <source>PIN</source>
             <translation>PIN 码</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="113" />
+            <location filename="../../ui/pages/login_page.py" line="115" />
             <source>Use password</source>
             <translation>使用密码</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="131" />
+            <location filename="../../ui/pages/login_page.py" line="133" />
             <source>No users yet. Create the first administrator; they can add inspectors and supervisors afterwards.</source>
             <translation>还没有用户。请创建第一个管理员，之后由管理员添加质检员和主管。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="144" />
+            <location filename="../../ui/pages/login_page.py" line="146" />
             <source>Full name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="146" />
+            <location filename="../../ui/pages/login_page.py" line="148" />
             <source>Repeat password</source>
             <translation>再次输入密码</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="147" />
+            <location filename="../../ui/pages/login_page.py" line="149" />
             <source>Create administrator</source>
             <translation>创建管理员</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/login_page.py" line="195" />
+            <location filename="../../ui/pages/login_page.py" line="163" />
+            <source>An administrator reset your password. Choose a new one of your own to continue; nobody else should know it.</source>
+            <translation>管理员已重置您的密码。请设置一个只有您自己知道的新密码后继续。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/login_page.py" line="174" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/login_page.py" line="175" />
+            <source>Repeat new password</source>
+            <translation>再次输入新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/login_page.py" line="176" />
+            <source>Set new password</source>
+            <translation>设置新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/login_page.py" line="179" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/login_page.py" line="235" />
             <source>Locked after inactivity. {user}, sign in to continue your work.</source>
             <translation>因长时间无操作已锁定。{user}，请登录以继续工作。</translation>
         </message>
@@ -1714,19 +1739,25 @@
     <context>
         <name>LoginPresenter</name>
         <message>
-            <location filename="../../ui/presenters/login_presenter.py" line="76" />
+            <location filename="../../ui/presenters/login_presenter.py" line="83" />
             <source>Enter your user name and password.</source>
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/login_presenter.py" line="91" />
+            <location filename="../../ui/presenters/login_presenter.py" line="101" />
             <source>Scan your badge and enter your PIN.</source>
             <translation>请扫描工牌并输入 PIN 码。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/login_presenter.py" line="104" />
+            <location filename="../../ui/presenters/login_presenter.py" line="115" />
+            <location filename="../../ui/presenters/login_presenter.py" line="133" />
             <source>The two passwords differ; type them again.</source>
             <translation>两次输入的密码不一致，请重新输入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/presenters/login_presenter.py" line="170" />
+            <source>Your password was reset. Sign in with your user name and the new password to choose your own.</source>
+            <translation>您的密码已被重置。请使用用户名和管理员提供的新密码登录，然后设置您自己的密码。</translation>
         </message>
     </context>
     <context>
@@ -1743,92 +1774,92 @@
             <translation>无法连接数据库 — 工作无法保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="174" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>Scan (F2)</source>
             <translation>扫码（F2）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>Lock</source>
             <translation>锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>Station {station}</source>
             <translation>工作站 {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>Database: checking…</source>
             <translation>数据库：检查中…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="258" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="261" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>Locked for {name}</source>
             <translation>已为 {name} 锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="265" />
+            <location filename="../../ui/main_window.py" line="268" />
             <source>{name} ({role})</source>
             <translation>{name}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="301" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>Database: OK</source>
             <translation>数据库：正常</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="307" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>Database unreachable — work cannot be saved. {detail}</source>
             <translation>无法连接数据库 — 工作无法保存。{detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="312" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>Database: unreachable</source>
             <translation>数据库：无法连接</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="389" />
+            <location filename="../../ui/main_window.py" line="392" />
             <source>(waiting for a supervisor's approval)</source>
             <translation>（等待主管审批）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="444" />
+            <location filename="../../ui/main_window.py" line="447" />
             <source>{count} inspection(s) waiting to be sent; kept on this station.</source>
             <translation>{count} 条质检记录待发送，已保存在本工作站。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="450" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>{count} kept inspection(s) refused by the server — {first}</source>
             <translation>{count} 条本地保存的质检记录被服务器拒绝 — {first}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="460" />
+            <location filename="../../ui/main_window.py" line="462" />
             <source>Policy {hash}, activated at another station, is now in force.</source>
             <translation>其他工作站启用的政策 {hash} 现已生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="468" />
+            <location filename="../../ui/main_window.py" line="470" />
             <source>The database is unreachable: the inspection is kept on this station.</source>
             <translation>无法连接数据库：本次质检已保存在本工作站。</translation>
         </message>
@@ -1892,104 +1923,139 @@
         </message>
         <message>
             <location filename="../../ui/messages.py" line="131" />
+            <source>Your account was deactivated: ask an admin.</source>
+            <translation>您的账户已被停用：请联系管理员。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="136" />
+            <source>Your account is locked until {until}: ask an admin.</source>
+            <translation>您的账户已锁定至 {until}：请联系管理员。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="141" />
+            <source>Your account no longer exists: ask an admin.</source>
+            <translation>您的账户已不存在：请联系管理员。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="146" />
+            <source>Your password was reset: sign out and choose a new one.</source>
+            <translation>您的密码已被重置：请退出登录并设置新密码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="153" />
             <source>Account {username} is locked after too many failed attempts; try again later or ask an admin.</source>
             <translation>账号 {username} 因多次登录失败已被锁定；请稍后再试或联系管理员。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="136" />
+            <location filename="../../ui/messages.py" line="158" />
             <source>Wrong user name or password.</source>
             <translation>用户名或密码错误。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="145" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>Unknown currency {value}: use a three-letter code such as USD, EUR or CNY.</source>
             <translation>未知币种 {value}：请使用三位字母代码，如 USD、EUR 或 CNY。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="150" />
+            <location filename="../../ui/messages.py" line="172" />
             <source>The market must be a two-letter country code, such as US, DE or CN.</source>
             <translation>市场必须是两位字母的国家代码，如 US、DE 或 CN。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="155" />
+            <location filename="../../ui/messages.py" line="177" />
             <location filename="../../ui/presenters/unexpected_return_presenter.py" line="197" />
             <source>Enter the SKU printed on the item.</source>
             <translation>请输入商品上印的 SKU。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="158" />
+            <location filename="../../ui/messages.py" line="180" />
             <source>The price must not be negative.</source>
             <translation>价格不能为负数。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="163" />
+            <location filename="../../ui/messages.py" line="185" />
             <source>A batch of {units} unit(s) ships in 1 to {units} cartons; {value} cannot be right.</source>
             <translation>共 {units} 件的批次应装 1 至 {units} 箱；{value} 箱不正确。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="169" />
+            <location filename="../../ui/messages.py" line="191" />
             <source>This batch or claim claims no {value}; its currencies are {currencies}.</source>
             <translation>此批次或索赔没有以 {value} 计的金额；其币种为 {currencies}。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="174" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>Say which currency the payment is in: this batch or claim claims {currencies}.</source>
             <translation>请注明付款币种：此批次或索赔涉及 {currencies}。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="179" />
+            <location filename="../../ui/messages.py" line="201" />
             <source>{value} {currency} is too much: at most {limit} {currency} can be accepted here.</source>
             <translation>{value} {currency} 过多：此处最多可接受 {limit} {currency}。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="184" />
+            <location filename="../../ui/messages.py" line="206" />
             <source>{value} has more decimals than {currency} allows.</source>
             <translation>{value} 的小数位数超过 {currency} 允许的位数。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="189" />
+            <location filename="../../ui/messages.py" line="211" />
             <source>This case has no number yet: close the batch (or file the claim) first.</source>
             <translation>此案件尚无编号：请先结批（或提交索赔）。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="194" />
+            <location filename="../../ui/messages.py" line="216" />
             <source>This batch or claim has no units: there is nothing to close.</source>
             <translation>此批次或索赔没有单件，无可结批。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="199" />
+            <location filename="../../ui/messages.py" line="221" />
             <source>The quantity must be between 1 and 100.</source>
             <translation>数量必须在 1 到 100 之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="208" />
+            <location filename="../../ui/messages.py" line="230" />
+            <source>You reopened unit {lpn}: another supervisor must approve its new decision.</source>
+            <translation>您重新打开了单件 {lpn}：其新处置决定须由另一位主管审批。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="235" />
+            <source>Your role was changed to {role}: sign out and sign in again.</source>
+            <translation>您的角色已变更为 {role}：请退出后重新登录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="240" />
             <source>Your role ({role}) may not do this; ask a supervisor.</source>
             <translation>你的角色（{role}）无权进行此操作，请联系主管。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="216" />
+            <location filename="../../ui/messages.py" line="248" />
             <source>No camera: is the webcam plugged in and not in use by another program?</source>
             <translation>没有摄像头：请检查摄像头是否已连接，且未被其他程序占用。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="223" />
+            <location filename="../../ui/messages.py" line="255" />
             <source>The camera stopped giving a picture; check its cable, then turn it on again.</source>
             <translation>摄像头没有画面了；请检查连接线，然后重新打开。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="230" />
+            <location filename="../../ui/messages.py" line="262" />
             <source>This grade and finding cannot both be true; check them.</source>
             <translation>该等级与检验结论相互矛盾，请检查。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="237" />
+            <location filename="../../ui/messages.py" line="269" />
             <source>{lpn}: inspected, waiting here for the database to come back. No second inspection.</source>
             <translation>{lpn}：已质检，结果暂存本工位，待数据库恢复后提交。无需再次质检。</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="267" />
+            <location filename="../../ui/messages.py" line="299" />
             <source>Something went wrong: {detail}</source>
             <translation>出错了：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="307" />
+            <source>Needs approval: the unit was reopened by {user}; someone else must approve its new decision</source>
+            <translation>需要审批：该单件由 {user} 重新打开，其新处置决定须由其他人审批</translation>
         </message>
     </context>
     <context>
@@ -2570,64 +2636,64 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>RecoveryPresenter</name>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="98" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="97" />
             <source>Select an open batch or claim first.</source>
             <translation>请先选择一个未结的批次或索赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="101" />
-            <location filename="../../ui/presenters/recovery_presenter.py" line="139" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="100" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="138" />
             <source>Choose an existing folder for the documents.</source>
             <translation>请为单据选择一个已存在的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="114" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="113" />
             <source>Between 1 and {units} cartons: no carton may be empty.</source>
             <translation>箱数须在 1 至 {units} 之间：不能有空箱。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="130" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="129" />
             <source>{number} closed; its documents are in {folder}.</source>
             <translation>{number} 已结，单据已保存到 {folder}。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="136" />
-            <location filename="../../ui/presenters/recovery_presenter.py" line="169" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="135" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="168" />
             <source>Select a closed batch or a filed claim first.</source>
             <translation>请先选择一个已结批次或已提交的索赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="148" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="147" />
             <source>The documents of {number} are in {folder}.</source>
             <translation>{number} 的单据已保存到 {folder}。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="153" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="152" />
             <source>Select the unit to take out of the batch.</source>
             <translation>请选择要从批次中移出的商品件。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="156" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="155" />
             <source>Write why the unit is taken out; the audit log keeps it.</source>
             <translation>请填写移出原因；审计日志会记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="162" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="161" />
             <source>{lpn} taken out of the batch.</source>
             <translation>{lpn} 已从批次中移出。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="174" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="173" />
             <source>Enter the amount received, or mark the claim denied.</source>
             <translation>请输入收到的金额，或标记为已拒赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="190" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="189" />
             <source>{number} recorded as denied.</source>
             <translation>{number} 已记录为拒赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="190" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="189" />
             <source>Payment on {number} recorded.</source>
             <translation>{number} 的赔付已记录。</translation>
         </message>

@@ -43,6 +43,7 @@ def qc(station_env: dict[str, str], tmp_path: Path) -> Run:
         *args: str,
         user: str | None = None,
         password: str | None = None,
+        new_password: str | None = None,
         env: dict[str, str] | None = None,
         stdin: str | None = None,
     ) -> Result:
@@ -51,6 +52,10 @@ def qc(station_env: dict[str, str], tmp_path: Path) -> Run:
             environment["QC_STATION_USER"] = user
         if password is not None:
             environment["QC_STATION_PASSWORD"] = password
+        if new_password is not None:
+            # A password being set (users add, reset-password, passwd): never the acting
+            # user's own QC_STATION_PASSWORD (SPEC §11).
+            environment["QC_STATION_NEW_PASSWORD"] = new_password
         environment.update(env or {})
         proc = subprocess.run(
             [sys.executable, "-m", "qc_station", *args],

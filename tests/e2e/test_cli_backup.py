@@ -10,7 +10,7 @@ PASSWORD = "admin-pass-1"
 
 
 def test_backup_and_restore_round_trip(qc: Run, tmp_path: Path) -> None:
-    assert qc("users", "add", "root", "--role", "admin", password=PASSWORD).code == 0
+    assert qc("users", "add", "root", "--role", "admin", new_password=PASSWORD).code == 0
     backup = tmp_path / "station-backup.db"
     made = qc("backup", "-o", str(backup), user="root", password=PASSWORD)
     assert made.code == 0, made.err
@@ -18,7 +18,16 @@ def test_backup_and_restore_round_trip(qc: Run, tmp_path: Path) -> None:
     assert "sha256 " in made.out and "audit head " in made.out
 
     # A user added after the backup is gone after the restore (kept in *.before-restore).
-    added = qc("users", "add", "ines", "--role", "inspector", user="root", password=PASSWORD)
+    added = qc(
+        "users",
+        "add",
+        "ines",
+        "--role",
+        "inspector",
+        user="root",
+        password=PASSWORD,
+        new_password=PASSWORD,
+    )
     assert added.code == 0, added.err
 
     # Without a terminal and without --yes the restore refuses to guess.
@@ -32,13 +41,22 @@ def test_backup_and_restore_round_trip(qc: Run, tmp_path: Path) -> None:
     assert ".before-restore" in restored.out
     listed = qc("users", "list", user="root", password=PASSWORD)
     assert "root" in listed.out and "ines" not in listed.out
-    verified = qc("audit", "verify")
+    verified = qc("audit", "verify", user="root", password=PASSWORD)
     assert verified.code == 0 and verified.out.startswith("ok:")
 
 
 def test_backup_needs_an_admin_and_a_user(qc: Run, tmp_path: Path) -> None:
-    qc("users", "add", "root", "--role", "admin", password=PASSWORD)
-    qc("users", "add", "ines", "--role", "inspector", user="root", password=PASSWORD)
+    qc("users", "add", "root", "--role", "admin", new_password=PASSWORD)
+    qc(
+        "users",
+        "add",
+        "ines",
+        "--role",
+        "inspector",
+        user="root",
+        password=PASSWORD,
+        new_password=PASSWORD,
+    )
     target = tmp_path / "b.db"
     # (The new user's password also comes from QC_STATION_PASSWORD.)
     refused = qc("backup", "-o", str(target), user="ines", password=PASSWORD)
@@ -51,7 +69,7 @@ def test_backup_needs_an_admin_and_a_user(qc: Run, tmp_path: Path) -> None:
 
 
 def test_restore_of_a_file_that_is_not_a_backup_says_so(qc: Run, tmp_path: Path) -> None:
-    qc("users", "add", "root", "--role", "admin", password=PASSWORD)
+    qc("users", "add", "root", "--role", "admin", new_password=PASSWORD)
     bogus = tmp_path / "manifest.csv"
     bogus.write_text("rma_code,order_id\n")
     result = qc("restore", str(bogus), "--yes", user="root", password=PASSWORD)

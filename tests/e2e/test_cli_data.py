@@ -6,6 +6,9 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
+from qc_station.formats.decide_batch import INPUT_COLUMNS
 from tests.conftest import ROOT
 from tests.e2e.conftest import Run
 
@@ -90,11 +93,112 @@ def test_demo_loads_once(qc: Run) -> None:
     first = qc("demo")
     assert first.code == 0, first.err
     assert "demo-inspector" in first.out
-    second = qc("demo")
-    assert second.code == 0 and "already loaded" in second.out
-    assert qc("audit", "verify").code == 0
+    second = qc("demo")  # SPEC §6: only into an empty database
+    assert second.code == 1 and "only into an empty database" in second.err
+    verified = qc("audit", "verify", user="demo-admin", password="demo-password-2026")
+    assert verified.code == 0, verified.err
 
 
 def test_missing_input_file_is_a_usage_error(qc: Run, tmp_path: Path) -> None:
     result = qc("import", str(tmp_path / "nope.csv"))
     assert result.code == 2 and "cannot read" in result.err
+
+
+# --- issue 15: bad input that broke more than its row ----------------------------------------
+
+MANIFEST_HEADER = (
+    "rma_code,order_id,customer,market,currency,order_date,delivery_date,request_date,"
+    "requested_resolution,reason,carrier,tracking,sku,product_name,category,supplier,"
+    "unit_price,quantity\n"
+)
+
+
+def _manifest_row(code: str, price: str) -> str:
+    return (
+        f"{code},ORD-{code},Ann,US,USD,2026-01-01,2026-01-04,2026-01-10,REFUND,broken,UPS,"
+        f"1Z{code},SKU-1,Kettle,home,Acme,{price},1\n"
+    )
+
+
+def test_import_with_a_huge_price_rejects_only_its_row(qc: Run, tmp_path: Path) -> None:
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(
+        MANIFEST_HEADER + _manifest_row("RMA-OK", "10.00") + _manifest_row("RMA-E", "1E+30")
+        + _manifest_row("RMA-9", "9" * 32),
+        encoding="utf-8",
+    )  # fmt: skip
+    result = qc("import", str(manifest))
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "1 RMAs added" in result.out
+    errors = list(
+        csv.DictReader(io.StringIO(Path(f"{manifest}.errors.csv").read_text("utf-8-sig")))
+    )
+    assert [(e["line"], e["reason"].split(" ")[0]) for e in errors] == [
+        ("3", "unit_price"),
+        ("4", "unit_price"),
+    ]
+
+
+def test_import_error_file_never_follows_a_planted_symlink(qc: Run, tmp_path: Path) -> None:
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(
+        MANIFEST_HEADER + _manifest_row("RMA-OK", "10.00") + _manifest_row("RMA-BAD", "x"),
+        encoding="utf-8",
+    )
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    Path(f"{manifest}.errors.csv").symlink_to(victim)
+    result = qc("import", str(manifest))
+    assert result.code == 1 and "symbolic link" in result.err
+    assert "Traceback" not in result.err
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_decide_batch_output_is_neutralised_but_numbers_stay_numbers(
+    qc: Run, tmp_path: Path
+) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text(
+        ",".join(INPUT_COLUMNS) + "\n"
+        '"=HYPERLINK(""http://x"")",US,USD,100.00,2026-01-01,2026-01-05,2026-01-20,REFUND,A,'
+        "NO_FAULT,0\n"
+        "+cmd,US,USD,100.00,2026-01-01,2026-01-05,2026-01-20,REFUND,C,DEFECT,1\n"
+        "@sum,US,USD,1E+30,2026-01-01,2026-01-05,2026-01-20,REFUND,A,NO_FAULT,0\n"
+        "-2+3,US,USD,1_0,2026-01-01,2026-01-05,2026-01-20,REFUND,A,NO_FAULT,0\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    result = qc("decide-batch", str(cases), "-o", str(out))
+    assert result.code == 1 and "Traceback" not in result.err
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [r["case_id"] for r in rows] == [
+        '\'=HYPERLINK("http://x")',
+        "'+cmd",
+        "'@sum",
+        "'-2+3",
+    ]
+    assert rows[0]["refund_amount"] == "100.00" and rows[0]["deduction_pct"] == "0"
+    assert "unit_price '1E+30' is not a number" in rows[2]["reasons"]
+    assert "unit_price '1_0' is not a number" in rows[3]["reasons"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("stats", "--since", "0001-01-01"),
+        ("stats", "--until", "9999-12-31"),
+        ("stats", "--since", "٢٠٢٦-٠١-٠١"),
+        ("stats", "--since", "last tuesday"),
+        ("label", "RMA-1", "-o", "x.pdf", "--dpi", "1_0"),
+        ("label", "RMA-1", "-o", "x.pdf", "--dpi", "9" * 5000),
+        ("policy", "history", "--limit", "1" + "0" * 30),
+        ("recovery", "close-batch", "Acme", "-o", ".", "--cartons", "-1"),
+    ],
+    ids=lambda a: " ".join(x[:20] for x in a),
+)
+def test_bad_numbers_and_dates_on_the_command_line_are_usage_errors(
+    qc: Run, args: tuple[str, ...]
+) -> None:
+    result = qc(*args)
+    assert result.code == 2, result.err
+    assert "Traceback" not in result.err and "error: argument" in result.err

@@ -52,7 +52,7 @@ def _photo(path: Path, n: int) -> Path:
 @pytest.fixture
 def site(qc: Run, tmp_path: Path) -> Path:
     """An admin and an inspector, the manifest imported, unit 1 decided with two photos."""
-    assert qc("users", "add", "admin", "--role", "admin", password=PASSWORD).code == 0
+    assert qc("users", "add", "admin", "--role", "admin", new_password=PASSWORD).code == 0
     added = qc(
         "users",
         "add",
@@ -63,11 +63,12 @@ def site(qc: Run, tmp_path: Path) -> Path:
         "Inès Dupré",
         user="admin",
         password=PASSWORD,
+        new_password=PASSWORD,
     )
     assert added.code == 0, added.err
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(MANIFEST, encoding="utf-8")
-    imported = qc("import", str(manifest))
+    imported = qc("import", str(manifest), user="admin", password=PASSWORD)
     assert imported.code == 0, imported.err
     photos = [_photo(tmp_path / f"p{n}.jpg", n) for n in (1, 2)]
     decided = qc(
@@ -94,7 +95,18 @@ def test_label_of_an_rma_has_one_page_per_unit_and_decodes(
     qc: Run, site: Path, size: str, dpi: str
 ) -> None:
     target = site / "labels.pdf"
-    done = qc("label", RMA, "-o", str(target), "--size", size, "--dpi", dpi)
+    done = qc(
+        "label",
+        RMA,
+        "-o",
+        str(target),
+        "--size",
+        size,
+        "--dpi",
+        dpi,
+        user="admin",
+        password=PASSWORD,
+    )
     assert done.code == 0, done.err
     assert f"{RMA}-1, {RMA}-2" in done.out
     pages = rasterise(target.read_bytes(), site, int(dpi))
@@ -111,7 +123,15 @@ def test_label_defaults_come_from_the_configuration(qc: Run, site: Path) -> None
         encoding="utf-8",
     )
     target = site / "one.pdf"
-    done = qc("label", f"{RMA}-1", "-o", str(target), env={"QC_STATION_CONFIG": str(config)})
+    done = qc(
+        "label",
+        f"{RMA}-1",
+        "-o",
+        str(target),
+        env={"QC_STATION_CONFIG": str(config)},
+        user="admin",
+        password=PASSWORD,
+    )
     assert done.code == 0, done.err
     assert "(2x1 in, 203 dpi)" in done.out
     pdf = target.read_bytes()
@@ -121,7 +141,9 @@ def test_label_defaults_come_from_the_configuration(qc: Run, site: Path) -> None
 
 def test_report_has_the_names_photos_and_page_numbers(qc: Run, site: Path) -> None:
     target = site / "report.pdf"
-    done = qc("report", RMA, "-o", str(target), "--page-size", "Letter")
+    done = qc(
+        "report", RMA, "-o", str(target), "--page-size", "Letter", user="admin", password=PASSWORD
+    )
     assert done.code == 0, done.err
     pdf = target.read_bytes()
     info = pdf_info(pdf, site)
@@ -146,7 +168,7 @@ def test_report_has_the_names_photos_and_page_numbers(qc: Run, site: Path) -> No
 
 def test_evidence_pack_verifies_and_holds_the_original_photos(qc: Run, site: Path) -> None:
     target = site / "evidence.zip"
-    done = qc("evidence", f"{RMA}-1", "-o", str(target))
+    done = qc("evidence", f"{RMA}-1", "-o", str(target), user="admin", password=PASSWORD)
     assert done.code == 0, done.err
     assert "2 photos" in done.out
     content = target.read_bytes()
@@ -161,15 +183,19 @@ def test_evidence_pack_verifies_and_holds_the_original_photos(qc: Run, site: Pat
 
 def test_unknown_codes_and_bad_targets_are_clear_and_write_nothing(qc: Run, site: Path) -> None:
     target = site / "nothing.pdf"
-    unknown = qc("label", "NOPE-1", "-o", str(target))
+    unknown = qc("label", "NOPE-1", "-o", str(target), user="admin", password=PASSWORD)
     assert unknown.code == 1
     assert unknown.err.strip() == "qc-station: error: unknown code NOPE-1: no RMA or unit has it"
     assert not target.exists()
-    missing_folder = qc("report", RMA, "-o", str(site / "no" / "such" / "r.pdf"))
+    missing_folder = qc(
+        "report", RMA, "-o", str(site / "no" / "such" / "r.pdf"), user="admin", password=PASSWORD
+    )
     assert missing_folder.code == 2 and "does not exist" in missing_folder.err
-    not_a_unit = qc("evidence", RMA, "-o", str(site / "e.zip"))
+    not_a_unit = qc("evidence", RMA, "-o", str(site / "e.zip"), user="admin", password=PASSWORD)
     assert not_a_unit.code == 1 and "per unit" in not_a_unit.err
-    uninspected = qc("evidence", f"{RMA}-2", "-o", str(site / "e.zip"))
+    uninspected = qc(
+        "evidence", f"{RMA}-2", "-o", str(site / "e.zip"), user="admin", password=PASSWORD
+    )
     assert uninspected.code == 1 and "not been inspected" in uninspected.err
     assert not (site / "e.zip").exists()
     assert "Traceback" not in unknown.err + missing_folder.err + not_a_unit.err
@@ -178,7 +204,7 @@ def test_unknown_codes_and_bad_targets_are_clear_and_write_nothing(qc: Run, site
 def test_a_failed_write_keeps_the_earlier_file(qc: Run, site: Path) -> None:
     target = site / "labels.pdf"
     target.write_bytes(b"earlier")
-    refused = qc("label", "NOPE-1", "-o", str(target))
+    refused = qc("label", "NOPE-1", "-o", str(target), user="admin", password=PASSWORD)
     assert refused.code == 1
     assert target.read_bytes() == b"earlier"
     assert [p.name for p in site.glob(".labels.pdf.*")] == []

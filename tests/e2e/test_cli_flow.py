@@ -38,15 +38,31 @@ ELECTRONICS_OK = [
 def site(qc: Run, tmp_path: Path) -> Path:
     """A site with an admin, an inspector, two supervisors and the manifest imported."""
     first = qc(
-        "users", "add", "admin", "--role", "admin", "--full-name", "Ada Admin", password=PASSWORD
+        "users",
+        "add",
+        "admin",
+        "--role",
+        "admin",
+        "--full-name",
+        "Ada Admin",
+        new_password=PASSWORD,
     )
     assert first.code == 0, first.err
     for name, role in (("ines", "inspector"), ("sofia", "supervisor"), ("sam", "supervisor")):
-        added = qc("users", "add", name, "--role", role, user="admin", password=PASSWORD)
+        added = qc(
+            "users",
+            "add",
+            name,
+            "--role",
+            role,
+            user="admin",
+            password=PASSWORD,
+            new_password=PASSWORD,
+        )
         assert added.code == 0, added.err
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(MANIFEST, encoding="utf-8")
-    imported = qc("import", str(manifest))
+    imported = qc("import", str(manifest), user="admin", password=PASSWORD)
     assert imported.code == 1  # one bad row
     assert "1 row(s) not imported" in imported.err
     errors = (tmp_path / "manifest.csv.errors.csv").read_text(encoding="utf-8-sig")
@@ -60,16 +76,18 @@ def test_version(qc: Run) -> None:
 
 
 def test_the_second_user_needs_an_admin(qc: Run) -> None:
-    assert qc("users", "add", "admin", "--role", "admin", password=PASSWORD).code == 0
+    assert qc("users", "add", "admin", "--role", "admin", new_password=PASSWORD).code == 0
     refused = qc("users", "add", "eve", "--role", "admin", password=PASSWORD)
     assert refused.code != 0 and "Traceback" not in refused.err
     assert refused.err.startswith("qc-station: error:")
 
 
 def test_reimport_adds_nothing(qc: Run, site: Path) -> None:
-    again = qc("import", str(site / "manifest.csv"))
+    again = qc("import", str(site / "manifest.csv"), user="admin", password=PASSWORD)
     assert "Traceback" not in again.err
-    assert qc("import", str(site / "manifest.csv")).out == again.out
+    assert (
+        qc("import", str(site / "manifest.csv"), user="admin", password=PASSWORD).out == again.out
+    )
 
 
 def test_inspect_approve_export_once_and_reexport_identical(qc: Run, site: Path) -> None:
@@ -131,12 +149,14 @@ def test_inspect_approve_export_once_and_reexport_identical(qc: Run, site: Path)
     assert redo.code == 0, redo.err
     assert again.read_bytes() == data
 
-    verified = qc("audit", "verify")
+    verified = qc("audit", "verify", user="admin", password=PASSWORD)
     assert verified.code == 0, verified.out + verified.err
     head = verified.out.strip().splitlines()[-1]
     assert head.startswith("head ")
     checkpoint = head.removeprefix("head ")
-    assert qc("audit", "verify", "--checkpoint", checkpoint).code == 0
+    assert (
+        qc("audit", "verify", "--checkpoint", checkpoint, user="admin", password=PASSWORD).code == 0
+    )
 
 
 def test_wrong_password_six_times_locks(qc: Run, site: Path) -> None:
@@ -170,9 +190,47 @@ def test_audit_verify_detects_an_edited_event(qc: Run, site: Path) -> None:
             )
         )
         conn.execute(f"UPDATE {table} SET actor = 'mallory' WHERE seq = 2")
-    tampered = qc("audit", "verify")
+    tampered = qc("audit", "verify", user="admin", password=PASSWORD)
     assert tampered.code == 1
     assert "event 2" in tampered.out
+
+
+def test_audit_verify_names_records_edited_behind_the_application(qc: Run, site: Path) -> None:
+    """SPEC §6: the chain vouches for the records; a refund raised, a batch membership
+    removed and a role raised in SQL are each reported with the record named."""
+    inspected = qc(
+        "inspect",
+        "RMA-2026-000001-1",
+        "--grade",
+        "A",
+        "--finding",
+        "NO_FAULT",
+        *HOME_OK,
+        user="ines",
+        password=PASSWORD,
+    )
+    assert inspected.code == 0, inspected.err
+    out = site / "finance.csv"
+    assert qc("export", "finance", "-o", str(out), user="sofia", password=PASSWORD).code == 0
+    clean = qc("audit", "verify", user="admin", password=PASSWORD)
+    assert clean.code == 0, clean.out + clean.err
+    with sqlite3.connect(site / "data" / "qc_station.sqlite3") as conn:
+        decision, batch = conn.execute(
+            "SELECT d.id, m.batch_id FROM decisions d "
+            "JOIN export_batch_members m ON m.decision_id = d.pk"
+        ).fetchone()
+        conn.execute("UPDATE decisions SET final_refund_minor = 999999 WHERE id = ?", (decision,))
+        conn.execute("DELETE FROM export_batch_members WHERE batch_id = ?", (batch,))
+        conn.execute("UPDATE users SET role = 'admin' WHERE username = 'ines'")
+    tampered = qc("audit", "verify", user="admin", password=PASSWORD)
+    assert tampered.code == 1
+    lines = tampered.out.strip().splitlines()
+    assert f"problem: record decision {decision} changed since its last audited change" in (
+        tampered.out
+    )
+    assert f"problem: record export {batch} changed" in tampered.out
+    assert "problem: record user ines changed" in tampered.out
+    assert lines[-2].startswith("FAILED: ") and lines[-1].startswith("head ")
 
 
 @pytest.mark.parametrize(

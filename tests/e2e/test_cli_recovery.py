@@ -19,21 +19,35 @@ SUPPLIER = "深圳音频"
 
 
 def test_close_batch_writes_its_files_and_payments_are_checked(qc: Run, site: Path) -> None:  # noqa: F811
-    listed = qc("recovery", "list", "--units")
+    listed = qc("recovery", "list", "--units", user="admin", password=PASSWORD)
     assert listed.code == 0, listed.err
     assert SUPPLIER in listed.out and f"{RMA}-1" in listed.out
     assert "claimed 89.00 EUR" in listed.out
 
     out = site / "rtv"
-    missing = qc("recovery", "close-batch", SUPPLIER, "-o", str(out))
+    missing = qc(
+        "recovery", "close-batch", SUPPLIER, "-o", str(out), user="admin", password=PASSWORD
+    )
     assert missing.code == 2 and "not an existing folder" in missing.err
     out.mkdir()
     # One unit cannot fill two cartons: refused, the batch stays open, nothing is written.
-    empty_carton = qc("recovery", "close-batch", SUPPLIER, "-o", str(out), "--cartons", "2")
+    empty_carton = qc(
+        "recovery",
+        "close-batch",
+        SUPPLIER,
+        "-o",
+        str(out),
+        "--cartons",
+        "2",
+        user="admin",
+        password=PASSWORD,
+    )
     assert empty_carton.code == 1 and "cartons would be empty" in empty_carton.err
     assert list(out.iterdir()) == []
-    assert "(open)" in qc("recovery", "list").out
-    closed = qc("recovery", "close-batch", SUPPLIER, "-o", str(out))
+    assert "(open)" in qc("recovery", "list", user="admin", password=PASSWORD).out
+    closed = qc(
+        "recovery", "close-batch", SUPPLIER, "-o", str(out), user="admin", password=PASSWORD
+    )
     assert closed.code == 0, closed.err
     number = re.search(r"closed (VR-\d{8}-\d{3})", closed.out)
     assert number, closed.out
@@ -50,7 +64,7 @@ def test_close_batch_writes_its_files_and_payments_are_checked(qc: Run, site: Pa
     labels = rasterise((out / f"{vr}-carton-labels.pdf").read_bytes(), site, 203)
     assert [decode(label) for label in labels] == [[vr]]
     (out / f"{vr}-carton-labels.pdf").unlink()
-    reprinted = qc("recovery", "reprint", vr, "-o", str(out))
+    reprinted = qc("recovery", "reprint", vr, "-o", str(out), user="admin", password=PASSWORD)
     assert reprinted.code == 0, reprinted.err
     assert (out / f"{vr}-carton-labels.pdf").read_bytes().startswith(b"%PDF")
     rows = list(csv.DictReader(io.StringIO((out / f"{vr}-claim.csv").read_text("utf-8-sig"))))
@@ -58,19 +72,21 @@ def test_close_batch_writes_its_files_and_payments_are_checked(qc: Run, site: Pa
         (f"{RMA}-1", "89.00", "EUR")
     ]
 
-    again = qc("recovery", "close-batch", SUPPLIER, "-o", str(out))
+    again = qc("recovery", "close-batch", SUPPLIER, "-o", str(out), user="admin", password=PASSWORD)
     assert again.code == 1 and "no open vendor-return batch" in again.err
 
-    too_much = qc("recovery", "record-payment", vr, "89.01")
+    too_much = qc("recovery", "record-payment", vr, "89.01", user="admin", password=PASSWORD)
     assert too_much.code == 1 and "more than the 89.00 EUR still claimed" in too_much.err
-    wrong = qc("recovery", "record-payment", vr, "10", "--currency", "USD")
+    wrong = qc(
+        "recovery", "record-payment", vr, "10", "--currency", "USD", user="admin", password=PASSWORD
+    )
     assert wrong.code == 1 and "claims no USD" in wrong.err
-    both = qc("recovery", "record-payment", vr, "10", "--denied")
+    both = qc("recovery", "record-payment", vr, "10", "--denied", user="admin", password=PASSWORD)
     assert both.code == 2
-    part = qc("recovery", "record-payment", vr, "50.00")
+    part = qc("recovery", "record-payment", vr, "50.00", user="admin", password=PASSWORD)
     assert part.code == 0, part.err
     assert "partly_paid" in part.out and "recovered 50.00 EUR" in part.out
-    rates = qc("recovery", "list", "--figures")
+    rates = qc("recovery", "list", "--figures", user="admin", password=PASSWORD)
     assert rates.code == 0, rates.err
     assert "recovered 50.00 EUR  rate 56.2%" in rates.out
 

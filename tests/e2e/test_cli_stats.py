@@ -36,7 +36,15 @@ def site(qc: Run, tmp_path: Path) -> Run:
         engine.dispose()
 
     def run(*args: str, user: str | None = "sofia") -> Result:
-        return qc("--db", url, *args, user=user, password=PASSWORD, env={"TZ": "UTC"})
+        return qc(
+            "--db",
+            url,
+            *args,
+            user=user,
+            password=PASSWORD,
+            new_password=PASSWORD,
+            env={"TZ": "UTC"},
+        )
 
     assert run("users", "add", "admin", "--role", "admin", user=None).code == 0
     for name, role in (("sofia", "supervisor"), ("ines", "inspector")):

@@ -25,33 +25,44 @@ STRICTER = DEFAULT_POLICY_FILE.read_text(encoding="utf-8").replace(
 
 @pytest.fixture
 def site(qc: Run, tmp_path: Path) -> Path:
-    assert qc("users", "add", "admin", "--role", "admin", password=PASSWORD).code == 0
+    assert qc("users", "add", "admin", "--role", "admin", new_password=PASSWORD).code == 0
     for name, role in (("ines", "inspector"), ("sam", "supervisor"), ("fin", "supervisor")):
-        added = qc("users", "add", name, "--role", role, user="admin", password=PASSWORD)
+        added = qc(
+            "users",
+            "add",
+            name,
+            "--role",
+            role,
+            user="admin",
+            password=PASSWORD,
+            new_password=PASSWORD,
+        )
         assert added.code == 0, added.err
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(MANIFEST, encoding="utf-8")
-    assert qc("import", str(manifest)).code == 1  # the manifest's one bad row
+    assert (
+        qc("import", str(manifest), user="admin", password=PASSWORD).code == 1
+    )  # the manifest's one bad row
     return tmp_path
 
 
 def test_policy_commands_validate_activate_and_keep_the_history(qc: Run, site: Path) -> None:
-    shown = qc("policy", "show")
+    shown = qc("policy", "show", user="admin", password=PASSWORD)
     assert shown.code == 0, shown.err
     default_hash = hashlib.sha256(DEFAULT_POLICY_FILE.read_bytes()).hexdigest()
     assert f"policy {default_hash}: no policy activated" in shown.err
     assert shown.out == DEFAULT_POLICY_FILE.read_text(encoding="utf-8")
-    assert "no policy activated yet" in qc("policy", "history").out
+    assert "no policy activated yet" in qc("policy", "history", user="admin", password=PASSWORD).out
 
     bad = site / "bad.toml"
     bad.write_text("deduction_pct = { A = 0, B = 10 }\n", encoding="utf-8")
-    invalid = qc("policy", "validate", str(bad))
+    invalid = qc("policy", "validate", str(bad), user="admin", password=PASSWORD)
     assert invalid.code == 1 and "Traceback" not in invalid.err
     assert "policy key 'deduction_pct.C': missing" in invalid.out
 
     new = site / "stricter.toml"
     new.write_text(STRICTER, encoding="utf-8")
-    checked = qc("policy", "validate", str(new), "--compare")
+    checked = qc("policy", "validate", str(new), "--compare", user="admin", password=PASSWORD)
     assert checked.code == 0, checked.err
     assert "valid, sha256" in checked.out
     assert "ex02-no-fault-B-10pct-partial: deduction_pct 10 → 20" in checked.out
@@ -72,9 +83,9 @@ def test_policy_commands_validate_activate_and_keep_the_history(qc: Run, site: P
     again = qc("policy", "activate", str(new), "--note", "again", user="admin", password=PASSWORD)
     assert again.code == 1 and "already the active policy" in again.err
 
-    shown = qc("policy", "show")
+    shown = qc("policy", "show", user="admin", password=PASSWORD)
     assert f"policy {new_hash}: activated by admin" in shown.err and shown.out == STRICTER
-    history = qc("policy", "history").out.strip().splitlines()
+    history = qc("policy", "history", user="admin", password=PASSWORD).out.strip().splitlines()
     assert len(history) == 1 and f"{new_hash}\tactive\tadmin\tST-E2E\tB loses 20 %" in history[0]
 
 
@@ -150,4 +161,42 @@ def test_inspector_decides_supervisor_approves_finance_exports_once(qc: Run, sit
         ).fetchone()
         batches = conn.execute("SELECT count(*) FROM export_batches").fetchone()[0]
     assert policy_hash == new_hash and batches == 1
-    assert qc("audit", "verify").code == 0
+    assert qc("audit", "verify", user="admin", password=PASSWORD).code == 0
+
+
+def test_reopen_on_the_command_line_and_an_export_into_a_folder_marks_nothing(
+    qc: Run, site: Path
+) -> None:
+    """Issue 15: ``reopen LPN --reason`` (SPEC §11) through the screens' service; the
+    reopener cannot approve the new decision; ``export finance -o FOLDER`` is refused before
+    anything is marked, and the next export carries the reversal then the new row."""
+    lpn = "RMA-2026-000002-1"
+    assert qc("inspect", lpn, "--grade", "B", "--finding", "NO_FAULT", *HOME_OK,
+              user="ines", password=PASSWORD).code == 0  # fmt: skip
+    assert qc("approve", lpn, user="sam", password=PASSWORD).code == 0
+    folder = site / "exports"
+    folder.mkdir()
+    refused = qc("export", "finance", "-o", str(folder), user="fin", password=PASSWORD)
+    assert refused.code == 1 and "is a folder" in refused.err, refused.err
+    assert list(folder.iterdir()) == []
+    first = site / "first.csv"
+    assert qc("export", "finance", "-o", str(first), user="fin", password=PASSWORD).code == 0
+    batch = next(csv.DictReader(io.StringIO(first.read_text("utf-8-sig"))))["export_batch_id"]
+
+    assert qc("reopen", lpn, "--reason", "  ", user="sam", password=PASSWORD).code != 0
+    reopened = qc("reopen", lpn, "--reason", "customer sent proof", user="sam", password=PASSWORD)
+    assert reopened.code == 0 and "reopened" in reopened.out, reopened.err
+    assert qc("reopen", lpn, "--reason", "again", user="ines", password=PASSWORD).code == 1
+    assert qc("inspect", lpn, "--grade", "A", "--finding", "NO_FAULT", *HOME_OK,
+              user="ines", password=PASSWORD).code == 0  # fmt: skip
+    mine = qc("approve", lpn, user="sam", password=PASSWORD)
+    assert mine.code == 1 and "reopened" in mine.err
+    assert qc("approve", lpn, user="fin", password=PASSWORD).code == 0
+
+    second = site / "second.csv"
+    assert qc("export", "finance", "-o", str(second), user="fin", password=PASSWORD).code == 0
+    rows = list(csv.DictReader(io.StringIO(second.read_text("utf-8-sig"))))
+    assert [(r["lpn"], r["refund_amount"][:1], r["reverses_batch"]) for r in rows] == [
+        (lpn, "-", batch),
+        (lpn, "1", ""),
+    ]

@@ -25,13 +25,22 @@ HOME_OK = ["--checklist", "all_parts_present=pass", "--checklist", "no_breakage=
 
 @pytest.fixture
 def site(qc: Run, tmp_path: Path) -> Path:
-    assert qc("users", "add", "admin", "--role", "admin", password=PASSWORD).code == 0
+    assert qc("users", "add", "admin", "--role", "admin", new_password=PASSWORD).code == 0
     for name, role in (("ines", "inspector"), ("sofia", "supervisor")):
-        added = qc("users", "add", name, "--role", role, user="admin", password=PASSWORD)
+        added = qc(
+            "users",
+            "add",
+            name,
+            "--role",
+            role,
+            user="admin",
+            password=PASSWORD,
+            new_password=PASSWORD,
+        )
         assert added.code == 0, added.err
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(MANIFEST, encoding="utf-8")
-    imported = qc("import", str(manifest))
+    imported = qc("import", str(manifest), user="admin", password=PASSWORD)
     assert imported.code == 0, imported.err
     return tmp_path
 
@@ -92,5 +101,5 @@ def test_a_rejected_dispute_redone_and_approved_opens_its_dispute(qc: Run, site:
     assert (state, amount, currency, opened_by) == ("open", 19900, "CNY", "sofia")
     assert datetime.fromisoformat(due) - datetime.fromisoformat(approved_at) == timedelta(hours=48)
     assert actions == ["open"]
-    verified = qc("audit", "verify")
+    verified = qc("audit", "verify", user="admin", password=PASSWORD)
     assert verified.code == 0, verified.out + verified.err

@@ -74,8 +74,9 @@ def inspector_view(username: str = "ines") -> UserView:
 @pytest.fixture
 def signed_in(session: Session, store: FakeStore) -> Session:
     with store.uow() as uow:
-        uow.users.add(user("ines", Role.INSPECTOR))
-        uow.commit()
+        if uow.users.get("ines") is None:  # in the cast of tests.builders already
+            uow.users.add(user("ines", Role.INSPECTOR))
+            uow.commit()
     session.sign_in(inspector_view())
     return session
 

@@ -28,6 +28,9 @@ from ui.sounds import Sounds
 from ui.tasks import TaskRunner
 from ui.workspaces import WORKSPACES, available_to
 
+# The page lists every user: only the ones each test adds, not the cast of tests.builders.
+pytestmark = pytest.mark.empty_site
+
 ADMIN_VIEW = UserView("ada", "Ada", Role.ADMIN, True, None, False, None, None)
 
 
@@ -38,8 +41,8 @@ def idle(qtbot: QtBot, presenter: object) -> None:
 @pytest.fixture
 def admin_page(qtbot: QtBot, session: Session, store: FakeStore, tmp_path: Path) -> AdminPage:
     with store.uow() as uow:
-        uow.users.add(user("ada", Role.ADMIN))
-        uow.users.add(user("ines", Role.INSPECTOR))
+        uow.users.save(user("ada", Role.ADMIN))  # in the cast: the test password
+        uow.users.save(user("ines", Role.INSPECTOR))  # ines may be in the cast
         uow.commit()
     session.config = Config(station_name="ST-01", source=str(tmp_path / "config.toml"))
     session.sign_in(ADMIN_VIEW)

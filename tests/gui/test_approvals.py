@@ -232,8 +232,8 @@ def test_supervisors_get_approvals_and_deadlines_areas(
     qtbot: QtBot, session: Session, store: FakeStore, queue: None
 ) -> None:
     with store.uow() as uow:
-        uow.users.add(user("ines", Role.INSPECTOR))
-        uow.users.add(user("sam", Role.SUPERVISOR))
+        uow.users.save(user("ines", Role.INSPECTOR))  # ines may be in the cast
+        uow.users.save(user("sam", Role.SUPERVISOR))  # in the cast: the test password
         uow.commit()
     main = MainWindow(session, idle_event_source=QObject())
     qtbot.addWidget(main)

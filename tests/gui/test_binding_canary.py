@@ -74,9 +74,7 @@ def test_emits_keep_none_true_and_false(qtbot: QtBot) -> None:
     assert len(received) == CALLS
 
 
-def test_the_probe_sees_a_binding_that_loses_references(
-    qapp: object, monkeypatch: object
-) -> None:
+def test_the_probe_sees_a_binding_that_loses_references(qapp: object, monkeypatch: object) -> None:
     # The probe must not be blind: a stand-in for a void call that drops a reference to
     # None each time (as 6.12.0 did) is reported.
     import ctypes

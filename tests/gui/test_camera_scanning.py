@@ -174,7 +174,7 @@ def window(
     qtbot: QtBot, session: Session, store: FakeStore
 ) -> Iterator[tuple[MainWindow, CameraController]]:
     with store.uow() as uow:
-        uow.users.add(user("ines", Role.INSPECTOR))
+        uow.users.save(user("ines", Role.INSPECTOR))  # ines may be in the cast
         uow.commit()
     seed(store, make_rma(LABEL_TEXT))
     camera = controller(held_label)

@@ -48,7 +48,7 @@ def waiting(store: FakeStore) -> list[str]:
 @pytest.fixture
 def page(qtbot: QtBot, session: Session, store: FakeStore) -> FinancePage:
     with store.uow() as uow:
-        uow.users.add(user("sofia", Role.SUPERVISOR))
+        uow.users.save(user("sofia", Role.SUPERVISOR))  # in the cast: the test password
         uow.commit()
     session.sign_in(supervisor_view())
     widget = FinancePage(FinancePresenter(session))
@@ -201,7 +201,8 @@ def test_an_unwritable_folder_is_an_inline_error_and_exports_nothing(
     page.ask_save_path = lambda *_: str(tmp_path / "no-such-folder" / "finance.csv")
     export_with(qtbot, page, page.export_button)
     assert page.message.property("role") == "error"
-    assert "No such file or directory" in page.message.text()
+    # Refused before anything is marked (issue 15), saying why.
+    assert "does not exist" in page.message.text()
     assert store.data.exports == {}
 
 
@@ -232,7 +233,7 @@ def test_the_window_builds_the_finance_page_from_the_toolbar(
     from tests.gui.test_main_window import sign_in
 
     with store.uow() as uow:
-        uow.users.add(user("sofia", Role.SUPERVISOR))
+        uow.users.save(user("sofia", Role.SUPERVISOR))  # in the cast: the test password
         uow.commit()
     main = MainWindow(session, idle_event_source=QObject())
     qtbot.addWidget(main)

@@ -34,8 +34,9 @@ class Ticks:
 @pytest.fixture
 def window(qtbot: QtBot, session: Session, store: FakeStore, rma_code: str) -> Iterator[MainWindow]:
     with store.uow() as uow:
-        uow.users.add(user("ines", Role.INSPECTOR))
-        uow.users.add(user("ivan", Role.INSPECTOR))
+        # ines and ivan may be in the cast; here both sign in with the test password.
+        uow.users.save(user("ines", Role.INSPECTOR))
+        uow.users.save(user("ivan", Role.INSPECTOR))
         uow.commit()
     # The idle watcher listens to a private object, not the whole test application.
     main = MainWindow(session, idle_event_source=QObject())

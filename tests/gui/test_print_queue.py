@@ -152,7 +152,7 @@ def test_the_print_queue_area_is_offered_to_every_role() -> None:
 @pytest.fixture
 def window(qtbot: QtBot, session: Session, store: FakeStore, rma_code: str) -> Iterator[MainWindow]:
     with store.uow() as uow:
-        uow.users.add(user("ines", Role.INSPECTOR))
+        uow.users.save(user("ines", Role.INSPECTOR))  # ines may be in the cast
         uow.commit()
     main = MainWindow(session, idle_event_source=QObject())
     qtbot.addWidget(main)

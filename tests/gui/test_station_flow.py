@@ -26,7 +26,7 @@ from .conftest import PASSWORD
 @pytest.fixture
 def window(qtbot: QtBot, session: Session, store: FakeStore) -> Iterator[MainWindow]:
     with store.uow() as uow:
-        uow.users.add(user("ines", Role.INSPECTOR))
+        uow.users.save(user("ines", Role.INSPECTOR))  # ines may be in the cast
         uow.commit()
     main = MainWindow(session, idle_event_source=QObject())
     crashes: list[tuple[str, str]] = []

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from qc_station.config import Config
 from qc_station.domain.enums import Grade, Role, UnitState
-from qc_station.services import returns
+from qc_station.services import returns, sign_ins
 from qc_station.services.context import ServiceContext
 from qc_station.services.users import UserView
 from tests.builders import INSPECTOR_2, make_rma, seed
@@ -95,7 +95,9 @@ def outage_session(
     switch = Outage(store)
     config = Config(station_name="ST-01", data_dir=str(tmp_path / "data"))
     session = Session(replace(ctx, uow=switch), config, runner, Sounds(silent=True))
-    session.sign_in(UserView("ines", "Ines", Role.INSPECTOR, True, None, False, None, None))
+    view = UserView("ines", "Ines", Role.INSPECTOR, True, None, False, None, None)
+    # As the login presenter does: the sign-in whose key signs the outage journal.
+    session.sign_in(view, sign_ins.record_sign_in(ctx, view.actor("ST-01")))
     return session, switch
 
 

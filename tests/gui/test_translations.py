@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from qc_station.domain.errors import NotFound, ValidationError
+from qc_station.domain.errors import NotFound, QcError, ValidationError
+from qc_station.services import approval, users
+from qc_station.services.context import ServiceContext
+from tests.builders import ADMIN, SUPERVISOR
 from tests.conftest import ROOT
 from ui.labels import grade_label
 from ui.messages import describe
@@ -109,3 +112,30 @@ def test_file_dialog_filters_are_translated(chinese: None) -> None:
     translate = QCoreApplication.translate
     assert translate("FinancePage", "CSV files (*.csv);;All files (*)").startswith("CSV 文件")
     assert translate("PolicyTab", "Policy files (*.toml);;All files (*)").startswith("政策文件")
+
+
+def _refusal(ctx: ServiceContext) -> QcError:
+    try:
+        approval.pending_approvals(ctx, SUPERVISOR)
+    except QcError as error:
+        return error
+    raise AssertionError("the open session kept its rights")
+
+
+def test_rights_taken_away_since_sign_in_are_said_in_chinese(
+    chinese: None, ctx: ServiceContext
+) -> None:
+    # SPEC §6: the supervisor's session is open (the Actor in memory); an admin acts meanwhile.
+    users.deactivate_user(ctx, ADMIN, SUPERVISOR.username)
+    assert describe(_refusal(ctx)) == "您的账户已被停用：请联系管理员。"
+    users.reactivate_user(ctx, ADMIN, SUPERVISOR.username)
+    users.set_role(ctx, ADMIN, SUPERVISOR.username, "inspector")
+    assert describe(_refusal(ctx)) == "您的角色已变更为 inspector：请退出后重新登录。"
+    users.set_role(ctx, ADMIN, SUPERVISOR.username, "supervisor")
+    users.reset_password(ctx, ADMIN, SUPERVISOR.username, "a-fresh-start-1")
+    assert describe(_refusal(ctx)) == "您的密码已被重置：请退出登录并设置新密码。"
+
+
+def test_rights_taken_away_read_plainly_in_english(ctx: ServiceContext) -> None:
+    users.deactivate_user(ctx, ADMIN, SUPERVISOR.username)
+    assert describe(_refusal(ctx)) == "Your account sofia was deactivated: ask an admin"

@@ -43,8 +43,8 @@ def window(
     )
     monkeypatch.setattr(workspaces, "WORKSPACES", (area,))
     with store.uow() as uow:
-        uow.users.add(user("ines", Role.INSPECTOR))
-        uow.users.add(user("sam", Role.SUPERVISOR))
+        uow.users.save(user("ines", Role.INSPECTOR))  # ines may be in the cast
+        uow.users.save(user("sam", Role.SUPERVISOR))  # in the cast: the test password
         uow.commit()
     main = MainWindow(session, idle_event_source=QObject())
     qtbot.addWidget(main)

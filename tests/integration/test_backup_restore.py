@@ -40,14 +40,14 @@ from qc_station.services.maintenance import (
     MaintenanceUnsupported,
     RestoreRefused,
 )
-from tests.builders import ADMIN, INSPECTOR, SUPERVISOR, make_rma
+from tests.builders import ADMIN, INSPECTOR, SUPERVISOR, make_rma, seed_cast_in
 from tests.fakes import FakePasswordHasher
 
 from .conftest import EngineMaker
 
 
 def _context(engine: Engine, photos: Path) -> ServiceContext:
-    return ServiceContext(
+    made = ServiceContext(
         uow=SqlUnitOfWorkFactory(engine),
         clock=SystemClock(),
         policy=read_policy(None),
@@ -55,6 +55,8 @@ def _context(engine: Engine, photos: Path) -> ServiceContext:
         passwords=FakePasswordHasher(),
         database=maintenance_for(engine),
     )
+    seed_cast_in(made.uow)
+    return made
 
 
 def _seed(ctx: ServiceContext, first: int, count: int) -> list[str]:
@@ -359,6 +361,7 @@ def test_upgrade_after_restore_is_idempotent(station: ServiceContext, tmp_path: 
 
 def test_actor_is_audited(station: ServiceContext, tmp_path: Path) -> None:
     someone = Actor("root2", Role.ADMIN, "OFFICE")
+    seed_cast_in(station.uow, someone)
     report = maintenance.backup(station, someone, tmp_path / "b.db")
     with station.uow(read_only=True) as uow:
         events = uow.audit.for_entity("database", "backup")

@@ -31,13 +31,13 @@ from qc_station.services import importing, returns, users
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
 from qc_station.services.print_queue import PrinterMissing, PrintSystemUnavailable
-from tests.builders import INSPECTOR, make_rma, seed
+from tests.builders import ADMIN, INSPECTOR, make_rma, seed
 from tests.fakes import FakeClock, FakeStore
 from ui.scanner import ScanBurstDetector
 
 CODE = "RMA-2026-000123"
 LPN = f"{CODE}-1"
-OFFICE = Actor.system("OFFICE")
+OFFICE = ADMIN  # imports as an admin at the office (``system`` only acts on an empty site)
 
 
 @pytest.fixture
@@ -326,6 +326,7 @@ PASSWORD = "correct-horse-1"
 
 @pytest.fixture
 def people(ctx: ServiceContext, store: FakeStore) -> Actor:
+    store.data.users.clear()  # a new site: the first admin, then the inspector
     admin = users.add_user(ctx, None, "ada", Role.ADMIN, "Ada", PASSWORD)
     users.add_user(ctx, admin.actor("OFFICE"), "ines", Role.INSPECTOR, "Ines", PASSWORD)
     return admin.actor("OFFICE")

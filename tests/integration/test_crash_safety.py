@@ -43,13 +43,13 @@ from qc_station.adapters.migrate import upgrade
 from qc_station.adapters.photo_store import FileSystemPhotoStore
 from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
 from qc_station.bootstrap import SystemClock, read_policy
-from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, UnitState
+from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role, UnitState
 from qc_station.domain.errors import QcError
 from qc_station.domain.model import DecisionStatus, RmaLine
 from qc_station.services import audit
-from qc_station.services.context import ServiceContext
+from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, submit_inspection
-from tests.builders import INSPECTOR, make_rma
+from tests.builders import INSPECTOR, make_rma, seed_cast_in
 from tests.fakes import FakePasswordHasher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +78,8 @@ def _seed_units(url: str, count: int) -> list[str]:
         with SqlUnitOfWorkFactory(engine)() as uow:
             uow.rmas.add_many(rmas)
             uow.commit()
+        # The inspectors who save (crash_child.py acts as "crash"): services check them.
+        seed_cast_in(SqlUnitOfWorkFactory(engine), Actor("crash", Role.INSPECTOR, "ST-CRASH"))
     finally:
         engine.dispose()
     return [_lpn(n) for n in range(count)]

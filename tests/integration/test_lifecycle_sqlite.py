@@ -18,6 +18,7 @@ from qc_station.adapters.migrate import upgrade
 from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
 from qc_station.domain.policy import load_policy
 from qc_station.services.context import ServiceContext
+from tests.builders import seed_cast_in
 from tests.conftest import DEFAULT_POLICY_FILE
 from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore
 from tests.unit.services.lifecycle_machine import LifecycleMachine, lifecycle_rmas
@@ -47,9 +48,11 @@ class SqliteLifecycle(LifecycleMachine):
         self.path = self.folder / "station.db"
         shutil.copyfile(_template(), self.path)
         self.engine = make_engine(f"sqlite:///{self.path}")
-        return ServiceContext(
+        made = ServiceContext(
             SqlUnitOfWorkFactory(self.engine), clock, POLICY, FakePhotoStore(), FakePasswordHasher()
         )
+        seed_cast_in(made.uow)
+        return made
 
     def snapshot(self) -> Any:
         conn = sqlite3.connect(self.path)

@@ -35,14 +35,14 @@ from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline, R
 from qc_station.domain.errors import Conflict, InvalidTransition, QcError
 from qc_station.domain.model import DecisionStatus, RmaLine
 from qc_station.domain.policy import Policy
-from qc_station.services import approval, finance, outbox, returns, stations
+from qc_station.services import approval, finance, outbox, returns, sign_ins, stations
 from qc_station.services.audit import verify
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
 from qc_station.services.outbox import Journalled, ReplayStatus
 from qc_station.services.ports import ClaimRecord, StationRecord
 from qc_station.services.views import DecisionView
-from tests.builders import make_rma
+from tests.builders import make_rma, seed_cast_in
 from tests.fakes import FakePasswordHasher
 
 from .conftest import EngineMaker, UowFactory
@@ -60,14 +60,16 @@ class Clock:
 
 
 def station_ctx(url: str, engines: EngineMaker, policy: Policy, photos: Path) -> ServiceContext:
-    """One station: its own engine and pool, the real photo store."""
-    return ServiceContext(
+    """One station: its own engine and pool, the real photo store; the site's users."""
+    made = ServiceContext(
         uow=SqlUnitOfWorkFactory(engines(url)),
         clock=Clock(),
         policy=policy,
         photos=FileSystemPhotoStore(photos, create=True),
         passwords=FakePasswordHasher(),
     )
+    seed_cast_in(made.uow, *(inspector(n) for n in range(10)), *(supervisor(n) for n in range(10)))
+    return made
 
 
 def seed(ctx: ServiceContext, *codes: str) -> None:
@@ -351,6 +353,7 @@ def test_server_stopped_during_an_inspection_and_the_journal_replayed(
     ctx = station_ctx(url, engines, policy, photos)
     seed(ctx, "RMA-O1", "RMA-O2", "RMA-O3")
     me = inspector(1)
+    signed_in = sign_ins.record_sign_in(ctx, me)  # at sign-in, while the server is up
     journal = FileJournal(tmp_path / "station" / "journal")
     stations.heartbeat(ctx, stations.StationInfo(me.station, "host", "0.1.0", Clock().now()))
     for code in ("RMA-O1", "RMA-O2"):
@@ -361,26 +364,31 @@ def test_server_stopped_during_an_inspection_and_the_journal_replayed(
     down = raised(lambda: ping(ctx))
     assert is_outage(down), down
     assert time.monotonic() - started < 5  # noticed within seconds
-    first = outbox.submit_or_journal(ctx, me, draft("RMA-O1-1", photos=3), journal, is_outage)
+    first = outbox.submit_or_journal(
+        ctx, me, draft("RMA-O1-1", photos=3), journal, is_outage, signed_in
+    )
     second = outbox.submit_or_journal(
         ctx,
         me,
         draft("RMA-O2-1", grade=Grade.C, finding=Finding.TRANSIT_DAMAGE, photos=2),
         journal,
         is_outage,
+        signed_in,
     )
     assert isinstance(first, Journalled) and isinstance(second, Journalled)
-    report = outbox.replay(ctx, journal, is_outage)  # still down: kept
+    report = outbox.replay(ctx, journal, is_outage, station=me.station)  # still down: kept
     assert [i.status for i in report.items] == [ReplayStatus.OFFLINE, ReplayStatus.OFFLINE]
 
     # The station itself restarts too: new engine, new journal object on the same folder.
     server.start()
     ctx2 = station_ctx(url, engines, policy, photos)
-    report = outbox.replay(ctx2, FileJournal(tmp_path / "station" / "journal"), is_outage)
+    report = outbox.replay(
+        ctx2, FileJournal(tmp_path / "station" / "journal"), is_outage, station=me.station
+    )
     assert [i.status for i in report.items] == [ReplayStatus.DONE, ReplayStatus.DONE]
     assert (report.waiting, report.refused) == (0, 0)
     # A replay again does nothing; the server has each inspection once, with its photos.
-    assert outbox.replay(ctx2, journal, is_outage).items == ()
+    assert outbox.replay(ctx2, journal, is_outage, station=me.station).items == ()
     with ctx2.uow() as uow:
         one = uow.inspections.for_unit("RMA-O1-1")
         two = uow.inspections.for_unit("RMA-O2-1")
@@ -407,8 +415,11 @@ def test_a_submission_that_reached_the_server_is_not_duplicated(
     submit_inspection(ctx, me, sent)
     # The commit went through but the answer was lost: the station journalled the draft.
     journal = FileJournal(tmp_path / "journal")
-    outbox.journal_draft(ctx, journal, me, sent, "server closed the connection unexpectedly")
-    report = outbox.replay(ctx, journal, is_outage)
+    signed_in = sign_ins.record_sign_in(ctx, me)
+    outbox.journal_draft(
+        ctx, journal, me, sent, "server closed the connection unexpectedly", signed_in
+    )
+    report = outbox.replay(ctx, journal, is_outage, station=me.station)
     assert [i.status for i in report.items] == [ReplayStatus.DONE]
     with ctx.uow() as uow:
         session = uow.session  # type: ignore[attr-defined]
@@ -437,16 +448,18 @@ def test_a_missing_photo_share_keeps_the_submission(
     ctx = replace(ctx, photos=FileSystemPhotoStore(share, create=False))
     seed(ctx, "RMA-P1")
     journal = FileJournal(tmp_path / "journal")
+    me = inspector(1)
     result = outbox.submit_or_journal(
-        ctx, inspector(1), draft("RMA-P1-1", photos=2), journal, is_outage
+        ctx, me, draft("RMA-P1-1", photos=2), journal, is_outage, sign_ins.record_sign_in(ctx, me)
     )
     assert isinstance(result, Journalled)
     assert "photo folder" in result.reason and "missing" in result.reason
     with ctx.uow() as uow:
         assert uow.inspections.for_unit("RMA-P1-1") == []  # nothing half-stored
-    assert outbox.replay(ctx, journal, is_outage).items[0].status == ReplayStatus.OFFLINE
+    replayed = outbox.replay(ctx, journal, is_outage, station=me.station)
+    assert replayed.items[0].status == ReplayStatus.OFFLINE
     share.mkdir(parents=True)  # mounted again
-    report = outbox.replay(ctx, journal, is_outage)
+    report = outbox.replay(ctx, journal, is_outage, station=me.station)
     assert [i.status for i in report.items] == [ReplayStatus.DONE]
     with ctx.uow() as uow:
         [inspection] = uow.inspections.for_unit("RMA-P1-1")

@@ -28,7 +28,7 @@ from qc_station.formats.chargeback_csv import COLUMNS
 from qc_station.services import finance, recovery
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
-from tests.builders import make_rma
+from tests.builders import make_rma, seed_cast_in
 from tests.fakes import FakePasswordHasher
 from tests.unit.printing.pdftools import decode, pdf_text, rasterise
 
@@ -50,13 +50,15 @@ class Clock:
 def ctx(
     db_url: str, engines: EngineMaker, default_policy: Policy, tmp_path: Path
 ) -> ServiceContext:
-    return ServiceContext(
+    made = ServiceContext(
         uow=SqlUnitOfWorkFactory(engines(db_url)),
         clock=Clock(),
         policy=default_policy,
         photos=FileSystemPhotoStore(tmp_path / "photos", create=True),
         passwords=FakePasswordHasher(),
     )
+    seed_cast_in(made.uow)
+    return made
 
 
 def decided(

@@ -41,7 +41,7 @@ from qc_station.domain.errors import AuthenticationFailed, PermissionDenied, QcE
 from qc_station.services import audit, returns, users
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.permissions import PERMISSIONS, Action
-from tests.builders import INSPECTOR, INSPECTOR_2, make_rma, seed
+from tests.builders import INSPECTOR, INSPECTOR_2, make_rma, seed, seed_cast, user
 from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
 
 from .conftest import EngineMaker
@@ -61,7 +61,11 @@ def _required_here(node: ast.FunctionDef) -> tuple[set[Action], set[str]]:
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
             continue
         calls.add(call.func.id)
-        arg = call.args[1] if call.func.id == "require" and len(call.args) == 2 else None
+        # require(actor, Action.X); authorized / check_allowed(ctx, actor, Action.X);
+        # check_current(uow, now, actor, Action.X)
+        at = {"require": 1, "authorized": 2, "check_allowed": 2, "check_current": 3}
+        position = at.get(call.func.id)
+        arg = call.args[position] if position is not None and len(call.args) > position else None
         if (
             isinstance(arg, ast.Attribute)
             and isinstance(arg.value, ast.Name)
@@ -102,9 +106,13 @@ ENFORCED = _enforcing_functions()
 ROLE_ACTORS = {role: Actor(f"probe-{role.value}", role, "ST-PROBE") for role in Role}
 
 
-def _context() -> tuple[ServiceContext, FakeStore]:
+def _context(*, users: bool = True) -> tuple[ServiceContext, FakeStore]:
     store = FakeStore()
     seed(store, make_rma("RMA-SEC-1"))
+    if users:
+        seed_cast(store)
+        for probe in ROLE_ACTORS.values():  # the probes are users: roles are checked stored
+            store.data.users[probe.username] = user(probe.username, probe.role)
     ctx = ServiceContext(
         uow=store.uow,
         clock=FakeClock(),
@@ -286,7 +294,7 @@ def _no_secret(text_: str) -> None:
 def test_sign_in_lockout_and_user_changes_log_no_password_or_pin(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    ctx, store = _context()
+    ctx, store = _context(users=False)
     caplog.set_level(logging.DEBUG)
     admin = users.add_user(ctx, None, "ada", Role.ADMIN, "Ada", PASSWORD)
     actor = admin.actor("OFFICE")
@@ -359,7 +367,7 @@ def test_finance_export_logs_no_secret(caplog: pytest.LogCaptureFixture, tmp_pat
 
     from qc_station.services import finance
 
-    ctx, _store = _context()
+    ctx, _store = _context(users=False)
     caplog.set_level(logging.DEBUG)
     users.add_user(ctx, None, "ada", Role.ADMIN, "Ada", PASSWORD)
     finance.export_finance(ctx, Actor("ada", Role.ADMIN, "OFFICE"), io.BytesIO())

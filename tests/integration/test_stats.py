@@ -18,7 +18,7 @@ from qc_station.services.stats import (
     compute_figures,
     drill_down,
 )
-from tests.builders import INSPECTOR, SUPERVISOR
+from tests.builders import INSPECTOR, SUPERVISOR, seed_cast_in
 from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore
 from tests.integration.conftest import UowFactory
 from tests.stats_data import (
@@ -40,6 +40,7 @@ from tests.stats_data import (
 
 
 def _ctx(uow_factory: UowFactory, policy: Policy | None = None) -> ServiceContext:
+    seed_cast_in(uow_factory)
     return ServiceContext(
         uow=lambda read_only=False: uow_factory(),  # type: ignore[misc]
         clock=FakeClock(NOW),

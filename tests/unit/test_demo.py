@@ -1,5 +1,6 @@
 """The demo data (``qc-station demo``) on the in-memory fakes: every state, grade and finding
-made through the real services, everything marked as demo, deterministic and idempotent."""
+made through the real services, everything marked as demo, deterministic, and only ever
+loaded into an empty database."""
 
 from __future__ import annotations
 
@@ -30,10 +31,12 @@ from qc_station.domain.enums import (
     Role,
     UnitState,
 )
+from qc_station.domain.errors import Conflict
 from qc_station.domain.model import Decision, DecisionStatus, Inspection, Rma
 from qc_station.domain.policy import Policy, load_policy
 from qc_station.services import audit, users
 from qc_station.services.context import ServiceContext
+from tests.builders import make_rma, seed
 from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
 
 STATION = "ST-DEMO"
@@ -236,6 +239,9 @@ def test_audit_chain_verifies_and_times_never_go_backwards(loaded: Loaded) -> No
     assert any(d.refund_due_at and d.refund_due_at < now for d in loaded.decisions)
     actors = Counter(e.actor for e in loaded.store.data.audit)
     assert {"system", "demo-inspector", "demo-inspector2", "demo-supervisor"} <= set(actors)
+    # system only sets the site up (the first admin); from then on demo-admin acts.
+    assert actors["system"] == 1
+    assert actors["demo-admin"] >= len(DEMO_USERS)  # adds the other users, imports the RMAs
 
 
 def test_demo_users_sign_in_with_the_documented_password(loaded: Loaded) -> None:
@@ -268,11 +274,10 @@ def test_summary_names_users_and_password(loaded: Loaded) -> None:
     assert "DEMO-2026-000001" in text
 
 
-def test_second_run_adds_nothing(loaded: Loaded) -> None:
+def test_a_second_run_is_refused_and_changes_nothing(loaded: Loaded) -> None:
     before = (len(loaded.store.data.rmas), len(loaded.store.data.audit), len(loaded.decisions))
-    again = load_demo(loaded.ctx, STATION, photos=False)
-    assert again.already_loaded
-    assert "demo data already loaded" in str(again)
+    with pytest.raises(Conflict, match="only into an empty database"):
+        load_demo(loaded.ctx, STATION, photos=False)
     after = (len(loaded.store.data.rmas), len(loaded.store.data.audit), len(loaded.decisions))
     assert after == before
 
@@ -311,15 +316,24 @@ def test_photos_are_640_by_480_jpegs_marked_demo(default_policy: Policy) -> None
         assert photo.station in {"DEMO-ST-01", "DEMO-ST-02"}
 
 
-def test_on_a_database_with_users_the_operator_adds_the_demo_users(
-    ctx: ServiceContext, store: FakeStore
-) -> None:
+def test_refused_on_a_database_with_users(default_policy: Policy) -> None:
+    # SPEC §6: anywhere but an empty database the demo's published password would open it.
+    ctx, store = _context(default_policy)
     users.add_user(ctx, None, "ada", Role.ADMIN, "Ada Admin", "a-strong-password", station="X")
-    summary = load_demo(ctx, STATION, photos=False, count=10)
-    assert set(summary.users_added) == {u.username for u in DEMO_USERS}
-    added = [e for e in store.data.audit if e.entity == "user" and e.entity_id != "ada"]
-    assert {e.actor for e in added} == {"system"}
-    assert audit.verify(ctx).ok
+    with pytest.raises(Conflict, match="1 user"):
+        load_demo(ctx, STATION, photos=False, count=10)
+    assert set(store.data.users) == {"ada"}
+    assert not store.data.rmas
+    assert [e.action for e in store.data.audit] == ["add"]
+
+
+def test_refused_on_a_database_with_rmas_but_no_users(default_policy: Policy) -> None:
+    ctx, store = _context(default_policy)
+    seed(store, make_rma("RMA-2026-000001"))
+    with pytest.raises(Conflict, match="1 RMA"):
+        load_demo(ctx, STATION, photos=False, count=10)
+    assert not store.data.users
+    assert list(store.data.rmas) == ["RMA-2026-000001"]
 
 
 def test_count_must_be_positive(ctx: ServiceContext) -> None:

@@ -1,5 +1,6 @@
 """The login page: password form, badge + PIN form (where allowed), the first-run form that
-creates the first admin, and the lock notice when the station locked itself while idle."""
+creates the first admin, the new-password form after an admin reset the user's password, and
+the lock notice when the station locked itself while idle."""
 
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ class LoginPage(QWidget):
         self.forms.addWidget(self._password_form())
         self.forms.addWidget(self._badge_form())
         self.forms.addWidget(self._setup_form())
+        self.forms.addWidget(self._change_password_form())
 
         self.error_label = QLabel()
         self.error_label.setObjectName("loginError")
@@ -153,7 +155,44 @@ class LoginPage(QWidget):
         self._setup_page = page
         return page
 
+    def _change_password_form(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            self.tr(
+                "An administrator reset your password. Choose a new one of your own to "
+                "continue; nobody else should know it."
+            )
+        )
+        intro.setObjectName("changePasswordIntro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.new_password = _field("newPasswordEdit", password=True)
+        self.new_repeat = _field("newPasswordRepeatEdit", password=True)
+        form.addRow(self.tr("New password"), self.new_password)
+        form.addRow(self.tr("Repeat new password"), self.new_repeat)
+        self.change_password_button = QPushButton(self.tr("Set new password"))
+        self.change_password_button.setObjectName("changePasswordButton")
+        self.change_password_button.setProperty("role", "primary")
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setObjectName("cancelChangePasswordButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.change_password_button, 1)
+        form.addRow(buttons)
+        self.new_password.returnPressed.connect(self.new_repeat.setFocus)
+        self.new_repeat.returnPressed.connect(self._on_change_password_clicked)
+        self.change_password_button.clicked.connect(self._on_change_password_clicked)
+        cancel.clicked.connect(self.presenter.cancel_change_password)
+        self._change_password_page = page
+        return page
+
     # --- slots ---------------------------------------------------------------------------
+
+    def _on_change_password_clicked(self) -> None:
+        self.presenter.change_password(self.new_password.text(), self.new_repeat.text())
 
     def _on_sign_in_clicked(self) -> None:
         self.presenter.sign_in(self.username.text(), self.password.text())
@@ -175,6 +214,7 @@ class LoginPage(QWidget):
             LoginMode.PASSWORD: self._password_page,
             LoginMode.BADGE: self._badge_page,
             LoginMode.SETUP: self._setup_page,
+            LoginMode.CHANGE_PASSWORD: self._change_password_page,
         }
         previous = self.forms.currentWidget()
         self.forms.setCurrentWidget(pages[state.mode])
@@ -197,17 +237,37 @@ class LoginPage(QWidget):
                 )
             )
         self.lock_label.setVisible(bool(state.locked_user))
-        for button in (self.sign_in_button, self.badge_button, self.create_button):
+        for button in (
+            self.sign_in_button,
+            self.badge_button,
+            self.create_button,
+            self.change_password_button,
+        ):
             button.setEnabled(not state.busy)
         if state.error:
             # A failed attempt: clear the secret, keep the name, and let the person retype.
             self.password.clear()
             self.pin.clear()
+            self.new_password.clear()
+            self.new_repeat.clear()
+        if state.mode == LoginMode.CHANGE_PASSWORD:
+            self.password.clear()  # the reset password has done its part
+        else:
+            self.new_password.clear()
+            self.new_repeat.clear()
         if previous is not pages[state.mode] or state.error:
             self._focus_first(state)
 
     def reset_secrets(self) -> None:
-        for edit in (self.password, self.pin, self.badge, self.setup_password, self.setup_repeat):
+        for edit in (
+            self.password,
+            self.pin,
+            self.badge,
+            self.setup_password,
+            self.setup_repeat,
+            self.new_password,
+            self.new_repeat,
+        ):
             edit.clear()
 
     def prepare_for_lock(self, username: str) -> None:
@@ -223,3 +283,5 @@ class LoginPage(QWidget):
             self.badge.setFocus()
         elif state.mode == LoginMode.SETUP:
             self.setup_username.setFocus()
+        elif state.mode == LoginMode.CHANGE_PASSWORD:
+            self.new_password.setFocus()

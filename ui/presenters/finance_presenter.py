@@ -3,9 +3,11 @@ export itself with progress and cancel, the history of batches, and writing a ba
 byte-identical — the same services as ``qc-station export finance [-o FILE] [--batch ID]``.
 
 Everything touching the database runs on the task runner's database lane. An export writes
-its file through ``export_finance_to_file`` (temporary file, fsync, rename), into a hidden
-file beside the chosen one that is renamed onto it only when a batch was made: when nothing
-was waiting, nothing is written and an existing file of that name is left alone.
+its file through ``export_finance_to_file``, as the command line does: the chosen path is
+checked before anything is marked (a folder, a link, a missing or read-only folder are
+refused), the file is written and fsynced beside it before the commit and renamed onto it
+after; when nothing was waiting (``write_empty=False``), nothing is written and an existing
+file of that name is left alone.
 
 Progress comes from the worker thread through a queued signal carrying the row count (an
 ``int``: see ``ui/tasks.py`` on what else may cross threads); cancel is a flag the export
@@ -15,7 +17,6 @@ reads between rows.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,30 +56,15 @@ class _Written:
     reexport: bool
 
 
-def _hidden_sibling(path: Path) -> Path:
-    return path.with_name(f".{path.name}.exporting")
-
-
 def export_to(
     session: Session, path: Path, progress: finance.Progress, cancel: finance.Cancel
 ) -> _Written:
     """Runs on the database lane: a new export into ``path``; nothing is written there when
     nothing was waiting."""
     ctx, actor = session.ctx, session.require_actor()
-    staging = _hidden_sibling(path)
-    result = finance.export_finance_to_file(ctx, actor, staging, None, progress, cancel)
-    if result.batch_id is None:
-        staging.unlink(missing_ok=True)
-        return _Written(result, path, False)
-    try:
-        os.replace(staging, path)
-    except OSError as exc:
-        staging.unlink(missing_ok=True)
-        exc.add_note(
-            f"batch {result.batch_id} is recorded; write it again with Re-export "
-            f"(qc-station export finance --batch {result.batch_id})"
-        )
-        raise
+    result = finance.export_finance_to_file(
+        ctx, actor, path, None, progress, cancel, write_empty=False
+    )
     return _Written(result, path, False)
 
 

@@ -308,11 +308,13 @@ class InspectionPresenter(QObject):
         )
         ctx, actor = self._session.ctx, self._session.require_actor()
         journal = journal_for(self._session.config)
+        sign_in = self._session.journal_sign_in
         self._update(replace(state, busy=True, error=""))
         self.busy_changed.emit(True)
         self._session.runner.run(
-            # During an outage the draft and its photos go to the local journal instead.
-            lambda: outbox.submit_or_journal(ctx, actor, draft, journal, is_outage),
+            # During an outage the draft and its photos go to the local journal instead,
+            # signed with this sign-in's key (SPEC §6).
+            lambda: outbox.submit_or_journal(ctx, actor, draft, journal, is_outage, sign_in),
             self._on_submitted,
             self._on_submit_failed,
             on_finished=self._on_submit_finished,

@@ -1,5 +1,6 @@
 """Signing in (SPEC §6): user name and password, or a badge scan and PIN where the station
-allows it; on a database with no users, the setup step that creates the first admin; and the
+allows it; on a database with no users, the setup step that creates the first admin; the new
+password a user must choose after an admin reset theirs, before the station opens; and the
 idle lock, which shows the same form with the locked user's name filled in."""
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from qc_station.domain.enums import Role
-from qc_station.services import users
+from qc_station.services import sign_ins, users
+from qc_station.services.context import ServiceContext
+from qc_station.services.sign_in_ports import SignIn
 from qc_station.services.users import UserView
 
 from ..messages import describe
@@ -22,6 +25,7 @@ class LoginMode(Enum):
     SETUP = "setup"  # no users yet: create the first admin
     PASSWORD = "password"
     BADGE = "badge"
+    CHANGE_PASSWORD = "change_password"  # the password was reset: choose a new one first
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class LoginPresenter(QObject):
         super().__init__(parent)
         self._session = session
         self.state = LoginState(badge_allowed=session.config.allow_badge_login)
+        # Between a sign-in with a reset password and the new one: who, and the password
+        # they signed in with (the service asks for it again). Never in the state.
+        self._pending: tuple[str, str] | None = None
 
     # --- commands ------------------------------------------------------------------------
 
@@ -76,9 +83,12 @@ class LoginPresenter(QObject):
             self._fail(_tr("Enter your user name and password."))
             return
         ctx, station = self._session.ctx, self._session.station
+        self._pending = (username, password)
         self._start()
         self._session.runner.run(
-            lambda: users.authenticate(ctx, username, password, station),
+            lambda: _with_sign_in(
+                ctx, users.authenticate(ctx, username, password, station), station
+            ),
             self._on_authenticated,
             self._on_failed,
             on_finished=self._stop,
@@ -91,9 +101,10 @@ class LoginPresenter(QObject):
             self._fail(_tr("Scan your badge and enter your PIN."))
             return
         ctx, station = self._session.ctx, self._session.station
+        self._pending = None
         self._start()
         self._session.runner.run(
-            lambda: users.authenticate_badge(ctx, badge, pin, station),
+            lambda: _with_sign_in(ctx, users.authenticate_badge(ctx, badge, pin, station), station),
             self._on_authenticated,
             self._on_failed,
             on_finished=self._stop,
@@ -114,6 +125,30 @@ class LoginPresenter(QObject):
             on_finished=self._stop,
         )
 
+    def change_password(self, new_password: str, repeated: str) -> None:
+        """The new password of a user whose password was reset (asked twice)."""
+        if self._pending is None or self.state.mode != LoginMode.CHANGE_PASSWORD:
+            return
+        if new_password != repeated:
+            self._fail(_tr("The two passwords differ; type them again."))
+            return
+        username, current = self._pending
+        ctx, station = self._session.ctx, self._session.station
+        self._start()
+        self._session.runner.run(
+            lambda: _with_sign_in(
+                ctx, users.change_password(ctx, username, current, new_password, station), station
+            ),
+            self._on_authenticated,
+            self._on_failed,
+            on_finished=self._stop,
+        )
+
+    def cancel_change_password(self) -> None:
+        """Back to the sign-in form; nobody is signed in."""
+        self._pending = None
+        self._set(mode=LoginMode.PASSWORD, error="")
+
     def lock(self, username: str) -> None:
         """The station locked itself for ``username``; the work behind stays as it is."""
         self._set(mode=LoginMode.PASSWORD, locked_user=username, error="")
@@ -123,13 +158,30 @@ class LoginPresenter(QObject):
     def _on_setup_checked(self, empty: object) -> None:
         self._set(mode=LoginMode.SETUP if empty else LoginMode.PASSWORD, error="")
 
-    def _on_authenticated(self, user: object) -> None:
+    def _on_authenticated(self, result: object) -> None:
+        user, sign_in = result if isinstance(result, tuple) else (result, None)
         assert isinstance(user, UserView)
+        if user.must_change_password:
+            # SPEC §6: after a reset the user chooses a new password before working.
+            if self._pending is None:  # a badge: the reset password is needed to change it
+                self._set(mode=LoginMode.PASSWORD)
+                self._fail(
+                    _tr(
+                        "Your password was reset. Sign in with your user name and the new "
+                        "password to choose your own."
+                    )
+                )
+                return
+            self._set(mode=LoginMode.CHANGE_PASSWORD, error="")
+            return
+        self._pending = None
         self._set(mode=LoginMode.PASSWORD, locked_user=None, error="")
-        self._session.sign_in(user)
+        self._session.sign_in(user, sign_in)
         self.user_signed_in.emit(user)
 
     def _on_failed(self, error: BaseException) -> None:
+        if self.state.mode != LoginMode.CHANGE_PASSWORD:
+            self._pending = None
         self._fail(describe(error))
         if self.state.mode == LoginMode.CHECKING:
             # The database did not answer; offer the sign-in form, which will say so again.
@@ -153,3 +205,14 @@ class LoginPresenter(QObject):
     def _set(self, **changes: object) -> None:
         self.state = replace(self.state, **changes)  # type: ignore[arg-type]
         self.state_changed.emit(self.state)
+
+
+def _with_sign_in(
+    ctx: ServiceContext, user: UserView, station: str
+) -> tuple[UserView, SignIn | None]:
+    """Record the sign-in (database lane) whose key signs what this session journals during
+    an outage (SPEC §6); the key stays in the session's memory. A user who must first choose
+    a new password is not signed in yet, so nothing is recorded for them."""
+    if user.must_change_password:
+        return user, None
+    return user, sign_ins.record_sign_in(ctx, user.actor(station))

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from qc_station.adapters.files import write_atomically
+from qc_station.adapters.files import write_into
 from qc_station.domain.errors import QcError
 from qc_station.domain.money import parse_amount
 from qc_station.domain.recovery import RecoveryKind, RecoveryState
@@ -58,9 +58,8 @@ def write_documents(docs: CaseDocuments, folder: Path) -> list[str]:
         ),
         *docs.attachments,
     ]
-    for name, content in files:
-        write_atomically(folder / name, content)
-    return [name for name, _ in files]
+    # write_into: each name reduced to safe characters, nothing outside ``folder`` (SPEC §6).
+    return [write_into(folder, name, content).name for name, content in files]
 
 
 class RecoveryPresenter(QObject):

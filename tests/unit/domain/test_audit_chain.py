@@ -216,3 +216,12 @@ def test_parse_checkpoint_refuses_bad_text(text: str) -> None:
     with pytest.raises(ValidationError, match="is not SEQ:HASH") as caught:
         parse_checkpoint(text)
     assert caught.value.params == {"field": "checkpoint"}
+
+
+@pytest.mark.parametrize(
+    "seq", ["١٢", "1_0", "9" * 5000, "9" * 19], ids=["arabic-indic", "underscore", "huge", "19"]
+)
+def test_checkpoint_sequence_is_ascii_and_bounded(seq: str) -> None:
+    """Issue 15: ``int`` read these (or refused the 5,000 digits with a raw ValueError)."""
+    with pytest.raises(ValidationError, match="is not SEQ:HASH"):
+        parse_checkpoint(f"{seq}:{'a' * 64}")

@@ -148,3 +148,36 @@ def test_parse_amount_refuses(text: str, problem: str) -> None:
         parse_amount(text, "unit_price")
     assert str(caught.value) == f"unit_price {text!r} {problem}"
     assert caught.value.params["field"] == "unit_price"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("1E+30", "is not a number (write plain digits 0-9 with a dot: no exponent, no '_')"),
+        ("1e3", "is not a number (write plain digits 0-9 with a dot: no exponent, no '_')"),
+        ("1_0", "is not a number (write plain digits 0-9 with a dot: no exponent, no '_')"),
+        ("١٢", "is not a number (write plain digits 0-9 with a dot: no exponent, no '_')"),
+        ("１２", "is not a number (write plain digits 0-9 with a dot: no exponent, no '_')"),
+        ("+5", "is not a number"),
+        ("9" * 32, "is too large: at most 1000000000000"),
+        ("1000000000000.01", "is too large: at most 1000000000000"),
+    ],
+    ids=repr,
+)
+def test_parse_amount_refuses_what_breaks_more_than_its_row(text: str, problem: str) -> None:
+    """Issue 15: each of these was read as a number (or crashed a whole import later)."""
+    with pytest.raises(ValidationError) as caught:
+        parse_amount(text, "unit_price")
+    assert str(caught.value) == f"unit_price {text!r} {problem}"
+
+
+def test_parse_amount_bound_is_in_minor_units_of_the_currency() -> None:
+    assert parse_amount("10000000000.00", "amount", "USD") == Decimal("10000000000.00")
+    assert parse_amount("1000000000000", "amount", "JPY") == Decimal(10**12)
+    with pytest.raises(ValidationError, match=r"at most 10000000000\.00 USD"):
+        parse_amount("10000000000.01", "amount", "USD")
+    with pytest.raises(ValidationError, match="too large"):
+        parse_amount("1000000000.001", "amount", "BHD")
+    long = "1" + "0" * 5000
+    with pytest.raises(ValidationError, match="more than 40 characters"):
+        parse_amount(long, "amount")

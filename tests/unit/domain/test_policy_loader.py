@@ -58,6 +58,8 @@ def test_default_file_has_the_spec_defaults(default_policy: Policy) -> None:
     assert (p.refund_due_hours, p.dispute_evidence_due_hours) == (48, 48)
     assert p.carrier_claim_days == {"default": 60, "DHL": 30}
     assert (p.sku_return_rate_flag_pct, p.carrier_damage_rate_flag_pct) == (Decimal(10), Decimal(5))
+    assert (p.video_max_minutes, p.video_retention_days) == (10, 180)
+    assert "video_max_minutes = 10" in p.source_text  # written out, as SPEC §5 lists it
 
 
 def test_default_file_agrees_with_the_built_in_defaults(default_policy: Policy) -> None:
@@ -272,16 +274,67 @@ BAD_VALUE_TABLE = [
     ("deduction-B-negative", "deduction_pct = { A = 0, B = -5, C = 30, D = 60, X = 100 }",
      "deduction_pct.B", "must be between 0 and 100, not -5"),
     ("transit-negative", "transit_allowance_days = -1", "transit_allowance_days",
-     "must be at least 0, not -1"),
-    ("window-negative", "return_window_days = -1", "return_window_days", "must be at least 0"),
+     "must be between 0 and 3650, not -1"),
+    ("window-negative", "return_window_days = -1", "return_window_days",
+     "must be between 0 and 3650"),
     ("window-market-negative", "return_window_days = { DE = -14 }", "return_window_days.DE",
-     "must be at least 0"),
+     "must be between 0 and 3650"),
     ("claim-days-0", "carrier_claim_days = { default = 0 }", "carrier_claim_days.default",
-     "must be at least 1, not 0"),
+     "must be between 1 and 3650, not 0"),
     ("photos-51", f"required_photos = {{ {ALL_FINDINGS.replace('= 0', '= 51')} }}",
      "required_photos.NO_FAULT", "must be between 0 and 50, not 51"),
     ("min-photos-negative", "min_photos_grade_C_or_worse = -1", "min_photos_grade_C_or_worse",
-     "must be at least 0"),
+     "must be between 0 and 50"),
+    # Issue 15: every number bounded (SPEC §5), so no activated policy can break a decision.
+    ("refund-hours-huge", "refund_due_hours = 999999999999999", "refund_due_hours",
+     "must be between 1 and 8760, not 999999999999999"),
+    ("refund-hours-0", "refund_due_hours = 0", "refund_due_hours", "must be between 1 and 8760"),
+    ("evidence-hours-8761", "dispute_evidence_due_hours = 8761", "dispute_evidence_due_hours",
+     "must be between 1 and 8760"),
+    ("refund-hours-nan", "refund_due_hours = nan", "refund_due_hours", "must be a whole number"),
+    ("window-3651", "return_window_days = 3651", "return_window_days",
+     "must be between 0 and 3650"),
+    ("window-market-huge", "return_window_days = { DE = 99999999999 }", "return_window_days.DE",
+     "must be between 0 and 3650"),
+    ("transit-huge", "transit_allowance_days = 10000000", "transit_allowance_days",
+     "must be between 0 and 3650"),
+    ("claim-days-huge", "carrier_claim_days = { DHL = 4000 }", "carrier_claim_days.DHL",
+     "must be between 1 and 3650"),
+    ("claim-days-one-huge", "carrier_claim_days = 4000", "carrier_claim_days",
+     "must be between 1 and 3650"),
+    ("min-photos-huge", "min_photos_grade_C_or_worse = 1000000", "min_photos_grade_C_or_worse",
+     "must be between 0 and 50"),
+    ("threshold-nan", "approval_threshold = { USD = nan }", "approval_threshold.USD",
+     "must be a finite number"),
+    ("threshold-inf", "approval_threshold = { USD = inf }", "approval_threshold.USD",
+     "must be a finite number"),
+    ("threshold-minus-inf", "approval_threshold = { USD = -inf }", "approval_threshold.USD",
+     "must be a finite number"),
+    ("threshold-huge", "approval_threshold = { USD = 1e300 }", "approval_threshold.USD",
+     "is too large"),
+    ("threshold-over-minor-units", "approval_threshold = { USD = 10000000001 }",
+     "approval_threshold.USD", "is too large"),
+    ("dashboard-nan", "[dashboard]\nsku_return_rate_flag_pct = nan",
+     "dashboard.sku_return_rate_flag_pct", "must be a finite number"),
+    ("dashboard-inf", "[dashboard]\ncarrier_damage_rate_flag_pct = inf",
+     "dashboard.carrier_damage_rate_flag_pct", "must be a finite number"),
+    ("video-minutes-0", "video_max_minutes = 0", "video_max_minutes",
+     "must be between 1 and 120"),
+    ("video-minutes-huge", "video_max_minutes = 100000", "video_max_minutes",
+     "must be between 1 and 120"),
+    ("video-retention-negative", "video_retention_days = -1", "video_retention_days",
+     "must be between 0 and 3650"),
+    ("video-retention-float", "video_retention_days = 1.5", "video_retention_days",
+     "must be a whole number"),
+    ("checklist-case-twin", _item("electronics", 'key = "a"\ntext = "A"')
+     + _item("Electronics", 'key = "b"\ntext = "B"'), "checklists.Electronics",
+     "also written as 'electronics'"),
+    ("carrier-case-twin", "carrier_claim_days = { DHL = 30, dhl = 10 }",
+     "carrier_claim_days.dhl", "also written as 'DHL'"),
+    ("checklist-201-items", "".join(_item("home", f'key = "k{n}"\ntext = "Q"')
+     for n in range(201)), "checklists.home", "has 201 items; at most 200"),
+    ("checklist-text-long", _item("toys", 'key = "a"\ntext = "' + "x" * 256 + '"'),
+     "checklists.toys[0].text", "at most 255"),
     ("threshold-negative", "approval_threshold = { USD = -1 }", "approval_threshold.USD",
      "must not be negative"),
     ("dashboard-101", "[dashboard]\nsku_return_rate_flag_pct = 101",
@@ -354,3 +407,31 @@ def test_not_utf8_is_refused() -> None:
     error = _refused(b'policy_name = "caf\xe9"\n')  # Latin-1 é
     assert str(error).startswith("policy file is not UTF-8")
     assert error.params["problem"] == "encoding"
+
+
+# --- issue 15: files that broke the reader itself ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x = " + "[" * 100_000 + "]" * 100_000, "x = " + "{a = " * 50_000 + "1" + "}" * 50_000],
+    ids=["deep arrays", "deep inline tables"],
+)
+def test_deep_nesting_is_a_policy_error_not_a_recursion_error(text: str) -> None:
+    error = _refused(text)
+    assert "nested too deeply" in str(error) or "not valid TOML" in str(error)
+
+
+def test_huge_policy_file_is_refused_before_parsing() -> None:
+    error = _refused("# " + "x" * (2 * 1024 * 1024) + "\n")
+    assert "a policy is at most 1,048,576" in str(error)
+
+
+def test_bounds_are_inclusive() -> None:
+    policy = load_policy(
+        "refund_due_hours = 8760\ndispute_evidence_due_hours = 1\nreturn_window_days = 3650\n"
+        "transit_allowance_days = 0\nvideo_max_minutes = 120\nvideo_retention_days = 3650\n"
+        "approval_threshold = { USD = 10000000000, JPY = 1000000000000 }\n"
+    )
+    assert policy.refund_due_hours == 8760
+    assert policy.approval_threshold["JPY"] == Decimal(10**12)

@@ -19,7 +19,9 @@ from qc_station.formats.finance_csv import (
     FinanceCsvWriter,
     csv_line,
     format_time,
+    negated,
     neutralise,
+    row_cells_v2,
     write_finance_csv,
 )
 from qc_station.services.ports import ExportRow
@@ -54,9 +56,11 @@ HEADER = (
 )
 
 
-def written(*rows: ExportRow, bom: bool = True) -> bytes:
+def written(*rows: ExportRow, bom: bool = True, version: int = 1) -> bytes:
+    """The bytes of format 1 unless asked: format 1 must never change (batches written in it
+    re-export byte-identical), so these tests pin it; format 2 has tests of its own below."""
     out = io.BytesIO()
-    write_finance_csv(rows, out, bom=bom)
+    write_finance_csv(rows, out, bom=bom, version=version)
     return out.getvalue()
 
 
@@ -115,7 +119,7 @@ def test_every_line_ends_with_crlf_and_no_bare_lf() -> None:
 
 def test_header_alone_when_there_are_no_rows() -> None:
     out = io.BytesIO()
-    digest = write_finance_csv([], out)
+    digest = write_finance_csv([], out, version=1)
     assert out.getvalue() == ("\ufeff" + HEADER).encode("utf-8")
     assert digest.rows == 0
 
@@ -303,3 +307,37 @@ def test_lines_are_what_csv_writer_writes(cells: list[str]) -> None:
     expected = io.StringIO()
     csv.writer(expected, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(cells)
     assert csv_line(cells) == expected.getvalue()
+
+
+# --- format 2: reversal rows (SPEC §7.3 corrections) ----------------------------------------
+
+
+def test_format_2_adds_reverses_batch_as_the_last_column() -> None:
+    data = written(ROW, version=2).decode("utf-8-sig")
+    header, line = data.split("\r\n")[:2]
+    assert header == HEADER.rstrip("\r\n") + ",reverses_batch"
+    assert line.endswith("2026-11-04T10:15:30Z,")  # empty on an ordinary row
+
+
+def test_negative_amounts_stay_numbers_and_zero_is_never_negative() -> None:
+    reversal = replace(
+        ROW,
+        batch_id="FIN-20261103-0001",
+        refund_amount=negated(Decimal("89.10")),
+        recovery_amount=negated(Decimal("0")),
+        reverses_batch="FIN-20261102-0001",
+    )
+    (row,) = read_back(written(reversal, version=2))
+    assert (row["refund_amount"], row["recovery_amount"]) == ("-89.10", "0.00")
+    assert row["reverses_batch"] == "FIN-20261102-0001"
+    assert row_cells_v2(reversal)[9] == "-89.10"  # no quote: finance sums it
+
+
+def test_reverses_batch_is_neutralised_like_any_text_cell() -> None:
+    (row,) = read_back(written(replace(ROW, reverses_batch="=HYPERLINK(1)"), version=2))
+    assert row["reverses_batch"] == "'=HYPERLINK(1)"
+
+
+def test_an_unknown_format_version_is_refused() -> None:
+    with pytest.raises(ValueError, match="version 3"):
+        write_finance_csv([ROW], io.BytesIO(), version=3)

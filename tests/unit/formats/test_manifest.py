@@ -827,3 +827,32 @@ def test_error_file_opens_cleanly_in_excel() -> None:
 
 def test_error_file_with_no_errors_is_just_the_header() -> None:
     assert render_errors_file([]) == codecs.BOM_UTF8 + b"line,reason,row\r\n"
+
+
+# --- issue 15: every field checked by the one set of rules (domain.fields) --------------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "words"),
+    [
+        ({"license-plate-number": "L" * 65}, "license-plate-number is 65 characters long"),
+        ({"license-plate-number": "", "order-id": "O" * 40, "sku": "S" * 40},
+         "the RMA code made from order-id and sku is 85 characters long"),
+        ({"sku": "SKU\x1bX"}, "contains the control character U+001B"),
+        ({"product-name": "P" * 256}, "product-name is 256 characters long"),
+        ({"customer-comments": "c" * 2001}, "customer-comments is 2001 characters long"),
+        ({"reason": "r" * 1000, "customer-comments": "c" * 1000},
+         "reason with customer-comments is 2002 characters long"),
+        ({"quantity": "٣"}, "is not a whole number"),
+    ],
+)  # fmt: skip
+def test_amazon_fields_are_bounded(tmp_path: Path, overrides: dict[str, str], words: str) -> None:
+    text = csv_text({}, overrides, header=AMAZON_HEADER, base=AMAZON_BASE, delimiter="\t")
+    rows = text.splitlines()
+    # The second row must not reuse the first row's licence plate unless it overrides it.
+    if "license-plate-number" not in overrides:
+        rows[2] = rows[2].replace("LPNRR0000001", "LPNRR0000002")
+    parsed = parse_file(tmp_path, "\n".join(rows) + "\n", name="returns.tsv")
+    assert len(parsed.rmas) == 1
+    error = only_error(parsed)
+    assert error.line == 3 and words in error.reason, error.reason

@@ -7,7 +7,15 @@ It checks, after every step:
 - no refund is negative or above the unit's price;
 - every state change of a unit is in the audit log: its ``unit`` events chain from
   ``expected`` to the state the unit is in, and the audit chain verifies;
-- a refused action (``QcError``) changes nothing at all.
+- a refused action (``QcError``) changes nothing at all;
+- money (SPEC §7.3, issue 15): the finance files, read back as finance reads them, net each
+  LPN to the refund of its last exported decision — which is its current decision's refund
+  once that is final and exported; a reopened unit with no new final decision exported yet
+  stays at the amount exported before (nothing is reversed until a new decision replaces
+  it). No LPN has a second ordinary row without a reversal of the first in between, every
+  reversal negates exactly the row it names and is followed by the unit's new row in the
+  same batch, and every earlier batch still re-exports byte-identical after later ones;
+- the new decision of a reopened unit is never approved by whoever reopened it.
 
 ``LifecycleMachine`` is storage-neutral: ``make_context`` and ``snapshot`` are what a
 subclass provides (the in-memory store in ``test_lifecycle_machine.py``, a SQLite file in
@@ -16,6 +24,7 @@ subclass provides (the in-memory store in ``test_lifecycle_machine.py``, a SQLit
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import date
 from decimal import Decimal
@@ -72,6 +81,8 @@ class LifecycleMachine(RuleBasedStateMachine):
         self.clock = FakeClock()
         self.ctx = self.make_context(self.clock)
         self.batches: dict[str, str] = {}  # decision id → the batch it went out in
+        self.files: dict[str, bytes] = {}  # batch id → its file as first exported
+        self.ledger: dict[str, list[dict[str, str]]] = {}  # LPN → its rows, in export order
         self.refused = 0
         self.done = 0
 
@@ -146,9 +157,13 @@ class LifecycleMachine(RuleBasedStateMachine):
 
     @rule(actor=supervisors_mostly, data=st.data())
     def approve(self, actor: Actor, data: st.DataObject) -> None:
-        self.attempt(
-            approval.approve, actor, self._unit_in(data, UnitState.AWAITING_APPROVAL), "ok"
-        )
+        lpn = self._unit_in(data, UnitState.AWAITING_APPROVAL)
+        with self.ctx.uow(read_only=True) as uow:
+            rma = uow.rmas.get_by_lpn(lpn)
+            unit = rma.unit(lpn) if rma else None
+        reopened_by = unit.reopened_by if unit else None
+        if self.attempt(approval.approve, actor, lpn, "ok") is not None:
+            assert actor.username != reopened_by, "the reopener approved the new decision"
 
     @rule(actor=supervisors_mostly, data=st.data(), comment=st.sampled_from(("", "blurred")))
     def reject(self, actor: Actor, data: st.DataObject, comment: str) -> None:
@@ -159,11 +174,49 @@ class LifecycleMachine(RuleBasedStateMachine):
     def reopen(self, actor: Actor, data: st.DataObject, reason: str) -> None:
         self.attempt(approval.reopen, actor, self._unit_in(data, UnitState.DECIDED), reason)
 
+    @rule(
+        data=st.data(),
+        reopener=supervisors_mostly,
+        decider=actors,
+        approver=supervisors_mostly,
+        grade=grades,
+    )
+    def correct_a_decided_unit(
+        self,
+        data: st.DataObject,
+        reopener: Actor,
+        decider: Actor,
+        approver: Actor,
+        grade: Grade,
+    ) -> None:
+        """Reopen, decide again and approve in one go (each step may still be refused: the
+        same person twice, the wrong role), so that runs reach corrections of exported
+        decisions often, not only by chance."""
+        lpn = self._unit_in(data, UnitState.DECIDED)
+        self.attempt(approval.reopen, reopener, lpn, "customer sent proof")
+        self.inspect(decider, lpn, grade, Finding.NO_FAULT, 2)
+        with self.ctx.uow(read_only=True) as uow:
+            rma = uow.rmas.get_by_lpn(lpn)
+            unit = rma.unit(lpn) if rma else None
+        reopened_by = unit.reopened_by if unit else None
+        if self.attempt(approval.approve, approver, lpn, "ok") is not None:
+            assert approver.username != reopened_by, "the reopener approved the new decision"
+
     @rule(actor=supervisors_mostly)
     def export(self, actor: Actor) -> None:
-        result = self.attempt(finance.export_finance, actor, io.BytesIO())
+        out = io.BytesIO()
+        result = self.attempt(finance.export_finance, actor, out)
         if result is None or result.batch_id is None:
             return
+        self.files[result.batch_id] = out.getvalue()
+        text = out.getvalue().decode("utf-8-sig")
+        for row in csv.DictReader(io.StringIO(text, newline="")):
+            if row["lpn"]:  # recovery payment rows have none
+                self.ledger.setdefault(row["lpn"], []).append(row)
+        for batch_id, first in self.files.items():
+            again = io.BytesIO()
+            finance.reexport_batch(self.ctx, SUPERVISOR, batch_id, again)
+            assert again.getvalue() == first, f"batch {batch_id} no longer re-exports the same"
         with self.ctx.uow(read_only=True) as uow:
             for lpn in LPNS:
                 for decision in uow.decisions.for_unit(lpn):
@@ -186,6 +239,47 @@ class LifecycleMachine(RuleBasedStateMachine):
                         assert decision.export_batch == recorded, "an export batch changed"
                     if decision.export_batch is not None:
                         assert decision.status in (DecisionStatus.FINAL, DecisionStatus.SUPERSEDED)
+
+    @invariant()
+    def finance_nets_each_unit_to_its_last_exported_decision(self) -> None:
+        with self.ctx.uow(read_only=True) as uow:
+            for lpn, rows in self.ledger.items():
+                live: dict[str, str] | None = None  # the ordinary row not reversed yet
+                for row in rows:
+                    for amount in ("refund_amount", "recovery_amount"):
+                        assert not row[amount].startswith("'"), "an amount neutralised as text"
+                    if row["reverses_batch"]:
+                        assert live is not None, f"{lpn}: a reversal of nothing"
+                        assert row["reverses_batch"] == live["export_batch_id"]
+                        assert Decimal(row["refund_amount"]) == -Decimal(live["refund_amount"])
+                        assert not row["refund_amount"].startswith("-0")
+                        if live["recovery_amount"]:
+                            assert Decimal(row["recovery_amount"]) == -Decimal(
+                                live["recovery_amount"]
+                            )
+                        else:
+                            assert row["recovery_amount"] == ""
+                        reversed_in = row["export_batch_id"]
+                        live = None
+                    else:
+                        assert live is None, f"{lpn}: a second row with no reversal between"
+                        if rows.index(row) and rows[rows.index(row) - 1]["reverses_batch"]:
+                            assert row["export_batch_id"] == reversed_in
+                        live = row
+                assert live is not None, f"{lpn}: a reversal with no new row after it"
+                total = sum(Decimal(r["refund_amount"]) for r in rows)
+                assert total == Decimal(live["refund_amount"]), lpn
+                current = uow.decisions.current(lpn)
+                if (
+                    current is not None
+                    and current.status == DecisionStatus.FINAL
+                    and current.export_batch is not None
+                ):
+                    assert total == current.final.refund_amount, f"{lpn}: nets to {total}"
+                    assert live["export_batch_id"] == current.export_batch
+            for lpn in LPNS:
+                if lpn not in self.ledger:
+                    assert all(d.export_batch is None for d in uow.decisions.for_unit(lpn))
 
     @invariant()
     def every_transition_is_audited(self) -> None:

@@ -16,7 +16,7 @@ from qc_station.domain.enums import Disposition, Headline, Recovery, Resolution,
 from qc_station.domain.errors import NotFound, PermissionDenied
 from qc_station.domain.model import Decision, DecisionStatus, RmaLine
 from qc_station.domain.outcome import Outcome
-from qc_station.formats.finance_csv import COLUMNS
+from qc_station.formats.finance_csv import COLUMNS_V2 as COLUMNS
 from qc_station.services import finance
 from qc_station.services.audit import verify
 from qc_station.services.context import ServiceContext

@@ -29,6 +29,9 @@ from qc_station.services.importing import (
 from tests.fakes import FakeCatalogRepository, FakeClock, FakeRmaRepository, FakeStore
 from tests.unit.formats.test_manifest import amazon_text, csv_text
 
+# The local operator imports (``system``), as the command line does on a site with no users.
+pytestmark = pytest.mark.empty_site
+
 ACTOR = Actor.system("ST-01")
 
 CATALOG = (

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 
 from qc_station.domain.policy import load_policy
 from qc_station.services.context import ServiceContext
-from tests.builders import seed
+from tests.builders import seed, seed_cast
 from tests.conftest import DEFAULT_POLICY_FILE
 from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
 
@@ -24,6 +24,7 @@ class FakeLifecycle(LifecycleMachine):
     def make_context(self, clock: FakeClock) -> ServiceContext:
         self.store = FakeStore()
         seed(self.store, *lifecycle_rmas())
+        seed_cast(self.store)  # services check the acting user in the store (SPEC §6)
         return ServiceContext(self.store.uow, clock, POLICY, FakePhotoStore(), FakePasswordHasher())
 
     def snapshot(self) -> Any:

@@ -5,6 +5,8 @@ refusals, and lose nothing across a station restart (a new journal object on the
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -16,9 +18,10 @@ from qc_station.adapters.journal import FileJournal
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline, UnitState
 from qc_station.domain.errors import ValidationError
 from qc_station.domain.model import DecisionStatus
-from qc_station.services import approval, outbox
+from qc_station.services import approval, outbox, sign_ins
 from qc_station.services.context import ServiceContext
 from qc_station.services.outbox import Journalled, ReplayStatus
+from qc_station.services.sign_in_ports import SignIn
 from qc_station.services.views import DecisionView
 from tests.builders import INSPECTOR, SUPERVISOR, make_rma, seed
 from tests.fakes import FakeStore
@@ -41,6 +44,7 @@ class Switch:
         self.store = store
         self.down = False
         self.drop_after_commit = False
+        self.sign_in: SignIn | None = None
 
     def uow(self, *, read_only: bool = False) -> Any:
         if self.down:
@@ -74,9 +78,13 @@ class Switch:
 
 
 @pytest.fixture
-def switch(store: FakeStore) -> Switch:
+def switch(store: FakeStore, ctx: ServiceContext) -> Switch:
     seed(store, make_rma("RMA-1"), make_rma("RMA-2"))
-    return Switch(store)
+    made = Switch(store)
+    # The inspector signed in at ST-01 while the database answered; the session keeps the
+    # sign-in (its key signs what the station journals, SPEC §6).
+    made.sign_in = sign_ins.record_sign_in(ctx, INSPECTOR)
+    return made
 
 
 @pytest.fixture
@@ -92,7 +100,9 @@ def journal(tmp_path: Path) -> FileJournal:
 def submit(
     sctx: ServiceContext, journal: FileJournal, lpn: str, **more: Any
 ) -> DecisionView | Journalled:
-    return outbox.submit_or_journal(sctx, INSPECTOR, draft(lpn=lpn, **more), journal, is_outage)
+    return outbox.submit_or_journal(
+        sctx, INSPECTOR, draft(lpn=lpn, **more), journal, is_outage, sctx.uow.__self__.sign_in
+    )
 
 
 def decisions_of(store: FakeStore, lpn: str) -> list[Any]:
@@ -133,14 +143,14 @@ def test_outage_keeps_everything_and_replay_sends_it_once(
         "",
     )
     # Still down: nothing sent, nothing lost.
-    report = outbox.replay(sctx, journal, is_outage)
+    report = outbox.replay(sctx, journal, is_outage, station="ST-01")
     assert [i.status for i in report.items] == [ReplayStatus.OFFLINE]
     assert report.waiting == 1
     assert store.data.inspections == {}
 
     # The station restarts (a new journal object on the same folder), the server is back.
     switch.down = False
-    report = outbox.replay(sctx, FileJournal(tmp_path / "journal"), is_outage)
+    report = outbox.replay(sctx, FileJournal(tmp_path / "journal"), is_outage, station="ST-01")
     assert [i.status for i in report.items] == [ReplayStatus.DONE]
     assert (report.waiting, report.refused) == (0, 0)
     [inspection] = store.data.inspections.values()
@@ -167,7 +177,7 @@ def test_a_submission_that_reached_the_server_is_not_stored_twice(
     result = submit(sctx, journal, "RMA-1-1")
     assert isinstance(result, Journalled)  # the station could not know it went through
     assert len(store.data.inspections) == 1
-    report = outbox.replay(sctx, journal, is_outage)
+    report = outbox.replay(sctx, journal, is_outage, station="ST-01")
     [item] = report.items
     assert item.status == ReplayStatus.DONE
     assert item.decision is not None and item.decision.lpn == "RMA-1-1"
@@ -193,14 +203,14 @@ def test_a_refusal_is_kept_with_its_reason_and_others_still_go(
     switch.down = False
     # Another station decided RMA-1-1 while this one was cut off.
     outbox.submit_or_journal(sctx, INSPECTOR, draft(lpn="RMA-1-1"), journal, is_outage)
-    report = outbox.replay(sctx, journal, is_outage)
+    report = outbox.replay(sctx, journal, is_outage, station="ST-01")
     statuses = {i.lpn: i.status for i in report.items}
     assert statuses == {"RMA-1-1": ReplayStatus.REFUSED, "RMA-2-1": ReplayStatus.DONE}
     assert (report.waiting, report.refused) == (0, 1)
     [kept] = outbox.pending(journal)
     assert "is decided" in kept.refused
     # Not tried again on its own; the inspector may discard it once dealt with.
-    assert outbox.replay(sctx, journal, is_outage).items == ()
+    assert outbox.replay(sctx, journal, is_outage, station="ST-01").items == ()
     outbox.discard(journal, kept.inspection_id)
     assert outbox.pending(journal) == []
     unit2 = store.data.rmas["RMA-2"].units[0]
@@ -230,7 +240,7 @@ def test_replay_stops_at_the_outage_and_keeps_the_order(
         assert isinstance(result, Journalled)
         ids.append(result.inspection_id)
     assert [e.id for e in journal.entries()] == ids
-    report = outbox.replay(sctx, journal, is_outage)
+    report = outbox.replay(sctx, journal, is_outage, station="ST-01")
     assert [(i.inspection_id, i.status) for i in report.items] == [
         (ids[0], ReplayStatus.OFFLINE),
         (ids[1], ReplayStatus.OFFLINE),
@@ -242,3 +252,128 @@ def test_other_errors_are_not_journalled(sctx: ServiceContext, journal: FileJour
     with pytest.raises(ValidationError):
         submit(sctx, journal, "RMA-1-1", notes="x" * 5000)
     assert journal.entries() == []
+
+
+# --- entries bound to their sign-in (SPEC §6, issue 15) -----------------------------------
+
+
+def _journalled(sctx: ServiceContext, journal: FileJournal, switch: Switch) -> Path:
+    switch.down = True
+    result = submit(sctx, journal, "RMA-1-1", photos=2)
+    assert isinstance(result, Journalled)
+    switch.down = False
+    return journal.root / result.inspection_id
+
+
+def _edit(folder: Path, change: Any) -> None:
+    meta = json.loads((folder / "entry.json").read_text("utf-8"))
+    change(meta)
+    (folder / "entry.json").write_text(json.dumps(meta), "utf-8")
+
+
+def _refused_and_kept(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, why: str
+) -> None:
+    report = outbox.replay(sctx, journal, is_outage, station="ST-01")
+    assert [i.status for i in report.items] == [ReplayStatus.KEPT_ASIDE]
+    assert why in report.items[0].detail
+    assert decisions_of(store, "RMA-1-1") == []
+    assert journal.entries() == []  # never replayed again …
+    assert [e.refused for e in journal.kept_aside()] == [report.items[0].detail]  # … nor lost
+    assert [v.refused for v in outbox.pending(journal)] == [report.items[0].detail]
+    assert (
+        outbox.replay(sctx, journal, is_outage, station="ST-01", include_refused=True).items == ()
+    )
+
+
+def test_a_signed_entry_replays_once(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    _journalled(sctx, journal, switch)
+    report = outbox.replay(sctx, journal, is_outage, station="ST-01")
+    assert [i.status for i in report.items] == [ReplayStatus.DONE]
+    assert len(decisions_of(store, "RMA-1-1")) == 1
+    assert outbox.replay(sctx, journal, is_outage, station="ST-01").items == ()
+
+
+def test_an_edited_grade_is_refused_and_kept(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    _edit(folder, lambda m: m["record"].update(grade="C"))
+    _refused_and_kept(sctx, journal, store, "changed after it was written")
+
+
+def test_a_swapped_photo_with_its_sha_updated_is_refused(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    other = photo(9)
+    (folder / "photo-00.bin").write_bytes(other.data)
+    _edit(folder, lambda m: m["photos"].__setitem__(0, hashlib.sha256(other.data).hexdigest()))
+    _refused_and_kept(sctx, journal, store, "changed after it was written")
+
+
+def test_a_made_up_user_is_refused(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    _edit(folder, lambda m: m["record"].update(user="mallory", role="supervisor"))
+    _refused_and_kept(sctx, journal, store, "claims user 'mallory'")
+
+
+def test_an_entry_claiming_another_real_user_is_refused(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)  # signed by ines
+    _edit(folder, lambda m: m["record"].update(user="ivan"))
+    _refused_and_kept(sctx, journal, store, "signed in by ines")
+
+
+def test_an_unsigned_or_forged_entry_is_refused(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    _edit(folder, lambda m: m["record"].update(sign_in="f" * 32))
+    _refused_and_kept(sctx, journal, store, "sign-in the site does not know")
+
+
+def test_an_entry_of_an_older_version_without_signature_is_kept_aside(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    _edit(folder, lambda m: [m["record"].pop(k) for k in ("sign_in", "signature")])
+    _refused_and_kept(sctx, journal, store, "not signed")
+
+
+def test_an_entry_copied_to_another_station_is_refused(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch, tmp_path: Path
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    other = FileJournal(tmp_path / "st-02" / "journal")
+    other.root.mkdir(parents=True)
+    shutil.copytree(folder, other.root / folder.name)
+    report = outbox.replay(sctx, other, is_outage, station="ST-02")
+    assert [i.status for i in report.items] == [ReplayStatus.KEPT_ASIDE]
+    assert "not at this station (ST-02)" in report.items[0].detail
+    assert decisions_of(store, "RMA-1-1") == [] and len(other.kept_aside()) == 1
+
+
+def test_an_entry_renamed_to_another_inspection_id_is_refused(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    _edit(folder, lambda m: m.update(id="other-id"))
+    folder.rename(journal.root / "other-id")
+    _refused_and_kept(sctx, journal, store, "changed after it was written")
+
+
+def test_a_user_deactivated_since_is_refused_at_replay(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    _journalled(sctx, journal, switch)
+    store.data.users["ines"].active = False
+    report = outbox.replay(sctx, journal, is_outage, station="ST-01")
+    assert [i.status for i in report.items] == [ReplayStatus.REFUSED]
+    assert "deactivated" in report.items[0].detail
+    assert decisions_of(store, "RMA-1-1") == [] and report.refused == 1

@@ -35,7 +35,11 @@ def test_the_default_policy_validates() -> None:
     [
         ("return_window_dayz = 30\n", "return_window_dayz", "did you mean 'return_window_days'"),
         ("deduction_pct = { A = 0, B = 10, C = 30, D = 60 }\n", "deduction_pct.X", "missing"),
-        ("refund_due_hours = -1\n", "refund_due_hours", "at least 0"),
+        ("refund_due_hours = -1\n", "refund_due_hours", "between 1 and 8760"),
+        # Issue 15: validated (and activated) before, then broke every decision.
+        ("refund_due_hours = 999999999999999\n", "refund_due_hours", "between 1 and 8760"),
+        ("approval_threshold = { USD = nan }\n", "approval_threshold.USD", "finite"),
+        ("x = " + "[" * 50_000 + "]" * 50_000 + "\n", "", "nested too deeply"),
         ("approval_threshold = { EURO = 200 }\n", "approval_threshold.EURO", "ISO 4217"),
         ("this is = not toml [\n", "", "not valid TOML"),
     ],
@@ -203,3 +207,22 @@ def test_a_stored_policy_this_program_cannot_load_stops_the_start(
     store.data.policies[result.policy.hash] = STRICTER + "\nfuture_key = 1\n"
     with pytest.raises(PolicyError, match="does not load with this version"):
         policy_admin.startup_policy(ctx.uow, replace(default_policy), "site.toml")
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("refund_due_hours = 999999999999999", "refund_due_hours"),
+        ("dispute_evidence_due_hours = 0", "dispute_evidence_due_hours"),
+        ("approval_threshold = { USD = inf }", "approval_threshold.USD"),
+        ("video_max_minutes = 100000", "video_max_minutes"),
+    ],
+)
+def test_activate_refuses_a_policy_that_would_break_decisions(
+    ctx: ServiceContext, store: FakeStore, line: str, key: str
+) -> None:
+    """Issue 15: such a policy activated, and then every inspect and approve failed."""
+    with pytest.raises(PolicyError) as caught:
+        policy_admin.activate(ctx, ADMIN, f"{line}\n".encode(), "try it")
+    assert caught.value.params["key"] == key
+    assert store.data.policies == {}

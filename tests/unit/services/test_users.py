@@ -43,6 +43,9 @@ from qc_station.services.users import (
 )
 from tests.fakes import FakeClock, FakePasswordHasher, FakeStore
 
+# These tests create their users themselves, from the first admin on.
+pytestmark = pytest.mark.empty_site
+
 PASSWORD = "correct horse"
 ADMIN = Actor("ada", Role.ADMIN, "OFFICE")
 STATION = "ST-01"
@@ -292,6 +295,7 @@ def test_reset_password_lifts_a_lockout(ctx: ServiceContext, ines: UserView) -> 
 
 
 def test_only_admins_manage_users(ctx: ServiceContext, ines: UserView) -> None:
+    add_user(ctx, ADMIN, "sofia", Role.SUPERVISOR, "Sofia", PASSWORD)
     supervisor = Actor("sofia", Role.SUPERVISOR, "DESK")
     calls: list[Callable[[], object]] = [
         lambda: deactivate_user(ctx, supervisor, "ines"),

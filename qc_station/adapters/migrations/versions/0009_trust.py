@@ -80,8 +80,9 @@ def downgrade() -> None:
     with op.batch_alter_table("audit_events") as batch:
         batch.drop_column("record_sha256")
     op.drop_table("sign_ins")
-    with op.batch_alter_table("units") as batch:
-        batch.drop_column("reopened_by")
+    # Not a batch copy: on SQLite that rebuilds ``units``, which rows of other tables point
+    # at, and the foreign keys refuse it. Both databases drop a plain column in place.
+    op.execute("ALTER TABLE units DROP COLUMN reopened_by")
     op.drop_index(
         "ix_export_reversals_batch_id_lpn_decided_at_decision_id", table_name="export_reversals"
     )
