@@ -25,6 +25,13 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 MIN_LENGTH = 4
 MAX_GAP_MS = 35
 
+#: The dynamic property that marks a field whose whole text is a code (the scan field): the
+#: filter leaves its keys alone and the field submits its text on Enter, so a scan arrives
+#: whole even when the station stalls between two of its keys (a loaded machine can take
+#: longer than ``MAX_GAP_MS`` between the first key and the rest; the burst would then be
+#: the code without its first characters, which are left in the field).
+CODE_FIELD = "qcCodeField"
+
 
 class ScanBurstDetector:
     """Feed it key presses with their times; ``feed_enter`` returns the code of a burst."""
@@ -168,6 +175,9 @@ class ScanBurstFilter(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         if self._is_propagation(watched, event):
+            return False
+        if watched.property(CODE_FIELD):
+            self.detector.reset()  # its own Enter submits the whole text
             return False
         now = int(self._clock_ms())
         if _is_enter(event):

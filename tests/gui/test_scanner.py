@@ -127,3 +127,26 @@ def test_widgets_made_after_others_were_destroyed_are_watched_too(qtbot: QtBot) 
         del button
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()  # the wrapper's memory free for the next button's (as the station's timer)
+
+
+def test_a_stall_after_the_first_key_of_a_scan_in_the_scan_field_loses_nothing(
+    qtbot: QtBot,
+) -> None:
+    # A loaded station took longer than the burst gap between "S" and "OAK-000825": the
+    # burst was "OAK-000825" and the "S" stayed in the field. The scan field's text is a
+    # code: its own Enter submits it whole.
+    from ui.scanner import CODE_FIELD
+
+    form, line, _notes = _form(qtbot)
+    line.setProperty(CODE_FIELD, True)
+    clock = FakeClock(step=1)
+    burst_filter = ScanBurstFilter(clock_ms=clock)
+    burst_filter.watch(form)
+    submitted: list[str] = []
+    line.returnPressed.connect(lambda: submitted.append(line.text()))
+    with qtbot.assertNotEmitted(burst_filter.burst_scanned):
+        qtbot.keyClicks(line, "S")
+        clock.now += 500  # the stall
+        qtbot.keyClicks(line, "OAK-000825")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert submitted == ["SOAK-000825"]

@@ -22,6 +22,7 @@ from ..camera.preview import CameraPreviewWidget
 from ..camera.worker import CameraController
 from ..messages import describe
 from ..presenters.scan_presenter import ScanPresenter, ScanState
+from ..scanner import CODE_FIELD
 from ..widgets.rma_panel import RmaPanelWidget
 
 
@@ -45,6 +46,8 @@ class ScanPage(QWidget):
         row = QHBoxLayout()
         self.scan_edit = QLineEdit()
         self.scan_edit.setObjectName("scanEdit")
+        # Its whole text is a code: scanner bursts are left to it (ui/scanner.py).
+        self.scan_edit.setProperty(CODE_FIELD, True)
         self.scan_edit.setPlaceholderText(self.tr("Scan or type a code, then Enter"))
         self.scan_edit.setClearButtonEnabled(True)
         row.addWidget(self.scan_edit, 1)
