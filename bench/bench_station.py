@@ -190,7 +190,7 @@ def bench_scan(n_rmas: int, scans: int) -> Result:
     built = build_app(db)
     runner = TaskRunner()
     config = Config(station_name="ST-BENCH")
-    session = Session(built.ctx, config, runner, Sounds(silent=True))
+    session = Session(built.ctx, config, runner, Sounds(silent=True), ports=built.ports)
     session.sign_in(UserView("bench", "Bench", Role.INSPECTOR, True, None, False, None, None))
     presenter = ScanPresenter(session)
     page = ScanPage(presenter)
@@ -266,7 +266,10 @@ def bench_camera(frames: int) -> Result:
     source = _Frames(frames)
     codes: list[str] = []
     worker.LOST_AFTER_S = 0.05  # the end of the frames ends the run
-    thread = CameraThread(lambda: source)
+    from qc_station.adapters.camera import CodeDebouncer
+    from qc_station.adapters.opencv_ports import decode_frame
+
+    thread = CameraThread(lambda: source, decode=decode_frame, debouncer=CodeDebouncer())
     thread.code_decoded.connect(codes.append)
     loop = QEventLoop()
     thread.finished.connect(loop.quit)

@@ -184,7 +184,7 @@ def _seed(url: str, rmas: int) -> None:
 
     from qc_station.adapters.database import make_engine
     from qc_station.adapters.migrate import upgrade
-    from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+    from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
     from qc_station.domain.enums import RequestedResolution, RmaSource
     from qc_station.domain.model import Rma, RmaLine
 

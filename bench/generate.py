@@ -512,7 +512,7 @@ def generate_database(n_rmas: int, n_decided: int | None = None, *, force: bool 
             log.info("%s: %d rows in %.1f s", name, count, time.perf_counter() - t0)
         # The rows above bypass the decision repository, which keeps the dashboard's fact
         # rows; build them the way it does, once for all units.
-        from qc_station.adapters.sql_facts import refresh_facts
+        from qc_station.adapters.sql.facts import refresh_facts
 
         t0 = time.perf_counter()
         with load.begin() as conn:

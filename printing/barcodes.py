@@ -81,10 +81,6 @@ class Code128Layout:
         return QUIET_MODULES * self.module_pt
 
     @property
-    def bars_width_pt(self) -> float:
-        return self.symbol_modules * self.module_pt
-
-    @property
     def width_pt(self) -> float:
         """Bars and both quiet zones."""
         return (self.symbol_modules + 2 * QUIET_MODULES) * self.module_pt

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-LabelSize = Literal["4x6", "2x1"]
+#: A key of ``label_formats.LABEL_FORMATS`` (``4x6``, ``2x1``…); checked where it is used.
+LabelSize = str
 PageSize = Literal["A4", "Letter"]
 
 

@@ -1,4 +1,4 @@
-"""Disposition labels (SPEC §9): 4×6 in and 2×1 in PDFs, one page per label.
+"""Disposition labels (SPEC §9): PDFs in the sizes of ``label_formats``, one page per label.
 
 Read at arm's length on a warehouse floor, so: the headline inverted in a black banner, the
 grade as big as the space allows, black on white everywhere else, and nothing that can clip
@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
 from .barcodes import THERMAL_DPI, BarcodeTooWide, draw_code128, plan_code128
 from .data import LabelData, LabelSize
 from .fonts import FontSet, load_fonts
+from .label_formats import DEFAULT_LABEL_FORMAT, label_format
 
 NOT_INSPECTED = "RECEIVED — NOT INSPECTED"
 
@@ -28,11 +28,6 @@ _DISPOSITION_ABBREVIATIONS = {
     "RETURN_TO_VENDOR": "RTV",
     "REFURBISH": "REFURB",
     "LIQUIDATE": "LIQ",
-}
-
-_SIZES: dict[str, tuple[float, float]] = {
-    "4x6": (4 * inch, 6 * inch),
-    "2x1": (2 * inch, 1 * inch),
 }
 
 # Narrower than this, a grade letter beside the 2×1 barcode would be too small to matter.
@@ -44,7 +39,7 @@ _CAP = 0.73
 
 def render_label(
     data: LabelData,
-    size: LabelSize = "4x6",
+    size: LabelSize = DEFAULT_LABEL_FORMAT,
     *,
     dpi: int = THERMAL_DPI,
     fonts: FontSet | None = None,
@@ -60,16 +55,18 @@ def render_label(
 
 def render_labels(
     labels: Iterable[LabelData],
-    size: LabelSize = "4x6",
+    size: LabelSize = DEFAULT_LABEL_FORMAT,
     *,
     dpi: int = THERMAL_DPI,
     fonts: FontSet | None = None,
 ) -> bytes:
-    """Several labels (an RMA's units) as one PDF, one page each, in the order given."""
-    if size not in _SIZES:
-        raise ValueError(f"unknown label size {size!r}; expected one of {sorted(_SIZES)}")
+    """Several labels (an RMA's units) as one PDF, one page each, in the order given.
+
+    ``size`` is a key of ``LABEL_FORMATS``; any other raises ``UnknownLabelFormat``.
+    """
+    fmt = label_format(size)
     fonts = fonts or load_fonts()
-    width, height = _SIZES[size]
+    width, height = fmt.page_size
     buf = io.BytesIO()
     # invariant: no creation date or random document id, so the same label is the same bytes.
     canvas = Canvas(
@@ -85,10 +82,7 @@ def render_labels(
     count = 0
     for data in labels:
         painter = _Painter(canvas, fonts, width, height, dpi)
-        if size == "4x6":
-            painter.label_4x6(data)
-        else:
-            painter.label_2x1(data)
+        fmt.paint(painter, data)
         canvas.showPage()
         count += 1
     if count == 0:

@@ -14,21 +14,15 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import cv2
-import numpy as np
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -39,7 +33,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -49,40 +42,44 @@ from qc_station.domain.money import format_amount
 from .barcodes import Code128Flowable
 from .data import DecisionData, PhotoData, ReportData, RmaFacts, Signature, UnitReport
 from .fonts import FontSet, load_fonts
+from .report_blocks import RULE, SHADE, ReportBlocks
+from .report_pages import MARGIN, PAGE_SIZES, NumberedCanvas, ReportFooter
+from .report_photos import (
+    PHOTO_MAX_HEIGHT,
+    PHOTO_MAX_PX,
+    PHOTO_THREADS,
+    UNREADABLE_PHOTO,
+    UnreadablePhoto,
+    jpeg_size,
+    prepare_photo,
+)
+
+# The photos, the page furniture and the building blocks live in report_photos, report_pages
+# and report_blocks; the names tests and benchmarks use are named from here too.
+__all__ = ["PHOTO_MAX_PX", "UNREADABLE_PHOTO", "jpeg_size", "prepare_photo", "render_report"]
 
 # Image streams are written binary, not ASCII85: reportlab's pure-Python ASCII85 encoder (its
 # C accelerator is an optional extra) took most of a photo report's time, and binary streams
 # are a fifth smaller. Every PDF reader handles binary streams.
 rl_config.useA85 = 0
 
-# A photo cell is half the text width, about 86 mm on A4: 1000 pixels print it at ~300 dpi.
-PHOTO_MAX_PX = 1000
-_PHOTO_THREADS = max(1, min(4, os.cpu_count() or 1))
-PHOTO_JPEG_QUALITY = 85
-PHOTO_MAX_HEIGHT = 62 * mm
-UNREADABLE_PHOTO = "Photo could not be read"
 
-_PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-_MARGIN = 16 * mm
-_GREY = colors.Color(0.35, 0.35, 0.35)
-_RULE = colors.Color(0.6, 0.6, 0.6)
-_SHADE = colors.Color(0.93, 0.93, 0.93)
 _ANSWERS = {"pass": "PASS", "fail": "FAIL", "na": "N/A", "": "—"}
 
 
 def render_report(data: ReportData, *, fonts: FontSet | None = None) -> bytes:
     """The inspection report as PDF bytes (A4 or Letter, from ``data.page_size``)."""
-    if data.page_size not in _PAGE_SIZES:
+    if data.page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {data.page_size!r}; expected A4 or Letter")
     fonts = fonts or load_fonts()
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,
-        pagesize=_PAGE_SIZES[data.page_size],
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
-        topMargin=_MARGIN,
-        bottomMargin=_MARGIN + 8 * mm,
+        pagesize=PAGE_SIZES[data.page_size],
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 8 * mm,
         title=f"{data.title} {data.rma.code}",
         author="Returns QC Station",
         creator="Returns QC Station",
@@ -107,91 +104,18 @@ def render_report(data: ReportData, *, fonts: FontSet | None = None) -> bytes:
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     builder = _Builder(fonts, doc.width)
     story = builder.story(data)
-    footer = _Footer(fonts, data)
-    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
+    footer = ReportFooter(fonts, data)
+    doc.build(story, canvasmaker=functools.partial(NumberedCanvas, footer=footer))
     return buf.getvalue()
-
-
-# --- page furniture ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Footer:
-    fonts: FontSet
-    data: ReportData
-
-    def draw(self, canvas: Canvas, page: int, total: int) -> None:
-        f = self.fonts
-        width, _ = canvas._pagesize
-        y = _MARGIN - 2 * mm
-        canvas.saveState()
-        canvas.setStrokeColor(_RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(_MARGIN, y + 10, width - _MARGIN, y + 10)
-        canvas.setFillColor(_GREY)
-        left = f"{self.data.title} · {self.data.rma.code}"
-        if self.data.generated_at:
-            left += f" · generated {self.data.generated_at}"
-        f.draw(canvas, _MARGIN, y, f.truncate(left, 7.5, width / 2), 7.5)
-        f.draw(canvas, width - _MARGIN, y, f"Page {page} of {total}", 7.5, bold=True, align="right")
-        if self.data.audit_head:
-            head = f"Audit head {self.data.audit_head}"
-            head = f.truncate(head, 6.5, width - 2 * _MARGIN)
-            f.draw(canvas, _MARGIN, y - 9, head, 6.5)
-        canvas.restoreState()
-
-
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
-    """Holds every page back until the end so each can say "Page X of Y"."""
-
-    def __init__(self, *args: Any, footer: _Footer, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._held_pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802  # reportlab's name
-        self._held_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held_pages)
-        for state in self._held_pages:
-            self.__dict__.update(state)
-            self._footer.draw(self, self._pageNumber, total)
-            super().showPage()
-        super().save()
 
 
 # --- the story -----------------------------------------------------------------------------
 
 
-class _Builder:
+class _Builder(ReportBlocks):
     def __init__(self, fonts: FontSet, frame_width: float) -> None:
-        self.f = fonts
-        self.width = frame_width
+        super().__init__(fonts, frame_width)
         self._prepared: dict[int, tuple[bytes, int, int] | None] = {}
-        base = ParagraphStyle(
-            "body", fontName=fonts.regular, bulletFontName=fonts.regular, fontSize=9, leading=11.5
-        )
-        self.body = base
-        self.small = ParagraphStyle("small", base, fontSize=7.5, leading=9.5)
-        self.tiny = ParagraphStyle("tiny", base, fontSize=6.5, leading=8)
-        self.label = ParagraphStyle("label", base, fontSize=7.5, leading=9.5, textColor=_GREY)
-        self.h1 = ParagraphStyle("h1", base, fontName=fonts.bold, fontSize=18, leading=22)
-        self.h2 = ParagraphStyle(
-            "h2", base, fontName=fonts.bold, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4
-        )
-        self.h3 = ParagraphStyle(
-            "h3", base, fontName=fonts.bold, fontSize=10, leading=13, spaceBefore=7, spaceAfter=3
-        )
-        self.big = ParagraphStyle("big", base, fontName=fonts.bold, fontSize=15, leading=18)
-
-    def p(self, text: str, style: ParagraphStyle | None = None, *, bold: bool = False) -> Paragraph:
-        style = style or self.body
-        if self.f.has_cjk(text):
-            # Chinese has no spaces to break at; CJK wrapping breaks between any characters.
-            style = ParagraphStyle(style.name + "-cjk", style, wordWrap="CJK")
-        return Paragraph(self.f.markup(text, bold=bold), style)
 
     def story(self, data: ReportData) -> list[Flowable]:
         self._prepare_photos(data)
@@ -212,7 +136,7 @@ class _Builder:
         if len(photos) < 2:
             self._prepared = {id(p): prepare_photo(p.content) for p in photos}
             return
-        workers = min(len(photos), _PHOTO_THREADS)
+        workers = min(len(photos), PHOTO_THREADS)
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report-photo") as pool:
             prepared = list(pool.map(lambda p: prepare_photo(p.content), photos))
         self._prepared = {id(p): result for p, result in zip(photos, prepared, strict=True)}
@@ -236,7 +160,7 @@ class _Builder:
         barcode = Code128Flowable(data.rma.code, barcode_width, 15 * mm)
         code_text = self.p(data.rma.code, ParagraphStyle("bc", self.small, alignment=1))
         right = [barcode, Spacer(1, 2), code_text]
-        table = self._table(
+        table = self.table(
             [[left, right]],
             colWidths=[self.width - barcode.width - 4, barcode.width + 4],
             style=TableStyle(
@@ -265,9 +189,9 @@ class _Builder:
             ("Carrier", rma.carrier),
             ("Tracking", rma.tracking),
         ]
-        flow: list[Flowable] = [self.p("RMA and order", self.h2), self._facts(pairs)]
+        flow: list[Flowable] = [self.p("RMA and order", self.h2), self.facts(pairs)]
         flow.append(Spacer(1, 3))
-        flow.append(self._facts([("Stated reason", rma.stated_reason)], columns=1))
+        flow.append(self.facts([("Stated reason", rma.stated_reason)], columns=1))
         return flow
 
     def _unit(self, unit: UnitReport, index: int, count: int, rma: RmaFacts) -> list[Flowable]:
@@ -276,7 +200,7 @@ class _Builder:
         out: list[Flowable] = [
             CondPageBreak(60 * mm),
             self.p(f"Unit {index} of {count} — {unit.lpn}", self.h2),
-            self._facts(
+            self.facts(
                 [
                     ("LPN", unit.lpn),
                     ("SKU", unit.sku),
@@ -289,9 +213,9 @@ class _Builder:
                 ]
             ),
             Spacer(1, 3),
-            self._facts([("Product", unit.product_name)], columns=1),
+            self.facts([("Product", unit.product_name)], columns=1),
             self.p("Inspection", self.h3),
-            self._facts(
+            self.facts(
                 [
                     ("Grade", unit.grade or "—"),
                     ("Finding", unit.finding or "—"),
@@ -301,7 +225,7 @@ class _Builder:
             ),
         ]
         if unit.notes:
-            out += [Spacer(1, 3), self._facts([("Notes", unit.notes)], columns=1)]
+            out += [Spacer(1, 3), self.facts([("Notes", unit.notes)], columns=1)]
         out += self._checklist(unit)
         out += self._photos(unit.photos)
         out += self._decision(unit.decision)
@@ -320,7 +244,7 @@ class _Builder:
             ]
         ]
         style = [
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -336,8 +260,8 @@ class _Builder:
                 ]
             )
             if failed:
-                style.append(("BACKGROUND", (0, i), (-1, i), _SHADE))
-        table = self._table(rows, colWidths=[self.width - 130, 70, 60], repeatRows=1, style=style)
+                style.append(("BACKGROUND", (0, i), (-1, i), SHADE))
+        table = self.table(rows, colWidths=[self.width - 130, 70, 60], repeatRows=1, style=style)
         return [*head, table]
 
     def _photos(self, photos: Sequence[PhotoData]) -> list[Flowable]:
@@ -352,7 +276,7 @@ class _Builder:
             pair = cells[i : i + 2]
             if len(pair) == 1:
                 pair.append([])
-            row = self._table(
+            row = self.table(
                 [pair],
                 colWidths=[cell + gap / 2, cell + gap / 2],
                 style=TableStyle(
@@ -374,7 +298,7 @@ class _Builder:
         prepared = self._prepared[key] if key in self._prepared else prepare_photo(photo.content)
         picture: Flowable
         if prepared is None:
-            picture = _UnreadablePhoto(self, photo.sha256, width, PHOTO_MAX_HEIGHT)
+            picture = UnreadablePhoto(self.f, photo.sha256, width, PHOTO_MAX_HEIGHT)
         else:
             jpeg, px_w, px_h = prepared
             scale = min(width / px_w, PHOTO_MAX_HEIGHT / px_h)
@@ -416,7 +340,7 @@ class _Builder:
             head,
             self._headline_box(decision.headline),
             Spacer(1, 4),
-            self._facts(pairs),
+            self.facts(pairs),
         ]
         if decision.reasons:
             out.append(self.p("Reasons", self.h3))
@@ -437,7 +361,7 @@ class _Builder:
         if decision.override_reason:
             out.append(Spacer(1, 4))
             out.append(
-                self._boxed(
+                self.boxed(
                     [
                         self.p("Overridden by the inspector. Reason:", self.label),
                         self.p(decision.override_reason, bold=True),
@@ -450,7 +374,7 @@ class _Builder:
         style = ParagraphStyle(
             "headline", self.big, textColor=colors.white, fontSize=16, leading=19
         )
-        return self._table(
+        return self.table(
             [[self.p(headline, style)]],
             colWidths=[self.width],
             style=TableStyle(
@@ -475,7 +399,7 @@ class _Builder:
             pair: list[Any] = blocks[i : i + 2]
             if len(pair) == 1:
                 pair.append([])
-            row = self._table(
+            row = self.table(
                 [pair],
                 colWidths=[cell + gap / 2, cell + gap / 2],
                 style=TableStyle(
@@ -498,7 +422,7 @@ class _Builder:
         ]
         if signature.comment:
             content.append([self.p(f"“{signature.comment}”", self.small)])
-        return self._table(
+        return self.table(
             content,
             colWidths=[width],
             style=TableStyle(
@@ -509,7 +433,7 @@ class _Builder:
                     ("LEFTPADDING", (0, 0), (-1, -1), 6),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    ("BACKGROUND", (0, 0), (-1, 0), _SHADE),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
                 ]
             ),
         )
@@ -524,7 +448,7 @@ class _Builder:
         out.append(Spacer(1, 4))
         head = data.audit_head or "—"
         out.append(
-            self._boxed(
+            self.boxed(
                 [
                     self.p("Audit head (SEQ:HASH)", self.label),
                     Paragraph(
@@ -535,169 +459,6 @@ class _Builder:
             )
         )
         return out
-
-    # --- building blocks ---
-
-    def _facts(self, pairs: Sequence[tuple[str, str]], columns: int = 2) -> Flowable:
-        """Label/value pairs in ``columns`` columns, values wrapping in any script."""
-        label_w = 27 * mm
-        value_w = self.width / columns - label_w
-        rows: list[list[Any]] = []
-        for i in range(0, len(pairs), columns):
-            row: list[Any] = []
-            for label, value in pairs[i : i + columns]:
-                row += [self.p(label, self.label), self.p(value or "—")]
-            while len(row) < 2 * columns:
-                row.append([])
-            rows.append(row)
-        return self._table(
-            rows,
-            colWidths=[label_w, value_w] * columns,
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, _RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ]
-            ),
-        )
-
-    def _table(self, rows: list[Any], *, style: Any, **kwargs: Any) -> Table:
-        """A ``Table`` whose own text state uses our font: reportlab sets each cell's font
-        even when the cell holds only flowables, and its default would pull in Helvetica."""
-        table = Table(rows, **kwargs)
-        table.setStyle([("FONTNAME", (0, 0), (-1, -1), self.f.regular)])
-        table.setStyle(style)
-        return table
-
-    def _boxed(self, flowables: list[Flowable]) -> Flowable:
-        return self._table(
-            [[flowables]],
-            colWidths=[self.width],
-            style=TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1, colors.black),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ]
-            ),
-        )
-
-
-class _UnreadablePhoto(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
-    """Stands where a photo that cannot be decoded would be: a crossed box that says so."""
-
-    def __init__(self, builder: _Builder, sha256: str, width: float, height: float) -> None:
-        super().__init__()
-        self.fonts = builder.f
-        self.sha256 = sha256
-        self.width = width
-        self.height = height * 0.5
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c, f = self.canv, self.fonts
-        c.saveState()
-        c.setStrokeColor(_GREY)
-        c.setLineWidth(1)
-        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
-        c.setDash(2, 3)
-        c.line(0, 0, self.width, self.height)
-        c.line(0, self.height, self.width, 0)
-        c.restoreState()
-        c.saveState()
-        c.setFillColor(colors.white)
-        c.rect(8, self.height / 2 - 16, self.width - 16, 30, stroke=0, fill=1)
-        c.setFillColor(colors.black)
-        f.draw(
-            c, self.width / 2, self.height / 2 + 2, UNREADABLE_PHOTO, 10, bold=True, align="center"
-        )
-        digest = f.truncate(self.sha256 or "no hash", 5.5, self.width - 20)
-        f.draw(c, self.width / 2, self.height / 2 - 10, digest, 5.5, align="center")
-        c.restoreState()
-
-
-# --- helpers -------------------------------------------------------------------------------
-
-
-def prepare_photo(content: bytes, max_px: int = PHOTO_MAX_PX) -> tuple[bytes, int, int] | None:
-    """Decode ``content``, shrink it to ``max_px`` on its longer side and re-encode as JPEG.
-
-    Returns ``(jpeg bytes, width, height)``, or ``None`` if the bytes are not an image OpenCV
-    can read (truncated upload, wrong file, empty).
-    """
-    if not content:
-        return None
-    try:
-        image = cv2.imdecode(np.frombuffer(content, dtype=np.uint8), _decode_flag(content, max_px))
-    except cv2.error:
-        return None
-    if image is None or image.size == 0:
-        return None
-    height, width = image.shape[:2]
-    scale = min(1.0, max_px / max(height, width))
-    if scale < 1.0:
-        size = (max(1, round(width * scale)), max(1, round(height * scale)))
-        # INTER_AREA averages the pixels it drops, so fine damage detail survives as well as
-        # it can instead of aliasing away.
-        image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-        width, height = size
-    ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, PHOTO_JPEG_QUALITY])
-    if not ok:
-        return None
-    return encoded.tobytes(), width, height
-
-
-# libjpeg can decode at 1/2, 1/4 or 1/8 of the size directly (DCT scaling): a 12-megapixel
-# photo decodes several times faster that way than at full size and then shrunk.
-_REDUCED = (
-    (8, cv2.IMREAD_REDUCED_COLOR_8),
-    (4, cv2.IMREAD_REDUCED_COLOR_4),
-    (2, cv2.IMREAD_REDUCED_COLOR_2),
-)
-_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-
-
-def _decode_flag(content: bytes, max_px: int) -> int:
-    """The OpenCV read flag that decodes a JPEG at the smallest scale still at least
-    ``max_px`` on its longer side (so the final resize only ever shrinks)."""
-    size = jpeg_size(content)
-    if size is not None:
-        longer = max(size)
-        for factor, flag in _REDUCED:
-            if longer // factor >= max_px:
-                return flag
-    return cv2.IMREAD_COLOR
-
-
-def jpeg_size(content: bytes) -> tuple[int, int] | None:
-    """``(width, height)`` from a JPEG's frame header, without decoding it; ``None`` for
-    anything that is not a readable JPEG."""
-    if not content.startswith(b"\xff\xd8"):
-        return None
-    i = 2
-    while i + 9 < len(content):
-        if content[i] != 0xFF:
-            return None
-        marker = content[i + 1]
-        if marker == 0xFF:  # fill byte
-            i += 1
-            continue
-        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length field
-            i += 2
-            continue
-        length = int.from_bytes(content[i + 2 : i + 4], "big")
-        if marker in _SOF_MARKERS:
-            height = int.from_bytes(content[i + 5 : i + 7], "big")
-            width = int.from_bytes(content[i + 7 : i + 9], "big")
-            return (width, height) if width and height else None
-        i += 2 + length
-    return None
 
 
 def _money(amount: Decimal | None, currency: str) -> str:

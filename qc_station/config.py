@@ -17,6 +17,7 @@ from typing import Any
 
 import platformdirs
 
+from printing.label_formats import DEFAULT_LABEL_FORMAT, LABEL_FORMATS
 from qc_station.domain.errors import ValidationError
 
 APP_NAME = "qc-station"
@@ -94,7 +95,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("policy_file", "QC_STATION_POLICY", "return policy TOML; empty = the shipped default"),
     Setting("label_printer", "QC_STATION_LABEL_PRINTER", "system printer for labels"),
     Setting("document_printer", "QC_STATION_DOCUMENT_PRINTER", "system printer for reports"),
-    Setting("label_size", "QC_STATION_LABEL_SIZE", "label size: 4x6 or 2x1", _choice("4x6", "2x1")),
+    Setting(
+        "label_size",
+        "QC_STATION_LABEL_SIZE",
+        f"label size: {' or '.join(LABEL_FORMATS)}",
+        _choice(*LABEL_FORMATS),
+    ),
     Setting(
         "label_dpi",
         "QC_STATION_LABEL_DPI",
@@ -135,7 +141,7 @@ class Config:
     policy_file: str = ""
     label_printer: str = ""
     document_printer: str = ""
-    label_size: str = "4x6"
+    label_size: str = DEFAULT_LABEL_FORMAT
     label_dpi: int = 203
     disposition_bins: tuple[tuple[str, str], ...] = ()
     report_page_size: str = "A4"

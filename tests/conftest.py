@@ -19,7 +19,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from qc_station.domain.policy import Policy, load_policy
 from qc_station.services.context import ServiceContext
 from tests.builders import seed_cast
-from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
+from tests.fakes import (
+    FakeClock,
+    FakePasswordHasher,
+    FakePhotoStamper,
+    FakePhotoStore,
+    FakeStore,
+)
 from ui.garbage import collect_if_due
 
 # The test process follows the station's rule (ui/garbage.py): no automatic cycle collection,
@@ -93,4 +99,5 @@ def ctx(store: FakeStore, clock: FakeClock, default_policy: Policy) -> ServiceCo
         policy=default_policy,
         photos=FakePhotoStore(),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )

@@ -1,5 +1,5 @@
 """The in-memory ``RecoveryRepository`` of ``tests/fakes.py`` (kept in its own file: the
-recovery capability was added beside the others). Same contract as ``adapters/sql_recovery``:
+recovery capability was added beside the others). Same contract as ``adapters/sql/recovery.py``:
 tests/integration/test_recovery_repository.py runs both."""
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from qc_station.domain.enums import Disposition, Recovery
 from qc_station.domain.errors import Conflict, NotFound
 from qc_station.domain.model import DecisionStatus
 from qc_station.domain.recovery import RecoveryCase, RecoveryKind, RecoveryState
-from qc_station.services.ports import ExportRow
-from qc_station.services.recovery_ports import payment_row
+from qc_station.services.finance_rows import ExportRow, payment_row
 
 if TYPE_CHECKING:
     from tests.fakes import FakeData

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,8 +27,17 @@ from qc_station.domain.audit import (
 from qc_station.domain.dispute import Dispute
 from qc_station.domain.enums import UnitState
 from qc_station.domain.errors import Conflict, NotFound
-from qc_station.domain.model import Decision, DecisionStatus, Inspection, Product, Rma, User
+from qc_station.domain.model import (
+    Decision,
+    DecisionStatus,
+    Inspection,
+    Product,
+    Rma,
+    RmaLine,
+    User,
+)
 from qc_station.domain.recovery import RecoveryCase
+from qc_station.formats.finance_csv import check_row_fields
 from qc_station.services.ports import (
     ClaimRecord,
     CurrencyTotal,
@@ -37,6 +46,7 @@ from qc_station.services.ports import (
     PolicyActivation,
     StationRecord,
 )
+from qc_station.services.station_ports import StampedPhoto
 from tests.fake_recovery import FakeRecoveryRepository
 
 
@@ -164,6 +174,34 @@ class FakeInspectionRepository(_Repo):
         return copy.deepcopy(sorted(found, key=lambda i: i.started_at))
 
 
+#: Where each finance column's value comes from, by its ``ExportRow`` attribute, as
+#: ``adapters/sql/exports._sources`` says for SQL; checked against the column spec
+#: (``formats/finance_csv.FINANCE_COLUMNS``) when this module is imported.
+_EXPORT_SOURCES: dict[str, Callable[[Rma, RmaLine, Decision], Any]] = {
+    "rma_code": lambda rma, line, d: rma.code,
+    "order_id": lambda rma, line, d: rma.order_id,
+    "lpn": lambda rma, line, d: d.lpn,
+    "sku": lambda rma, line, d: line.sku,
+    "market": lambda rma, line, d: rma.market,
+    "currency": lambda rma, line, d: d.currency,
+    "unit_price": lambda rma, line, d: d.unit_price,
+    "deduction_pct": lambda rma, line, d: d.final.deduction_pct,
+    "refund_amount": lambda rma, line, d: d.final.refund_amount,
+    "resolution": lambda rma, line, d: d.final.resolution.value,
+    "headline": lambda rma, line, d: d.final.headline.value,
+    "recovery": lambda rma, line, d: d.final.recovery.value if d.final.recovery else "",
+    "recovery_amount": lambda rma, line, d: d.final.recovery_amount,
+    "decided_by": lambda rma, line, d: d.decided_by,
+    "approved_by": lambda rma, line, d: d.approved_by or "",
+    "approved_at": lambda rma, line, d: d.approved_at,
+    "refund_due_at": lambda rma, line, d: d.refund_due_at,
+}
+# batch_id is the batch's; reverses_batch is set by the service on reversal rows.
+check_row_fields(
+    [*_EXPORT_SOURCES, "batch_id", "reverses_batch"], "tests/fakes._EXPORT_SOURCES", ordered=False
+)
+
+
 class FakeDecisionRepository(_Repo):
     def add(self, decision: Decision) -> None:
         self.data.decisions[decision.id] = copy.deepcopy(decision)
@@ -247,26 +285,8 @@ class FakeDecisionRepository(_Repo):
         unit = rma.unit(d.lpn)
         assert unit is not None
         line = rma.line_of(unit)
-        return ExportRow(
-            batch_id=batch_id,
-            rma_code=rma.code,
-            order_id=rma.order_id,
-            lpn=d.lpn,
-            sku=line.sku,
-            market=rma.market,
-            currency=d.currency,
-            unit_price=d.unit_price,
-            deduction_pct=d.final.deduction_pct,
-            refund_amount=d.final.refund_amount,
-            resolution=d.final.resolution.value,
-            headline=d.final.headline.value,
-            recovery=d.final.recovery.value if d.final.recovery else "",
-            recovery_amount=d.final.recovery_amount,
-            decided_by=d.decided_by,
-            approved_by=d.approved_by or "",
-            approved_at=d.approved_at,
-            refund_due_at=d.refund_due_at,
-        )
+        values = {name: value(rma, line, d) for name, value in _EXPORT_SOURCES.items()}
+        return ExportRow(batch_id=batch_id, **values)
 
     def count_unexported(self) -> int:
         return sum(
@@ -435,7 +455,7 @@ def _plain(value: Any) -> Any:
 
 class FakeRecordDigests(_Repo):
     """``RecordDigests`` over the fake's objects: the same fields as the SQL adapter's
-    (``adapters/sql_record_digests.py``), though not the same bytes."""
+    (``adapters/sql/record_digests.py``), though not the same bytes."""
 
     def _content(self, entity: str, entity_id: str) -> Any:
         d = self.data
@@ -709,6 +729,18 @@ class FakePhotoStore:
         return sha256 in self.files
 
 
+class FakePhotoStamper:
+    """The ``PhotoStamper`` port without OpenCV: stores the photo as given (so service tests
+    can name what they stored) and keeps what it was asked to stamp, in order."""
+
+    def __init__(self) -> None:
+        self.stamped: list[tuple[bytes, datetime, str, str]] = []
+
+    def stamp(self, data: bytes, captured_at: datetime, station: str, name: str) -> StampedPhoto:
+        self.stamped.append((data, captured_at, station, name))
+        return StampedPhoto(data, 0, 0)
+
+
 class FakePasswordHasher:
     """Reversible on purpose, and instant: argon2 has its own tests."""
 
@@ -719,12 +751,19 @@ class FakePasswordHasher:
         return stored_hash == "fake$" + secret
 
 
-__all__ = ["FakeClock", "FakePasswordHasher", "FakePhotoStore", "FakeStore", "replace"]
+__all__ = [
+    "FakeClock",
+    "FakePasswordHasher",
+    "FakePhotoStamper",
+    "FakePhotoStore",
+    "FakeStore",
+    "replace",
+]
 
 
 class FakeStatsQueries(_Repo):
     """The dashboard's aggregates computed in Python over the fake's data, with the same
-    definitions as ``adapters/sql_stats.py`` (see ``services/stats_ports.py``)."""
+    definitions as ``adapters/sql/stats.py`` (see ``services/stats_ports.py``)."""
 
     def batches_to_sync(self) -> list[str]:
         return []  # the fake computes from the decisions and batches themselves

@@ -32,10 +32,11 @@ from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import qc_station
-from qc_station.adapters.camera import FrameSource
 from qc_station.config import Config
 from qc_station.domain.errors import QcError
 from qc_station.resources import resources_dir
+from qc_station.services.print_queue import Printer
+from qc_station.services.station_ports import FrameSource
 
 from . import garbage
 from .binding_check import describe_losses, reference_losses
@@ -142,12 +143,14 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
 
     def open_source() -> FrameSource:
         # Read at each start, so a camera chosen in Settings is used the next time it is on.
-        # Imported here, on the camera thread: OpenCV loads only when a camera is opened.
-        from qc_station.adapters.camera import open_camera
+        # On the camera thread: OpenCV loads only when a camera is opened.
+        return session.ports.open_camera(preferences.camera_source)
 
-        return open_camera(preferences.camera_source)
-
-    camera = CameraController(open_source)
+    camera = CameraController(
+        open_source,
+        decode=lambda frame: session.ports.decode_frame(frame),
+        new_debouncer=lambda: session.ports.new_debouncer(),
+    )
     window = MainWindow(
         session, log_path=str(log_file or ""), camera=camera, preferences=preferences
     )
@@ -164,9 +167,9 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
         # meantime) find the core attached, whatever the GUI thread has seen by then.
         from qc_station.bootstrap import build
 
-        built = build(config)
+        built = build(config, fallback_printer=qt_printer)
         station.built = built
-        session.attach(built.ctx)
+        session.attach(built.ctx, built.ports)
         return built
 
     def core_built(_: object) -> None:
@@ -187,6 +190,13 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
     # The sound player loads QtMultimedia (a fraction of a second): after the window is up.
     QTimer.singleShot(0, sounds.prepare)
     return station
+
+
+def qt_printer() -> Printer:
+    """The printer without CUPS (Windows): Qt print support, loaded when first printing."""
+    from .printing.qt_printer import QtPrinter
+
+    return QtPrinter()
 
 
 def run_gui(config: Config, debug: bool = False) -> int:

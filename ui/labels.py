@@ -1,4 +1,5 @@
-"""Labels for the domain's closed vocabularies (grades, findings, outcomes, unit states).
+"""Labels for the domain's closed vocabularies (grades, findings, outcomes, unit states) and
+for the label formats of ``printing.label_formats``.
 
 The domain keeps upper-case names; the words people read live here, translatable.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from printing.label_formats import LABEL_FORMATS
 from qc_station.domain.enums import (
     Disposition,
     Finding,
@@ -88,3 +90,15 @@ def window_label(status: WindowStatus) -> str:
         WindowStatus.EXCEEDED: _tr("return window exceeded"),
         WindowStatus.UNKNOWN: _tr("return window unknown"),
     }[status]
+
+
+def label_format_titles() -> dict[str, str]:
+    """Every label format (its key → its title), in the registry's order, worded for people.
+
+    A format the interface has no words for yet shows the registry's English title.
+    """
+    words = {
+        "4x6": _tr("4 × 6 in"),
+        "2x1": _tr("2 × 1 in"),
+    }
+    return {key: words.get(key, fmt.title) for key, fmt in LABEL_FORMATS.items()}

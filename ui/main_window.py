@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
@@ -42,6 +43,9 @@ from .settings_dialog import SettingsDialog
 from .station_link import StationLink
 from .workspaces import Workspace, available_to
 
+if TYPE_CHECKING:
+    from .printing.print_center import PrintCenter
+
 log = logging.getLogger(__name__)
 
 #: Short, so an outage shows within seconds (SPEC §10); the check is one cheap query.
@@ -57,11 +61,13 @@ class MainWindow(QMainWindow):
         idle_event_source: QObject | None = None,
         camera: CameraController | None = None,
         preferences: Preferences | None = None,
+        print_center: PrintCenter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
+        self._print_center = print_center
         self.camera = camera  # the one webcam, shared by the scan and inspection pages
         self.preferences = preferences
         self._log_path = log_path
@@ -228,10 +234,22 @@ class MainWindow(QMainWindow):
         """The area's page if it has been opened (for tests and screenshots)."""
         return self._area_pages.get(key)
 
+    @property
+    def print_center(self) -> PrintCenter:
+        """The window's one print center, made on first use and handed to the pages that
+        print (the inspection's label, the approvals page, the print queue page)."""
+        if self._print_center is None:
+            from .printing.print_center import PrintCenter
+
+            # A child of the session, not of the window: a print job still running when the
+            # window closes reports to a print center that is still there.
+            self._print_center = PrintCenter(self.session, parent=self.session)
+        return self._print_center
+
     def show_area(self, workspace: Workspace) -> None:
         page = self._area_pages.get(workspace.key)
         if page is None:
-            page = workspace.build(self.session, self.pages)
+            page = workspace.build(self.session, self.pages, self.print_center)
             page.setObjectName(workspace.key)
             self.pages.addWidget(page)
             self._area_pages[workspace.key] = page
@@ -395,9 +413,7 @@ class MainWindow(QMainWindow):
         if not decision.needs_approval:
             # SPEC §2 step 6: the label prints on confirm (after approval, the approval page
             # prints it). Off the GUI thread; a printer problem lands in the print queue.
-            from .printing.print_center import PrintCenter
-
-            PrintCenter.for_session(self.session).print_label(decision.lpn)
+            self.print_center.print_label(decision.lpn)
         # Areas that show figures (the dashboard) refresh after each decision.
         for page in self._area_pages.values():
             changed = getattr(page, "decisions_changed", None)

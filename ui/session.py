@@ -1,10 +1,11 @@
-"""The station's session: the built application, the task runner, the sounds and who is
-signed in. Passed to presenters instead of a global, so tests build one from fakes.
+"""The station's session: the built application (the services' context and the ports of the
+station's other adapters, ``bootstrap.App``), the task runner, the sounds and who is signed
+in. Passed to presenters instead of a global, so tests build one from fakes.
 
 At start the window is shown before the core exists (``ui.app``): the core is built by the
 first job of the database lane, which hands it over there (:meth:`Session.attach`), so every
-later job of that lane finds it. Code on the GUI thread reaches :attr:`Session.ctx` only once the
-window has started, after the core was built."""
+later job of that lane finds it. Code on the GUI thread reaches :attr:`Session.ctx` and
+:attr:`Session.ports` only once the window has started, after the core was built."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from qc_station.config import Config
 from qc_station.domain.policy import Policy
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.sign_in_ports import SignIn
+from qc_station.services.station_ports import StationPorts
 from qc_station.services.users import UserView
 
 from .sounds import Sounds
@@ -37,9 +39,12 @@ class Session(QObject):
         runner: TaskRunner,
         sounds: Sounds | None = None,
         parent: QObject | None = None,
+        *,
+        ports: StationPorts | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._ports = ports
         self.config = config
         self.runner = runner
         self.sounds = sounds or Sounds()
@@ -55,9 +60,19 @@ class Session(QObject):
             raise RuntimeError("the core is not built yet")
         return self._ctx
 
-    def attach(self, ctx: ServiceContext) -> None:
-        """The core is built: from now on :attr:`ctx` answers with ``ctx``, on any thread."""
+    @property
+    def ports(self) -> StationPorts:
+        """The station's adapters (journal, printer, camera…); a bug to ask for before the
+        core is built."""
+        if self._ports is None:
+            raise RuntimeError("the station's ports are not built yet")
+        return self._ports
+
+    def attach(self, ctx: ServiceContext, ports: StationPorts) -> None:
+        """The core is built: from now on :attr:`ctx` and :attr:`ports` answer, on any
+        thread."""
         self._ctx = ctx
+        self._ports = ports
 
     def use_policy(self, policy: Policy) -> None:
         """Decide with ``policy`` from now on (activated at this station or another); on the

@@ -128,7 +128,7 @@ def _main_window(app: App) -> str:
     assert isinstance(qapp, QApplication)
     qapp.setStyleSheet(style_sheet())
     runner = TaskRunner()
-    session = Session(app.ctx, app.config, runner, Sounds(silent=True))
+    session = Session(app.ctx, app.config, runner, Sounds(silent=True), ports=app.ports)
     window = MainWindow(session)
     try:
         window.show()

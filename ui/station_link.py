@@ -20,24 +20,15 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from qc_station import __version__
-from qc_station.adapters.journal import FileJournal
-from qc_station.adapters.outage import is_outage
-from qc_station.config import Config
 from qc_station.domain.errors import QcError
 from qc_station.domain.policy import Policy
 from qc_station.services import outbox, policy_admin, stations
 from qc_station.services.outbox import ReplayReport
+from qc_station.services.ports import Journal
 
 from .session import Session
 
 log = logging.getLogger(__name__)
-
-JOURNAL_FOLDER = "journal"
-
-
-def journal_for(config: Config) -> FileJournal:
-    """The station's journal: a folder in its own data folder, never on the shared one."""
-    return FileJournal(config.data_path / JOURNAL_FOLDER)
 
 
 class StationLink(QObject):
@@ -52,10 +43,14 @@ class StationLink(QObject):
         self._started_at: datetime | None = None  # set by start(), once the core is built
         self._replaying = False
         self._beating = False
-        self.journal = journal_for(session.config)
         self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.setInterval(stations.HEARTBEAT_SECONDS * 1000)
         self.heartbeat_timer.timeout.connect(self.heartbeat)
+
+    @property
+    def journal(self) -> Journal:
+        """The station's one outage journal (``session.ports``), once the core is built."""
+        return self._session.ports.journal
 
     def start(self) -> None:
         self._started_at = self._session.ctx.clock.now()
@@ -109,6 +104,7 @@ class StationLink(QObject):
         if self._replaying:
             return
         ctx, journal, station = self._session.ctx, self.journal, self._session.station
+        is_outage = self._session.ports.is_outage
         self._replaying = True
         self._session.runner.run(
             lambda: outbox.replay(ctx, journal, is_outage, station=station),

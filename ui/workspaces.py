@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -19,9 +20,12 @@ from qc_station.services.permissions import Action, roles_for
 
 from .session import Session
 
-PageFactory = Callable[[Session, QWidget], QWidget]
-"""Builds an area's page and its presenter: the session and the page's parent in, the page
-out."""
+if TYPE_CHECKING:
+    from .printing.print_center import PrintCenter
+
+PageFactory = Callable[[Session, QWidget, "PrintCenter"], QWidget]
+"""Builds an area's page and its presenter: the session, the page's parent and the window's
+print center (for the pages that print) in, the page out."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ ADMINS = frozenset({Role.ADMIN})
 EVERYONE = frozenset(Role)
 
 
-def _finance_page(session: Session, parent: QWidget) -> QWidget:
+def _finance_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.finance_page import FinancePage
     from .presenters.finance_presenter import FinancePresenter
 
@@ -50,26 +54,24 @@ def _finance_page(session: Session, parent: QWidget) -> QWidget:
     return page
 
 
-def _admin_page(session: Session, parent: QWidget) -> QWidget:
+def _admin_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.admin import AdminPage
 
     return AdminPage(session, parent)
 
 
-def _approvals_page(session: Session, parent: QWidget) -> QWidget:
+def _approvals_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.approvals_page import ApprovalsPage
     from .presenters.approvals_presenter import ApprovalsPresenter
-    from .printing.print_center import PrintCenter
 
     page = ApprovalsPage(ApprovalsPresenter(session), session.config.language, parent)
     page.presenter.setParent(page)
     # SPEC §9: a decision that needed approval gets its label when it is approved.
-    printer = PrintCenter.for_session(session)
-    page.presenter.decision_approved.connect(lambda decision: printer.print_label(decision.lpn))
+    page.presenter.decision_approved.connect(lambda decision: printing.print_label(decision.lpn))
     return page
 
 
-def _deadlines_page(session: Session, parent: QWidget) -> QWidget:
+def _deadlines_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.deadlines_page import DeadlinesPage
     from .presenters.deadlines_presenter import DeadlinesPresenter
 
@@ -78,7 +80,7 @@ def _deadlines_page(session: Session, parent: QWidget) -> QWidget:
     return page
 
 
-def _dashboard_page(session: Session, parent: QWidget) -> QWidget:
+def _dashboard_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.dashboard_page import DashboardPage
     from .presenters.dashboard_presenter import DashboardPresenter
 
@@ -87,7 +89,7 @@ def _dashboard_page(session: Session, parent: QWidget) -> QWidget:
     return page
 
 
-def _stations_page(session: Session, parent: QWidget) -> QWidget:
+def _stations_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.stations_page import StationsPage
     from .presenters.stations_presenter import StationsPresenter
 
@@ -96,7 +98,7 @@ def _stations_page(session: Session, parent: QWidget) -> QWidget:
     return page
 
 
-def _recovery_page(session: Session, parent: QWidget) -> QWidget:
+def _recovery_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.recovery_page import RecoveryPage
     from .presenters.recovery_presenter import RecoveryPresenter
 
@@ -105,10 +107,10 @@ def _recovery_page(session: Session, parent: QWidget) -> QWidget:
     return page
 
 
-def _print_queue_page(session: Session, parent: QWidget) -> QWidget:
+def _print_queue_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .printing.queue_page import build_print_queue_page
 
-    return build_print_queue_page(session, parent)
+    return build_print_queue_page(printing, parent)
 
 
 # Areas add themselves here, in toolbar order. Import inside the factory so that a station

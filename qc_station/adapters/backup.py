@@ -36,7 +36,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
-from qc_station.services.maintenance import (
+from qc_station.services.maintenance_ports import (
     BackupResult,
     DatabaseInfo,
     DatabaseMaintenance,

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self
 
-from qc_station.domain.errors import QcError
+from qc_station.services.station_ports import CameraUnavailable as CameraUnavailable
 
 if TYPE_CHECKING:
     # OpenCV and the decoder load in about a third of a second: the station imports this
@@ -30,13 +30,6 @@ log = logging.getLogger(__name__)
 #: What the station asks a webcam for: enough pixels for a Code128 held at arm's length,
 #: little enough to decode every frame at 25 fps (see docs/decoding.md).
 PREFERRED_SIZE = (1280, 720)
-
-
-class CameraUnavailable(QcError):
-    """No camera at that index, a camera in use elsewhere, or a video file that cannot be
-    opened; ``params['source']`` says which."""
-
-    code = "camera_unavailable"
 
 
 class FrameSource(Protocol):

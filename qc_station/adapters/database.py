@@ -14,7 +14,7 @@ scripted ``qc-station`` command):
   process wrote in between, whatever the busy timeout. Taking the write lock up front turns
   that into an orderly wait. This is the pysqlite "BEGIN" recipe of the SQLAlchemy docs.
   A read-only unit of work (a connection with the ``READ_ONLY`` execution option, see
-  ``sql_uow``) starts a plain deferred ``BEGIN`` instead: it never writes, so it needs no
+  ``sql/uow.py``) starts a plain deferred ``BEGIN`` instead: it never writes, so it needs no
   write lock, and under WAL it neither waits for a writer nor makes one wait.
 """
 

@@ -137,9 +137,19 @@ def prepare_photo(
     return PreparedPhoto(encoded.tobytes(), w, h)
 
 
-def read_photo_file(path: Path, captured_at: datetime, station: str) -> PreparedPhoto:
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ValidationError(f"cannot read photo {path}: {exc.strerror}", field="photo") from None
-    return prepare_photo(data, captured_at, station, name=f"photo {path.name}")
+
+
+def read_checked_photo(path: Path) -> bytes:
+    """The photo file's bytes as they are, once they decode as a usable image."""
+    data = _read(path)
+    decode_image(data, name=f"photo {path.name}")
+    return data
+
+
+def read_photo_file(path: Path, captured_at: datetime, station: str) -> PreparedPhoto:
+    return prepare_photo(_read(path), captured_at, station, name=f"photo {path.name}")

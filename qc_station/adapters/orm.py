@@ -1,6 +1,6 @@
 """The database schema as SQLAlchemy 2 typed models (one class per table).
 
-These classes are the schema, nothing more: repositories in ``sql_repositories`` turn rows
+These classes are the schema, nothing more: repositories in ``adapters/sql/`` turn rows
 into the domain's dataclasses and back, so no ORM object ever leaves a unit of work.
 
 Conventions, each chosen so SQLite (one station) and PostgreSQL (many stations) behave alike:
@@ -410,7 +410,7 @@ class ExportBatchRow(Base):
     audit_head: Mapped[str] = mapped_column(String(NAME))
     #: The finance CSV format the batch was written in (``formats/finance_csv.py``).
     format_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    # False until the dashboard's fact rows carry this batch's time (adapters/sql_facts.py).
+    # False until the dashboard's fact rows carry this batch's time (adapters/sql/facts.py).
     facts_synced: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
 
 
@@ -519,7 +519,7 @@ class RecoveryPaymentRow(Base):
 class DecisionFactRow(Base):
     """The dashboard's narrow row per unit with a current decision (docs/dashboard.md).
 
-    Derived data, never edited on its own: ``adapters/sql_facts.refresh_facts`` rewrites a
+    Derived data, never edited on its own: ``adapters/sql/facts.refresh_facts`` rewrites a
     unit's row in the same transaction as each change to its decisions
     (``SqlDecisionRepository.add/save``), from the decision, its inspection, the unit's RMA
     line and RMA. It holds the keys every figure groups or filters by, so each figure is a

@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from printing.label_formats import LABEL_FORMATS
 from qc_station.adapters.files import write_atomically
 from qc_station.cli.common import (
     EXIT_OK,
@@ -31,7 +32,9 @@ def register(commands: Commands) -> None:
     label.add_argument("code", help="an LPN (one label) or an RMA code (one label per unit)")
     label.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     label.add_argument(
-        "--size", choices=("4x6", "2x1"), help="label size (default: the label_size setting)"
+        "--size",
+        choices=tuple(LABEL_FORMATS),
+        help="label size (default: the label_size setting)",
     )
     label.add_argument(
         "--dpi",

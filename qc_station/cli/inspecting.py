@@ -57,7 +57,6 @@ def register(commands: Commands) -> None:
 
 
 def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
-    from qc_station.adapters.images import read_photo_file
     from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
 
     if args.override is not None and not args.reason.strip():
@@ -67,11 +66,9 @@ def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
         actor = acting_user(app, args)
         photos = []
         for path in args.photo:
+            # Read and checked here, as captured; submit_inspection burns the time in.
             taken = datetime.now(UTC)
-            prepared = read_photo_file(path, taken, app.station)
-            photos.append(
-                PhotoInput(prepared.data, taken, path.name, prepared.width, prepared.height)
-            )
+            photos.append(PhotoInput(app.ports.photos.read(path), taken, path.name))
         draft = InspectionDraft(
             lpn=args.lpn,
             grade=args.grade,

@@ -23,7 +23,18 @@ from qc_station.cli.common import EXIT_OK, Commands, UsageError, acting_user, op
 from qc_station.cli.options import since_type, until_type
 from qc_station.domain.money import format_amount
 from qc_station.formats.finance_csv import neutralise
-from qc_station.services.stats import DashboardFigures, Rate, StatsFilter
+from qc_station.services.stats import DashboardFigures, StatsFilter
+from qc_station.services.stats_tables import (
+    CARRIER_DAMAGE,
+    DEADLINES_KEY,
+    INSPECTORS,
+    REFUNDS,
+    SKU_RETURN_RATES,
+    STATED_VS_FOUND,
+    SUPPLIERS,
+    FigureTable,
+    deadlines_json,
+)
 
 if TYPE_CHECKING:  # recovery pulls in reportlab: loaded only when the command runs
     from qc_station.services.recovery import PartyFigures
@@ -53,10 +64,6 @@ def register(commands: Commands) -> None:
     stats.set_defaults(handler=cmd_stats)
 
 
-def _pct(rate: Rate) -> str:
-    return str(rate.pct)
-
-
 def as_dict(f: DashboardFigures) -> dict[str, Any]:
     """The figures as JSON-ready values (decimals as strings, so nothing is rounded twice)."""
     return {
@@ -72,71 +79,14 @@ def as_dict(f: DashboardFigures) -> dict[str, Any]:
             "carrier_damage_rate_flag_pct": str(f.carrier_flag_pct),
         },
         "units_received": f.received,
-        "sku_return_rates": [
-            {
-                "sku": s.sku,
-                "returned": s.returned,
-                "units_sold": s.units_sold,
-                "rate_pct": _pct(s.rate),
-                "flagged": s.flagged,
-            }
-            for s in f.skus
-        ],
-        "carrier_damage": [
-            {
-                "carrier": c.carrier,
-                "received": c.received,
-                "transit_damage": c.transit_damage,
-                "rate_pct": _pct(c.rate),
-                "flagged": c.flagged,
-            }
-            for c in f.carriers
-        ],
-        "suppliers": [
-            {
-                "supplier": s.supplier,
-                "received": s.received,
-                "defects": s.defects,
-                "defect_rate_pct": _pct(s.defect_rate),
-                "chargebacks": [
-                    {"currency": a.currency, "units": a.units, "amount": str(a.amount)}
-                    for a in s.chargebacks
-                ],
-            }
-            for s in f.suppliers
-        ],
-        "stated_vs_found": [
-            {
-                "stated_reason": r.stated_reason,
-                "units": r.units,
-                "findings": {fd.value: n for fd, n in r.findings},
-                "no_fault_pct": _pct(r.no_fault),
-            }
-            for r in f.reasons
-        ],
+        # The tables' rows and their keys come from their one description (stats_tables).
+        **{t.key: t.as_json(f) for t in (SKU_RETURN_RATES, CARRIER_DAMAGE, SUPPLIERS)},
+        STATED_VS_FOUND.key: STATED_VS_FOUND.as_json(f),
         "grades": {g.value: n for g, n in f.grades},
         "dispositions": {d.value: n for d, n in f.dispositions},
-        "refunds": [
-            {"currency": a.currency, "units": a.units, "amount": str(a.amount)} for a in f.refunds
-        ],
-        "deadlines": {
-            "refunds_on_time": f.deadlines.refunds_on_time,
-            "refunds_late": f.deadlines.refunds_late,
-            "refunds_open": f.deadlines.refunds_open,
-            "refunds_overdue": f.deadlines.refunds_overdue,
-            "disputes_open": f.deadlines.disputes_open,
-            "disputes_overdue": f.deadlines.disputes_overdue,
-        },
-        "inspectors": [
-            {
-                "inspector": i.inspector,
-                "units": i.units,
-                "inspection_hours": str(i.inspection_hours),
-                "units_per_hour": str(i.units_per_hour) if i.units_per_hour is not None else None,
-                "median_seconds": str(i.median_seconds) if i.median_seconds is not None else None,
-            }
-            for i in f.inspectors
-        ],
+        REFUNDS.key: REFUNDS.as_json(f),
+        DEADLINES_KEY: deadlines_json(f.deadlines),
+        INSPECTORS.key: INSPECTORS.as_json(f),
         "median_inspection_seconds": (
             str(f.median_inspection_seconds) if f.median_inspection_seconds is not None else None
         ),
@@ -155,39 +105,20 @@ def as_rows(f: DashboardFigures) -> list[tuple[str, str, str, str, str]]:
         text = "" if value is None else str(value)
         rows.append((figure, key, measure, text, "" if flagged is None else str(flagged).lower()))
 
-    for s in f.skus:
-        add("sku_return_rate", s.sku, "returned", s.returned)
-        add("sku_return_rate", s.sku, "units_sold", s.units_sold)
-        add("sku_return_rate", s.sku, "rate_pct", s.rate.pct, s.flagged)
-    for c in f.carriers:
-        add("carrier_damage", c.carrier, "received", c.received)
-        add("carrier_damage", c.carrier, "transit_damage", c.transit_damage)
-        add("carrier_damage", c.carrier, "rate_pct", c.rate.pct, c.flagged)
-    for sup in f.suppliers:
-        add("supplier", sup.supplier, "received", sup.received)
-        add("supplier", sup.supplier, "defects", sup.defects)
-        add("supplier", sup.supplier, "defect_rate_pct", sup.defect_rate.pct)
-        for a in sup.chargebacks:
-            add("supplier", sup.supplier, f"chargebacks_{a.currency}", a.amount)
-    for r in f.reasons:
-        add("stated_vs_found", r.stated_reason, "units", r.units)
-        for fd, n in r.findings:
-            add("stated_vs_found", r.stated_reason, fd.value, n)
-        add("stated_vs_found", r.stated_reason, "no_fault_pct", r.no_fault.pct)
+    def add_table(table: FigureTable[Any]) -> None:
+        for key, measure, value, flagged in table.csv_rows(f):
+            add(table.figure, key, measure, value, flagged)
+
+    for table in (SKU_RETURN_RATES, CARRIER_DAMAGE, SUPPLIERS, STATED_VS_FOUND):
+        add_table(table)
     for g, n in f.grades:
         add("grade", g.value, "units", n)
     for d, n in f.dispositions:
         add("disposition", d.value, "units", n)
-    for a in f.refunds:
-        add("refunds", a.currency, "units", a.units)
-        add("refunds", a.currency, "amount", a.amount)
-    for name, value in as_dict(f)["deadlines"].items():
-        add("deadlines", name, "units", value)
-    for i in f.inspectors:
-        add("inspector", i.inspector, "units", i.units)
-        add("inspector", i.inspector, "inspection_hours", i.inspection_hours)
-        add("inspector", i.inspector, "units_per_hour", i.units_per_hour)
-        add("inspector", i.inspector, "median_seconds", i.median_seconds)
+    add_table(REFUNDS)
+    for name, value in deadlines_json(f.deadlines).items():
+        add(DEADLINES_KEY, name, "units", value)
+    add_table(INSPECTORS)
     add("inspection_time", "", "median_seconds", f.median_inspection_seconds)
     return rows
 

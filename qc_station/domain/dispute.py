@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationError
 from .fields import check_text
-from .money import check_currency, format_amount, minor_digits, quantum
+from .money import check_currency, exact_minor_units, format_amount
 
 
 class DisputeState(StrEnum):
@@ -157,14 +157,7 @@ def check_settlement(amount: Decimal | None, currency: str, disputed: Decimal) -
         raise ValidationError(
             f"a settlement amount must be more than 0 {code}", field="amount", currency=code
         )
-    step = quantum(code)
-    if amount != amount.quantize(step):
-        raise ValidationError(
-            f"{amount} has more decimals than {code} allows ({minor_digits(code)})",
-            field="amount",
-            value=str(amount),
-            currency=code,
-        )
+    exact = exact_minor_units(amount, code)
     if amount > disputed:
         raise ValidationError(
             f"a settlement of {format_amount(amount, code)} {code} is more than the disputed "
@@ -174,7 +167,7 @@ def check_settlement(amount: Decimal | None, currency: str, disputed: Decimal) -
             currency=code,
             limit=disputed,
         )
-    return amount.quantize(step)
+    return exact
 
 
 def _note(text: str) -> str:

@@ -204,6 +204,21 @@ def format_amount(amount: Decimal, currency: str) -> str:
     return f"{round_money(amount, currency):f}"
 
 
+def exact_minor_units(amount: Decimal, currency: str) -> Decimal:
+    """``amount`` in ``currency``'s minor unit, refused (``ValidationError`` on the field
+    ``amount``) when it has more decimals than the currency allows: money typed with a third
+    decimal is a typing mistake, never rounded. ``currency`` is an already checked code."""
+    step = quantum(currency)
+    if amount != amount.quantize(step):
+        raise ValidationError(
+            f"{amount} has more decimals than {currency} allows ({minor_digits(currency)})",
+            field="amount",
+            value=str(amount),
+            currency=currency,
+        )
+    return amount.quantize(step)
+
+
 #: The largest amount the station accepts anywhere, in minor units (SPEC §5, §7.1): far above
 #: any real price, far below what a ``BigInteger`` column or ``Decimal``'s 28 digits can hold.
 MAX_MINOR_UNITS = 10**12

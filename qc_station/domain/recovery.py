@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationError
 from .fields import check_text
-from .money import check_currency, format_amount, minor_digits, quantum
+from .money import check_currency, exact_minor_units, format_amount
 
 
 class RecoveryKind(StrEnum):
@@ -256,15 +256,7 @@ def check_amount(amount: Decimal, currency: str) -> Decimal:
         raise ValidationError(
             f"a payment must be more than 0 {code}", field="amount", currency=code
         )
-    step = quantum(code)
-    if amount != amount.quantize(step):
-        raise ValidationError(
-            f"{amount} has more decimals than {code} allows ({minor_digits(code)})",
-            field="amount",
-            value=str(amount),
-            currency=code,
-        )
-    return amount.quantize(step)
+    return exact_minor_units(amount, code)
 
 
 def make_number(kind: RecoveryKind, day: str, last: str | None) -> str:

@@ -1,4 +1,4 @@
-"""The finance export file (SPEC §7.3): the column list and a streaming, deterministic writer.
+"""The finance export file (SPEC §7.3): the column spec and a streaming, deterministic writer.
 
 The file is made for Excel: UTF-8 with a byte-order mark (so Excel does not read it as the
 local code page; the writer can leave it out), CRLF line endings, amounts as plain decimals
@@ -30,6 +30,13 @@ byte-identical and checked against the SHA-256 recorded when it was first export
 writer hashes and counts as it writes and never holds more than one buffer of output, so a
 million rows cost no more memory than ten.
 
+The columns are declared once, in ``FINANCE_COLUMNS``: each column's header, the row attribute
+it is read from, how its cell is written and the format version that added it. The headers of
+each format, the writer's cell functions, the fields of the services' ``ExportRow`` (checked by
+``check_row_fields`` when that module is imported), the adapter's select and the fakes all
+derive from it. A new column is one line here (with the next format version), one field of
+``ExportRow`` and its source in the adapter and the fake; the checks name what is missing.
+
 Pure: the standard library and the domain only. The rows are anything with the attributes
 of ``FinanceRow`` (the services' ``ExportRow`` is one).
 """
@@ -37,45 +44,104 @@ of ``FinanceRow`` (the services' ``ExportRow`` is one).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 from typing import Any, Protocol
 
 from qc_station.domain.money import quantum
 
-#: The header, in the order of SPEC §7.3. One constant: the writer, the tests and any reader
-#: take the columns from here.
-COLUMNS: tuple[str, ...] = (
-    "export_batch_id",
-    "rma_code",
-    "order_id",
-    "lpn",
-    "sku",
-    "market",
-    "currency",
-    "unit_price",
-    "deduction_pct",
-    "refund_amount",
-    "resolution",
-    "headline",
-    "recovery",
-    "recovery_amount",
-    "decided_by",
-    "approved_by",
-    "approved_at",
-    "refund_due_at",
-)
 
-#: Format 2 (SPEC §7.3 corrections): ``COLUMNS`` and, last, the batch a reversal row reverses.
-COLUMNS_V2: tuple[str, ...] = (*COLUMNS, "reverses_batch")
+class Cell(Enum):
+    """How a column's cell is written from the row's value."""
+
+    #: Text from data (customers, marketplaces, users): neutralised against CSV injection.
+    TEXT = "text"
+    #: A ``Decimal`` rounded to the currency's minor digits (``12.50``, ``1200``, ``-3.10``).
+    AMOUNT = "amount"
+    #: As ``AMOUNT``, or an empty cell for ``None``.
+    OPTIONAL_AMOUNT = "optional amount"
+    #: A whole number (the deduction percentage).
+    INTEGER = "integer"
+    #: A time as UTC ISO 8601 with a ``Z`` (``format_time``), or an empty cell for ``None``.
+    TIME = "time"
+
+
+@dataclass(frozen=True)
+class FinanceColumn:
+    """One column of the finance export: its header, the row attribute it is read from, how
+    the cell is written, and the format version that added it."""
+
+    header: str
+    attribute: str
+    cell: Cell
+    since: int = 1
+
+
+#: Every column, in the order of SPEC §7.3; a format has those with ``since`` up to its number.
+FINANCE_COLUMNS: tuple[FinanceColumn, ...] = (
+    FinanceColumn("export_batch_id", "batch_id", Cell.TEXT),
+    FinanceColumn("rma_code", "rma_code", Cell.TEXT),
+    FinanceColumn("order_id", "order_id", Cell.TEXT),
+    FinanceColumn("lpn", "lpn", Cell.TEXT),
+    FinanceColumn("sku", "sku", Cell.TEXT),
+    FinanceColumn("market", "market", Cell.TEXT),
+    FinanceColumn("currency", "currency", Cell.TEXT),
+    FinanceColumn("unit_price", "unit_price", Cell.AMOUNT),
+    FinanceColumn("deduction_pct", "deduction_pct", Cell.INTEGER),
+    FinanceColumn("refund_amount", "refund_amount", Cell.AMOUNT),
+    FinanceColumn("resolution", "resolution", Cell.TEXT),
+    FinanceColumn("headline", "headline", Cell.TEXT),
+    FinanceColumn("recovery", "recovery", Cell.TEXT),
+    FinanceColumn("recovery_amount", "recovery_amount", Cell.OPTIONAL_AMOUNT),
+    FinanceColumn("decided_by", "decided_by", Cell.TEXT),
+    FinanceColumn("approved_by", "approved_by", Cell.TEXT),
+    FinanceColumn("approved_at", "approved_at", Cell.TIME),
+    FinanceColumn("refund_due_at", "refund_due_at", Cell.TIME),
+    # Format 2 (SPEC §7.3 corrections): the batch a reversal row reverses.
+    FinanceColumn("reverses_batch", "reverses_batch", Cell.TEXT, since=2),
+)
 
 #: The format new batches are written in.
 FORMAT_VERSION = 2
 
-#: Every format a batch may have been written in, with its header.
-FORMAT_COLUMNS: dict[int, tuple[str, ...]] = {1: COLUMNS, 2: COLUMNS_V2}
+#: Every format a batch may have been written in, with its columns.
+FORMATS: dict[int, tuple[FinanceColumn, ...]] = {
+    version: tuple(c for c in FINANCE_COLUMNS if c.since <= version)
+    for version in range(1, FORMAT_VERSION + 1)
+}
+
+#: Every format's header.
+FORMAT_COLUMNS: dict[int, tuple[str, ...]] = {
+    version: tuple(c.header for c in columns) for version, columns in FORMATS.items()
+}
+
+#: The header of format 1 and of format 2.
+COLUMNS: tuple[str, ...] = FORMAT_COLUMNS[1]
+COLUMNS_V2: tuple[str, ...] = FORMAT_COLUMNS[2]
+
+#: The row attributes of every column, in column order: the fields of ``ExportRow``.
+ROW_ATTRIBUTES: tuple[str, ...] = tuple(c.attribute for c in FINANCE_COLUMNS)
+
+
+def check_row_fields(names: Iterable[str], where: str, *, ordered: bool = True) -> None:
+    """Refuse, with the difference named, a row type or a row source whose attribute names
+    are not those of ``FINANCE_COLUMNS`` (in column order unless ``ordered`` is false). Called
+    where ``ExportRow`` is defined and where rows are built, when those modules are imported,
+    so that a column added here and forgotten there fails at once, not in a finance file."""
+    names = tuple(names)
+    if names == ROW_ATTRIBUTES or (not ordered and sorted(names) == sorted(ROW_ATTRIBUTES)):
+        return
+    missing = [a for a in ROW_ATTRIBUTES if a not in names]
+    extra = [a for a in names if a not in ROW_ATTRIBUTES]
+    raise TypeError(
+        f"{where} does not match the finance columns (formats/finance_csv.FINANCE_COLUMNS): "
+        f"missing {missing}, unknown {extra}"
+        + ("" if missing or extra else f", order {list(names)} instead of {list(ROW_ATTRIBUTES)}")
+    )
+
 
 BOM = "\ufeff"
 LINE_END = "\r\n"
@@ -189,71 +255,70 @@ def _quantum_of(currency: str) -> Decimal:
     return q
 
 
-def row_cells(row: FinanceRow) -> list[str]:
-    """One row as the strings written, in the order of ``COLUMNS``.
+# How each kind of cell is written, as an expression over ``v`` (the row's value), ``p`` (the
+# injection prefixes) and ``q`` (the currency's quantum). Text from data is neutralised (as
+# ``neutralise`` does, inlined); amounts, the percentage and times are formatted here from
+# numbers and left alone: a reversal row's ``-12.50`` begins with ``-`` but is a number, not a
+# formula, and must stay summable. An amount rounded to the currency's quantum has an exponent
+# of 0 to -4, for which ``str`` gives the plain decimal (never an exponent).
+_CELL_CODE = {
+    Cell.TEXT: '"\'" + {v} if {v}.startswith(p) else {v}',
+    Cell.AMOUNT: "str({v}.quantize(q, ROUND_HALF_UP))",
+    Cell.OPTIONAL_AMOUNT: 'str({v}.quantize(q, ROUND_HALF_UP)) if {v} is not None else ""',
+    Cell.INTEGER: "str(int({v}))",
+    Cell.TIME: 'format_time({v}) if {v} is not None else ""',
+}
 
-    Every text cell comes from data and is neutralised (as ``neutralise`` does, inlined: this
-    runs for every cell of a million rows). The amounts, the percentage and the times are
-    formatted here from numbers and are left alone: a negative amount (a reversal row's
-    ``-12.50``) begins with ``-`` but is a number, not a formula, and must stay summable.
-    An amount rounded to the currency's quantum has an exponent of 0 to -4, for which
-    ``str`` gives the plain decimal (never an exponent), like ``format_amount``.
-    """
-    p = INJECTION_PREFIXES
-    currency = row.currency
-    q = _QUANTA.get(currency) or _quantum_of(currency)
-    batch_id = row.batch_id
-    rma_code = row.rma_code
-    order_id = row.order_id
-    lpn = row.lpn
-    sku = row.sku
-    market = row.market
-    resolution = row.resolution
-    headline = row.headline
-    recovery = row.recovery
-    decided_by = row.decided_by
-    approved_by = row.approved_by
-    recovery_amount = row.recovery_amount
-    approved_at = row.approved_at
-    refund_due_at = row.refund_due_at
-    return [
-        "'" + batch_id if batch_id.startswith(p) else batch_id,
-        "'" + rma_code if rma_code.startswith(p) else rma_code,
-        "'" + order_id if order_id.startswith(p) else order_id,
-        "'" + lpn if lpn.startswith(p) else lpn,
-        "'" + sku if sku.startswith(p) else sku,
-        "'" + market if market.startswith(p) else market,
-        "'" + currency if currency.startswith(p) else currency,
-        str(row.unit_price.quantize(q, ROUND_HALF_UP)),
-        str(int(row.deduction_pct)),
-        str(row.refund_amount.quantize(q, ROUND_HALF_UP)),
-        "'" + resolution if resolution.startswith(p) else resolution,
-        "'" + headline if headline.startswith(p) else headline,
-        "'" + recovery if recovery.startswith(p) else recovery,
-        str(recovery_amount.quantize(q, ROUND_HALF_UP)) if recovery_amount is not None else "",
-        "'" + decided_by if decided_by.startswith(p) else decided_by,
-        "'" + approved_by if approved_by.startswith(p) else approved_by,
-        format_time(approved_at) if approved_at is not None else "",
-        format_time(refund_due_at) if refund_due_at is not None else "",
+
+def row_cells_source(version: int) -> str:
+    """The source of the function that turns a row into the cells of format ``version``.
+
+    One straight expression per column, generated from ``FINANCE_COLUMNS`` (as ``dataclasses``
+    generates ``__init__``): this runs for every row of a million, and a loop over the
+    columns with a formatter call per cell costs several times as much. ``row_cells``
+    shows the result."""
+    columns = FORMATS[_format(version)]
+    lines = [
+        "def row_cells(row):",
+        "    p = INJECTION_PREFIXES",
+        "    currency = row.currency",
+        "    q = _QUANTA.get(currency) or _quantum_of(currency)",
     ]
+    lines += [f"    v_{c.attribute} = row.{c.attribute}" for c in columns]
+    lines.append("    return [")
+    lines += [f"        {_CELL_CODE[c.cell].format(v='v_' + c.attribute)}," for c in columns]
+    lines.append("    ]")
+    return "\n".join(lines) + "\n"
 
 
-def row_cells_v2(row: FinanceRow) -> list[str]:
-    """One row of format 2: ``row_cells`` and ``reverses_batch`` (neutralised like every
-    text cell; empty on an ordinary row)."""
-    cells = row_cells(row)
-    reverses = row.reverses_batch
-    cells.append("'" + reverses if reverses.startswith(INJECTION_PREFIXES) else reverses)
-    return cells
-
-
-_ROW_CELLS = {1: row_cells, 2: row_cells_v2}
+def _compile_row_cells(version: int) -> Callable[[FinanceRow], list[str]]:
+    scope: dict[str, Any] = {
+        "INJECTION_PREFIXES": INJECTION_PREFIXES,
+        "ROUND_HALF_UP": ROUND_HALF_UP,
+        "_QUANTA": _QUANTA,
+        "_quantum_of": _quantum_of,
+        "format_time": format_time,
+    }
+    exec(compile(row_cells_source(version), f"<finance CSV format {version}>", "exec"), scope)
+    function: Callable[[FinanceRow], list[str]] = scope["row_cells"]
+    function.__doc__ = f"One row as the strings written in format {version}, in column order."
+    return function
 
 
 def _format(version: int) -> int:
-    if version not in FORMAT_COLUMNS:
+    if version not in FORMATS:
         raise ValueError(f"unknown finance CSV format version {version}")
     return version
+
+
+#: Each format's cell function, compiled once from the column spec.
+_ROW_CELLS: dict[int, Callable[[FinanceRow], list[str]]] = {
+    version: _compile_row_cells(version) for version in FORMATS
+}
+
+#: One row as the cells of format 1, and of format 2.
+row_cells = _ROW_CELLS[1]
+row_cells_v2 = _ROW_CELLS[2]
 
 
 def negated(amount: Decimal) -> Decimal:

@@ -4,15 +4,13 @@ password hasher, and who is acting from which station."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from qc_station.domain.enums import Role
 from qc_station.domain.policy import Policy
 
+from .maintenance_ports import DatabaseMaintenance
 from .ports import Clock, PasswordHasher, PhotoStore, UnitOfWorkFactory
-
-if TYPE_CHECKING:  # maintenance imports this module; the port is only named here
-    from .maintenance import DatabaseMaintenance
+from .station_ports import PhotoStamper
 
 SYSTEM_USER = "system"
 
@@ -41,3 +39,6 @@ class ServiceContext:
     # Backup and restore of the database as a whole (services/maintenance.py); None where
     # no one needs it (service tests that build a context by hand).
     database: DatabaseMaintenance | None = None
+    # Burns the capture time into each photo as ``inspection.submit_inspection`` stores it;
+    # None where no one submits photos (a context built by hand), which then refuses them.
+    photo_stamper: PhotoStamper | None = None

@@ -58,13 +58,11 @@ file first, so the stream sees nothing before the commit).
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -73,14 +71,50 @@ from qc_station.formats.finance_csv import (
     FORMAT_VERSION,
     ByteSink,
     CsvDigest,
-    negated,
     write_finance_csv,
 )
 
 from . import audit
 from .context import Actor, ServiceContext
+from .finance_files import ExportTargetRefused, StagedFile, atomic_output, check_export_target
+from .finance_reversals import reversal_row, with_reversals
+from .finance_rows import ExportRow
+from .finance_views import (
+    PREVIEW_ROWS,
+    ExportBatchView,
+    ExportPreview,
+    list_batches,
+    preview_export,
+    preview_next_export,
+)
 from .permissions import Action, authorized, require
-from .ports import CurrencyTotal, ExportBatch, ExportRow, UnitOfWork
+from .ports import ExportBatch, UnitOfWork
+
+# The views and previews, and writing to a path, live in finance_views and finance_files;
+# callers name them from here.
+__all__ = [
+    "BATCH_PREFIX",
+    "PREVIEW_ROWS",
+    "PROGRESS_EVERY",
+    "Cancel",
+    "ExportBatchView",
+    "ExportCancelled",
+    "ExportMismatch",
+    "ExportPreview",
+    "ExportResult",
+    "ExportTargetRefused",
+    "Progress",
+    "atomic_output",
+    "batch_prefix",
+    "check_export_target",
+    "export_finance",
+    "export_finance_to_file",
+    "list_batches",
+    "preview_export",
+    "preview_next_export",
+    "reexport_batch",
+    "reversal_row",
+]
 
 log = logging.getLogger(__name__)
 
@@ -129,45 +163,6 @@ class ExportResult:
             f"batch {self.batch_id}: {self.row_count} row(s), sha256 {self.sha256}, "
             f"audit head {self.audit_head}"
         )
-
-
-@dataclass(frozen=True)
-class ExportBatchView:
-    id: str
-    created_at: datetime
-    created_by: str
-    station: str
-    row_count: int
-    sha256: str
-    audit_head: str
-    totals: tuple[CurrencyTotal, ...] = ()  # rows and refunds per currency, by currency
-
-
-@dataclass(frozen=True)
-class ExportPreview:
-    """What the next export would take: how many rows, the refunds per currency, and its
-    first rows (with an empty batch id, since none is taken for a preview)."""
-
-    row_count: int
-    totals: tuple[CurrencyTotal, ...]
-    first_rows: tuple[ExportRow, ...]
-
-
-#: How many rows a preview shows.
-PREVIEW_ROWS = 50
-
-
-def _view(batch: ExportBatch, totals: Iterable[CurrencyTotal] = ()) -> ExportBatchView:
-    return ExportBatchView(
-        batch.id,
-        batch.created_at,
-        batch.created_by,
-        batch.station,
-        batch.row_count,
-        batch.sha256,
-        batch.audit_head,
-        tuple(totals),
-    )
 
 
 def _result(batch: ExportBatch) -> ExportResult:
@@ -224,49 +219,13 @@ def _cancelled(batch_id: str | None) -> None:
     )
 
 
-def reversal_row(exported: ExportRow, batch_id: str) -> ExportRow:
-    """The reversal (SPEC §7.3) in batch ``batch_id`` of a row exported before: the row as
-    it went out, with its refund and recovery amounts negated (zero stays ``0``) and
-    ``reverses_batch`` naming the batch it went out in. Every other cell (price, deduction,
-    resolution, who decided and approved, currency and so its minor digits) is the exported
-    row's, so finance can match the two."""
-    recovery = exported.recovery_amount
-    return replace(
-        exported,
-        batch_id=batch_id,
-        refund_amount=negated(exported.refund_amount),
-        recovery_amount=negated(recovery) if recovery is not None else None,
-        reverses_batch=exported.batch_id,
-    )
-
-
-def _with_reversals(
-    rows: Iterable[ExportRow], reversed_rows: list[ExportRow], batch_id: str
-) -> Iterator[ExportRow]:
-    """The batch's decision rows (in export order: LPN bytewise, decision time) with each
-    reversal row right before the rows of its unit. A batch reverses a unit's decision only
-    when it carries the unit's new one, so each reversal finds its unit's row here. Python
-    compares strings by code point, the order of the LPN index (bytewise on UTF-8)."""
-    if not reversed_rows:
-        yield from rows  # the common case: nothing to merge, nothing compared per row
-        return
-    pending = [reversal_row(r, batch_id) for r in reversed_rows]
-    at = 0
-    for row in rows:
-        while at < len(pending) and pending[at].lpn <= row.lpn:
-            yield pending[at]
-            at += 1
-        yield row
-    yield from pending[at:]
-
-
 def _batch_rows(uow: UnitOfWork, batch_id: str) -> Iterator[ExportRow]:
     """A batch's rows: its decisions (streamed) with the reversals it carries, then the
     recovery payments it took (a recovery row per payment; few, so loaded at once). Batches
     from before recovery have no payment rows, and batches from before reversals no
     reversals, so their re-export stays byte-identical."""
     reversed_rows = uow.decisions.reversed_rows(batch_id)
-    yield from _with_reversals(uow.decisions.export_rows(batch_id), reversed_rows, batch_id)
+    yield from with_reversals(uow.decisions.export_rows(batch_id), reversed_rows, batch_id)
     yield from uow.recovery.export_rows(batch_id)
 
 
@@ -304,32 +263,6 @@ def _write_batch(
             expected_rows=batch.row_count,
         )
     return digest
-
-
-def preview_next_export(ctx: ServiceContext, actor: Actor) -> int:
-    """How many decisions the next export would take."""
-    require(actor, Action.EXPORT_FINANCE)
-    with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
-        return uow.decisions.count_unexported()
-
-
-def preview_export(ctx: ServiceContext, actor: Actor, limit: int = PREVIEW_ROWS) -> ExportPreview:
-    """The next export's size, refunds per currency and first ``limit`` rows; nothing is
-    taken (decisions finalised meanwhile are in the export but not in the preview)."""
-    require(actor, Action.EXPORT_FINANCE)
-    with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
-        totals = tuple(uow.decisions.unexported_totals())
-        rows = tuple(uow.decisions.unexported_rows(limit)) if limit > 0 else ()
-    return ExportPreview(sum(t.rows for t in totals), totals, rows)
-
-
-def list_batches(ctx: ServiceContext, actor: Actor, limit: int = 100) -> list[ExportBatchView]:
-    """The recorded batches, newest first, with their rows and refunds per currency."""
-    require(actor, Action.EXPORT_FINANCE)
-    with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
-        batches = uow.exports.list(limit)
-        totals = uow.decisions.batch_totals([b.id for b in batches])
-    return [_view(b, totals.get(b.id, ())) for b in batches]
 
 
 def _export_into(
@@ -481,97 +414,6 @@ def reexport_batch(
     return _result(batch)
 
 
-class ExportTargetRefused(QcError):
-    """The file named for an export cannot take it: checked before anything is marked."""
-
-    code = "export_target"
-
-
-def check_export_target(path: Path) -> None:
-    """Refuse a target the export could not end up at, before a batch is taken: an existing
-    folder, a symbolic link (even a dangling one: SPEC §6, no write follows a link), a
-    device, pipe or other non-regular file, a folder that does not exist or is not a
-    folder, and a folder the station may not write in (the temporary file and the rename
-    both need that). Raises ``ExportTargetRefused`` naming the path."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-
-    def refuse(why: str) -> ExportTargetRefused:
-        return ExportTargetRefused(
-            f"cannot export finance to {path}: {why}; nothing was exported", path=str(path)
-        )
-
-    if path.is_symlink():
-        raise refuse("it is a symbolic link (the station does not write through links)")
-    if path.is_dir():
-        raise refuse("it is a folder; name a file in it")
-    if path.exists() and not path.is_file():
-        raise refuse("it is not a regular file")
-    if not folder.exists():
-        raise refuse(f"the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise refuse(f"{folder} is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise refuse(f"the folder {folder} is not writable")
-
-
-class _StagedFile:
-    """A new file in the target's folder (created with ``O_EXCL``: never an existing file
-    or link), hidden under a dot name, that becomes ``path`` only through ``publish``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        self.handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed on every path
-            mode="wb", dir=folder, prefix=f".{self.path.name}.", suffix=".part", delete=False
-        )
-        self.temp = Path(self.handle.name)
-
-    def write(self, data: bytes, /) -> int:
-        return self.handle.write(data)
-
-    def seal(self) -> None:
-        """Everything on disk, and the target still one we may replace."""
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        check_export_target(self.path)
-
-    def publish(self) -> None:
-        self.handle.close()
-        os.replace(self.temp, self.path)
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        with contextlib.suppress(OSError):  # some shares refuse; the file is complete
-            fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-
-    def discard(self) -> None:
-        self.handle.close()
-        self.temp.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[ByteSink]:
-    """A binary file that appears at ``path`` only if the block completes.
-
-    The target is checked first (``check_export_target``). The bytes go to a temporary file
-    in the same folder (a rename is only atomic within one file system), are flushed to
-    disk, and then replace ``path``; on any exception the temporary file is removed and
-    ``path`` is left as it was.
-    """
-    check_export_target(path)
-    staged = _StagedFile(path)
-    try:
-        yield staged
-        staged.seal()
-        staged.publish()
-    except BaseException:
-        staged.discard()
-        raise
-
-
 def export_finance_to_file(
     ctx: ServiceContext,
     actor: Actor,
@@ -612,7 +454,7 @@ def export_finance_to_file(
             return reexport_batch(ctx, actor, batch_id, out, progress, cancel)
     check_export_target(path)
     result: ExportResult | None = None
-    staged = _StagedFile(path)
+    staged = StagedFile(path)
     try:
         result = _export_into(ctx, actor, staged, progress, cancel, before_commit=staged.seal)
         if result.batch_id is None and not write_empty:

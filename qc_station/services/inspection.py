@@ -1,5 +1,11 @@
 """Inspecting a unit and deciding it (SPEC §2 steps 3–4): the live proposal while the form
-is filled, and the submission that stores the inspection, its photos and the decision."""
+is filled, and the submission that stores the inspection, its photos and the decision.
+
+Photos come in as captured (a webcam frame, a file) with their capture time; the submission
+burns the capture time and station into each one (``ctx.photo_stamper``) before storing it,
+so no caller can skip the stamp or hand in a stamp of its own. What is stored is the stamped
+JPEG, named by its SHA-256, as it always was.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ from . import audit
 from .context import Actor, ServiceContext
 from .permissions import Action, authorized, require
 from .returns import claim_or_explain, normalise_code
+from .station_ports import StampedPhoto
 from .unit_moves import move_unit
 from .views import DecisionView, RmaView
 
@@ -37,13 +44,21 @@ _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 @dataclass(frozen=True)
 class PhotoInput:
-    """A photo ready to store: encoded image bytes with the capture time already burned in."""
+    """A photo as captured: encoded image bytes (JPEG, PNG or WebP, as the camera or the file
+    gave them) and when it was taken. ``submit_inspection`` stamps it."""
 
     data: bytes
     captured_at: datetime
     original_name: str = ""
-    width: int = 0
-    height: int = 0
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """A photo as stored: stamped, with what the inspection records about it."""
+
+    stamped: StampedPhoto
+    captured_at: datetime
+    original_name: str
 
 
 @dataclass(frozen=True)
@@ -132,29 +147,87 @@ def checklist_problems(
     return problems
 
 
-def _check_photos(photos: tuple[PhotoInput, ...]) -> None:
+def _check_draft(draft: InspectionDraft) -> None:
+    """What can be refused before any photo is decoded."""
+    check_text(draft.notes, "notes")
+    check_text(draft.override_reason, "override reason")
+    _check_captured(draft.photos)
+
+
+def _check_captured(photos: tuple[PhotoInput, ...]) -> None:
     if len(photos) > MAX_PHOTOS:
         raise ValidationError(f"at most {MAX_PHOTOS} photos per inspection", field="photos")
     for number, photo in enumerate(photos, start=1):
-        if not photo.data.startswith(_IMAGE_MAGIC):
-            raise ValidationError(f"photo {number} is not a JPEG or PNG image", field="photos")
-        if len(photo.data) > MAX_PHOTO_BYTES:
-            raise ValidationError(f"photo {number} is larger than 25 MB", field="photos")
         if photo.captured_at.tzinfo is None:
             raise ValidationError(
                 f"photo {number} has no time zone on its capture time", field="photos"
             )
 
 
+def _check_stored(photos: tuple[_Evidence, ...]) -> None:
+    for number, photo in enumerate(photos, start=1):
+        if not photo.stamped.data.startswith(_IMAGE_MAGIC):
+            raise ValidationError(f"photo {number} is not a JPEG or PNG image", field="photos")
+        if len(photo.stamped.data) > MAX_PHOTO_BYTES:
+            raise ValidationError(f"photo {number} is larger than 25 MB", field="photos")
+
+
+def _stamp(
+    ctx: ServiceContext, station: str, photos: tuple[PhotoInput, ...]
+) -> tuple[_Evidence, ...]:
+    """Each photo with its capture time and ``station`` burned in (SPEC §2 step 3)."""
+    if not photos:
+        return ()
+    stamper = ctx.photo_stamper
+    if stamper is None:
+        raise RuntimeError("this service context has no photo stamper")  # a wiring bug
+    return tuple(
+        _Evidence(
+            stamper.stamp(
+                p.data,
+                p.captured_at,
+                station,
+                f"photo {p.original_name}" if p.original_name else f"photo {number}",
+            ),
+            p.captured_at,
+            p.original_name,
+        )
+        for number, p in enumerate(photos, start=1)
+    )
+
+
 def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft) -> DecisionView:
     """Store the inspection and its decision; the unit moves on to awaiting approval or
     decided (SPEC §3). Refuses too few photos (SPEC §5.4), a contradictory grade and finding,
-    unanswered required checklist items, and a unit another station holds."""
+    unanswered required checklist items, and a unit another station holds. Each photo is
+    stamped here, before the transaction (decoding and encoding take a while)."""
     require(actor, Action.DECIDE)
+    _check_draft(draft)
+    return _submit(ctx, actor, draft, _stamp(ctx, actor.station, draft.photos))
+
+
+def _submit_stamped(
+    ctx: ServiceContext,
+    actor: Actor,
+    draft: InspectionDraft,
+    photos: tuple[StampedPhoto, ...],
+) -> DecisionView:
+    """Only for ``outbox.replay`` of a journal entry written before this service stamped
+    photos: its photos were stamped by the station then and must not be stamped twice."""
+    require(actor, Action.DECIDE)
+    _check_draft(draft)
+    evidence = tuple(
+        _Evidence(s, p.captured_at, p.original_name)
+        for s, p in zip(photos, draft.photos, strict=True)
+    )
+    return _submit(ctx, actor, draft, evidence)
+
+
+def _submit(
+    ctx: ServiceContext, actor: Actor, draft: InspectionDraft, photos: tuple[_Evidence, ...]
+) -> DecisionView:
     lpn = normalise_code(draft.lpn)
-    check_text(draft.notes, "notes")
-    check_text(draft.override_reason, "override reason")
-    _check_photos(draft.photos)
+    _check_stored(photos)
     now = ctx.clock.now()
     with authorized(ctx, actor, Action.DECIDE) as uow:
         # The unit first, as every write path does: a retry racing the original waits here,
@@ -195,14 +268,14 @@ def submit_inspection(ctx: ServiceContext, actor: Actor, draft: InspectionDraft)
 
         stored = tuple(
             Photo(
-                ctx.photos.put(p.data),
+                ctx.photos.put(p.stamped.data),
                 p.captured_at,
                 actor.station,
                 p.original_name,
-                p.width,
-                p.height,
+                p.stamped.width,
+                p.stamped.height,
             )
-            for p in draft.photos
+            for p in photos
         )
         inspection = Inspection(
             id=draft.inspection_id,

@@ -24,77 +24,32 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
-
-from qc_station.domain.errors import QcError
 
 from . import audit
 from .context import Actor, ServiceContext
+from .maintenance_ports import (
+    DatabaseInfo,
+    DatabaseMaintenance,
+    MaintenanceError,
+    MaintenanceUnsupported,
+    RestoreRefused,
+)
 from .permissions import Action, authorized, check_allowed, require
 
+# The port's errors and DatabaseInfo are named from here too (the callers' vocabulary).
+__all__ = [
+    "BackupReport",
+    "DatabaseInfo",
+    "MaintenanceError",
+    "MaintenanceUnsupported",
+    "RestoreRefused",
+    "RestoreReport",
+    "backup",
+    "describe",
+    "restore",
+]
+
 log = logging.getLogger(__name__)
-
-
-class MaintenanceError(QcError):
-    """A backup or restore that could not be done; nothing was changed."""
-
-    code = "maintenance_failed"
-
-
-class MaintenanceUnsupported(MaintenanceError):
-    """This database is backed up with other tools; ``params['guidance']`` says which."""
-
-    code = "maintenance_unsupported"
-
-
-class RestoreRefused(MaintenanceError):
-    """The file offered for a restore is not a QC Station database this program can use
-    (not SQLite, damaged, another application's, or made by a newer version)."""
-
-    code = "restore_refused"
-
-
-@dataclass(frozen=True)
-class DatabaseInfo:
-    """What the admin screen shows about the database: never a password."""
-
-    kind: str  # "sqlite" or "postgresql"
-    location: str  # the file path, or the URL with its password hidden
-    size_bytes: int | None
-    revision: str | None  # the schema revision (Alembic), None for an empty database
-
-
-@dataclass(frozen=True)
-class BackupResult:
-    """A finished backup file, as the adapter made it."""
-
-    path: Path
-    size_bytes: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    """A finished restore: ``previous`` is the database as it was before (kept on disk)."""
-
-    source: Path
-    previous: Path
-    revision_of_file: str
-    revision_now: str | None
-
-
-class DatabaseMaintenance(Protocol):
-    """The port for the database as a whole (files, not rows)."""
-
-    def backup_to(self, path: Path) -> BackupResult:
-        """Write a consistent copy of the live database to ``path`` (replacing it only once
-        the copy is complete and checked)."""
-
-    def restore_from(self, path: Path) -> RestoreResult:
-        """Replace the live database by the backup at ``path`` after checking it; keep the
-        current one as ``*.before-restore``; migrate the result to this program's schema."""
-
-    def describe(self) -> DatabaseInfo: ...
 
 
 @dataclass(frozen=True)

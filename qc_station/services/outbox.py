@@ -3,7 +3,9 @@ locally and submitted when the connection returns. Nothing the inspector entered
 
 ``submit_or_journal`` submits as usual; when the failure is an outage (decided by the
 ``is_outage`` test the station passes in, see ``adapters.outage``), the draft with its photo
-bytes goes to the station's journal instead and the inspector may go on. ``replay`` sends
+bytes as captured goes to the station's journal instead and the inspector may go on (the
+replay stamps them, as every submission does; the stamp is the same, from the same capture
+time and station). ``replay`` sends
 the journal's entries through ``inspection.submit_inspection``, which is idempotent by the
 draft's ``inspection_id``: a submission that reached the server just before the connection
 dropped is answered with its stored decision, not stored twice. Per entry it reports:
@@ -30,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -40,15 +41,20 @@ from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline, R
 from qc_station.domain.errors import QcError, ValidationError
 
 from .context import Actor, ServiceContext
-from .inspection import InspectionDraft, PhotoInput, submit_inspection
+from .inspection import InspectionDraft, PhotoInput, _submit_stamped, submit_inspection
 from .ports import Journal, JournalEntry
 from .sign_in_ports import SignIn
 from .sign_ins import lookup, sign, signature_matches
+from .station_ports import OutageTest, StampedPhoto
 from .views import DecisionView
 
 log = logging.getLogger(__name__)
 
-OutageTest = Callable[[BaseException], bool]
+#: How a journal entry holds its photos: as captured, stamped by the service on replay.
+#: Entries without it were written when the station stamped photos itself: their photos
+#: are replayed as they are, never stamped twice.
+_PHOTOS_AS = "photos_as"
+_AS_CAPTURED = "captured"
 
 
 @dataclass(frozen=True)
@@ -111,14 +117,10 @@ def _record(actor: Actor, draft: InspectionDraft, now: datetime, reason: str) ->
         "override_reason": draft.override_reason,
         "started_at": draft.started_at.isoformat() if draft.started_at else None,
         "photos": [
-            {
-                "captured_at": p.captured_at.isoformat(),
-                "original_name": p.original_name,
-                "width": p.width,
-                "height": p.height,
-            }
+            {"captured_at": p.captured_at.isoformat(), "original_name": p.original_name}
             for p in draft.photos
         ],
+        _PHOTOS_AS: _AS_CAPTURED,
         "user": actor.username,
         "role": actor.role.value,
         "station": actor.station,
@@ -128,6 +130,15 @@ def _record(actor: Actor, draft: InspectionDraft, now: datetime, reason: str) ->
 
 
 def _draft(entry: JournalEntry) -> tuple[Actor, InspectionDraft]:
+    actor, draft, _ = _read_entry(entry)
+    return actor, draft
+
+
+def _read_entry(
+    entry: JournalEntry,
+) -> tuple[Actor, InspectionDraft, tuple[StampedPhoto, ...] | None]:
+    """The entry's actor and draft, and its photos as stamped by the station for an entry
+    written before the service stamped them (None for the others)."""
     r = entry.record
     try:
         meta = r["photos"]
@@ -135,13 +146,17 @@ def _draft(entry: JournalEntry) -> tuple[Actor, InspectionDraft]:
             raise ValueError("photo count differs from the photos kept")
         photos = tuple(
             PhotoInput(
-                data,
-                datetime.fromisoformat(m["captured_at"]),
-                str(m.get("original_name", "")),
-                int(m.get("width", 0)),
-                int(m.get("height", 0)),
+                data, datetime.fromisoformat(m["captured_at"]), str(m.get("original_name", ""))
             )
             for data, m in zip(entry.photos, meta, strict=True)
+        )
+        stamped = (
+            None
+            if r.get(_PHOTOS_AS) == _AS_CAPTURED
+            else tuple(
+                StampedPhoto(data, int(m.get("width", 0)), int(m.get("height", 0)))
+                for data, m in zip(entry.photos, meta, strict=True)
+            )
         )
         draft = InspectionDraft(
             lpn=str(r["lpn"]),
@@ -161,7 +176,7 @@ def _draft(entry: JournalEntry) -> tuple[Actor, InspectionDraft]:
         raise ValidationError(
             f"journal entry {entry.id} cannot be read back: {exc}", inspection_id=entry.id
         ) from None
-    return actor, draft
+    return actor, draft, stamped
 
 
 # --- binding an entry to its sign-in (SPEC §6) -----------------------------------------------
@@ -296,9 +311,12 @@ def replay(
             items.append(ReplayItem(entry.id, lpn, ReplayStatus.OFFLINE, "not tried"))
             continue
         try:
-            _, draft = _draft(entry)
+            _, draft, stamped = _read_entry(entry)
             actor = _bound_actor(ctx, entry, station)
-            decision = submit_inspection(ctx, actor, draft)
+            if stamped is None:
+                decision = submit_inspection(ctx, actor, draft)
+            else:
+                decision = _submit_stamped(ctx, actor, draft, stamped)
         except EntryNotBound as exc:
             journal.set_aside(entry.id, str(exc))
             log.error("%s", exc)

@@ -26,6 +26,8 @@ from qc_station.domain.dispute import Dispute
 from qc_station.domain.enums import UnitState
 from qc_station.domain.model import Decision, Inspection, Product, Rma, User
 
+# ExportRow lives with the finance rows; it is imported from here too (``ports.ExportRow``).
+from .finance_rows import ExportRow as ExportRow
 from .recovery_ports import RecoveryRepository
 from .sign_in_ports import SignInRepository
 from .stats_ports import StatsQueries
@@ -87,32 +89,6 @@ class InspectionRepository(Protocol):
 
     def for_unit(self, lpn: str) -> list[Inspection]:
         """Every inspection of the unit, oldest first, with photos and checklist."""
-
-
-@dataclass(frozen=True)
-class ExportRow:
-    """One line of the finance export (SPEC §7.3), flat and ready to write."""
-
-    batch_id: str
-    rma_code: str
-    order_id: str
-    lpn: str
-    sku: str
-    market: str
-    currency: str
-    unit_price: Decimal
-    deduction_pct: int
-    refund_amount: Decimal
-    resolution: str
-    headline: str
-    recovery: str
-    recovery_amount: Decimal | None
-    decided_by: str
-    approved_by: str
-    approved_at: datetime | None
-    refund_due_at: datetime | None
-    #: Format 2 only: on a reversal row, the batch of the row it reverses; empty otherwise.
-    reverses_batch: str = ""
 
 
 class DecisionRepository(Protocol):

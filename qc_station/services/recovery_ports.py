@@ -7,59 +7,14 @@ Cases are handed out whole (items and payments) as copies, and given back to ``s
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
-from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from qc_station.domain.enums import Recovery
 from qc_station.domain.recovery import RecoveryCase, RecoveryKind, RecoveryState
 
-if TYPE_CHECKING:  # ports.py imports this module: ExportRow is taken when a row is made
-    from .ports import ExportRow
+from .finance_rows import ExportRow
 
-#: The finance export's ``recovery`` value of a payment on each kind of case (SPEC §7.3).
-RECOVERY_OF_KIND = {
-    RecoveryKind.VENDOR_RETURN: Recovery.SUPPLIER_CHARGEBACK,
-    RecoveryKind.CARRIER_CLAIM: Recovery.CARRIER_CLAIM,
-}
-
-
-def payment_row(
-    batch_id: str,
-    number: str,
-    kind: RecoveryKind,
-    currency: str,
-    amount: Decimal,
-    recorded_by: str,
-    recorded_at: datetime,
-) -> ExportRow:
-    """The finance export row of one payment received (SPEC §7.3's columns, unchanged): the
-    case number in ``order_id`` (the reference the party's remittance quotes), the recovery
-    kind and the amount received in ``recovery`` and ``recovery_amount``, who recorded it in
-    ``decided_by`` and when in ``approved_at``. No unit, no refund: those went out with the
-    decisions' own rows."""
-    from .ports import ExportRow
-
-    return ExportRow(
-        batch_id=batch_id,
-        rma_code="",
-        order_id=number,
-        lpn="",
-        sku="",
-        market="",
-        currency=currency,
-        unit_price=Decimal(0),
-        deduction_pct=0,
-        refund_amount=Decimal(0),
-        resolution="",
-        headline="",
-        recovery=RECOVERY_OF_KIND[kind].value,
-        recovery_amount=amount,
-        decided_by=recorded_by,
-        approved_by="",
-        approved_at=recorded_at,
-        refund_due_at=None,
-    )
+# Re-exported while adapters/sql_recovery.py still imports it from here (issue 17).
+from .finance_rows import payment_row as payment_row
 
 
 class RecoveryRepository(Protocol):
@@ -99,5 +54,5 @@ class RecoveryRepository(Protocol):
         how many."""
 
     def export_rows(self, batch_id: str) -> list[ExportRow]:
-        """The payment rows of finance batch ``batch_id`` (``payment_row``), by recording
-        time, then payment id: the same order on every backend and every re-export."""
+        """The payment rows of finance batch ``batch_id`` (``finance_rows.payment_row``), by
+        recording time, then payment id: the same order on every backend and every re-export."""

@@ -173,7 +173,7 @@ def _chargebacks(rows: list[SupplierChargeback]) -> dict[str, tuple[Amount, ...]
 
 def _sync_exports(ctx: ServiceContext) -> None:
     """Bring the figures up to date with finance exports made since the last look: the export
-    leaves this to the dashboard to keep itself fast (adapters/sql_facts.py). A read first, so
+    leaves this to the dashboard to keep itself fast (adapters/sql/facts.py). A read first, so
     a dashboard with nothing to catch up on never takes the write lock."""
     with ctx.uow(read_only=True) as uow:
         pending = uow.stats.batches_to_sync()

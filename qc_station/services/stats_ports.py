@@ -1,7 +1,7 @@
 """The port behind the dashboard (SPEC §2 step 9, §8): aggregate queries over the decided
 units of a period, as plain rows of counts and sums.
 
-The adapter answers each query with SQL aggregates (``adapters/sql_stats.py``); the fake in
+The adapter answers each query with SQL aggregates (``adapters/sql/stats.py``); the fake in
 ``tests/fakes.py`` computes the same over its in-memory data. Rates, flags and the shape of
 the figures are the service's business (``services/stats.py``), so both implementations
 only count and sum. What each count means is written in ``docs/dashboard.md``; in short,

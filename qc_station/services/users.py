@@ -25,84 +25,62 @@
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from qc_station.domain.enums import Role
-from qc_station.domain.errors import (
-    AuthenticationFailed,
-    Conflict,
-    NotFound,
-    PermissionDenied,
-    ValidationError,
-)
+from qc_station.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from qc_station.domain.model import User
 
 from . import audit
+from .authentication import LOCKOUT, MAX_FAILED_ATTEMPTS, authenticate, authenticate_badge
 from .context import SYSTEM_USER, Actor, ServiceContext
 from .permissions import Action, authorized, check_current, require
 from .ports import UnitOfWork
+from .user_fields import (
+    MAX_FULL_NAME,
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    check_badge,
+    check_full_name,
+    check_password,
+    check_pin,
+    check_role,
+    check_username,
+    normalise_username,
+)
+from .user_views import UserView, stored_utc, user_view
+
+# The fields' rules, the views and signing in live in user_fields, user_views and
+# authentication; callers name them from here.
+__all__ = [
+    "LOCKOUT",
+    "MAX_FAILED_ATTEMPTS",
+    "MAX_FULL_NAME",
+    "MAX_PASSWORD_LENGTH",
+    "MIN_PASSWORD_LENGTH",
+    "UserView",
+    "add_user",
+    "authenticate",
+    "authenticate_badge",
+    "change_password",
+    "check_badge",
+    "check_password",
+    "check_pin",
+    "check_role",
+    "check_username",
+    "deactivate_user",
+    "get_user",
+    "has_users",
+    "list_users",
+    "normalise_username",
+    "reactivate_user",
+    "reset_password",
+    "set_badge",
+    "set_role",
+    "unlock_user",
+]
 
 log = logging.getLogger(__name__)
-
-MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=5)
-
-MIN_PASSWORD_LENGTH = 8
-# argon2 takes any length, but a megabyte "password" is a denial of service, not a secret.
-MAX_PASSWORD_LENGTH = 1024
-MAX_FULL_NAME = 100
-
-_USERNAME = re.compile(r"[a-z0-9._-]{2,32}")
-_PIN = re.compile(r"[0-9]{4,8}")
-_BADGE = re.compile(r"[\x21-\x7e]{1,64}")  # printable ASCII, no spaces: what a scanner types
-
-_WRONG_PASSWORD = "wrong user name or password"
-_WRONG_PIN = "unknown badge or wrong PIN"
-
-
-@dataclass(frozen=True)
-class UserView:
-    """A user as the screens and the command line see one: no password or PIN hash."""
-
-    username: str
-    full_name: str
-    role: Role
-    active: bool
-    badge: str | None
-    has_pin: bool
-    locked_until: datetime | None
-    created_at: datetime | None
-    #: The password was reset: the user must choose a new one before working.
-    must_change_password: bool = False
-
-    def actor(self, station: str) -> Actor:
-        """The actor that services take, for this user at ``station``."""
-        return Actor(self.username, self.role, station)
-
-
-def _view(user: User) -> UserView:
-    return UserView(
-        username=user.username,
-        full_name=user.full_name,
-        role=user.role,
-        active=user.active,
-        badge=user.badge,
-        has_pin=user.pin_hash is not None,
-        locked_until=_utc(user.locked_until),
-        created_at=_utc(user.created_at),
-        must_change_password=user.must_change_password,
-    )
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    # Stored times are UTC; some drivers return them naive, and naive and aware times
-    # cannot be compared.
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 def _audit_values(user: User) -> dict[str, Any]:
@@ -117,86 +95,6 @@ def _audit_values(user: User) -> dict[str, Any]:
 
 
 # --- validation --------------------------------------------------------------------------
-
-
-def normalise_username(username: str) -> str:
-    """User names are stored lower case; what people type is trimmed and lowered."""
-    return (username or "").strip().lower()
-
-
-def check_username(username: str) -> str:
-    name = normalise_username(username)
-    if not _USERNAME.fullmatch(name):
-        raise ValidationError(
-            f"user name {username!r} is not valid: use 2 to 32 lower-case letters, digits, "
-            "dots, dashes or underscores",
-            field="username",
-            value=username,
-        )
-    if name == SYSTEM_USER:
-        raise ValidationError(
-            f"user name {SYSTEM_USER!r} is reserved for the local operator",
-            field="username",
-            value=username,
-        )
-    return name
-
-
-def check_password(password: str, username: str) -> str:
-    """The password policy: not empty, at least 8 characters, not the user name."""
-    if not password:
-        raise ValidationError("a password is required", field="password")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(
-            f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters",
-            field="password",
-            min_length=MIN_PASSWORD_LENGTH,
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationError(
-            f"the password is too long: use at most {MAX_PASSWORD_LENGTH} characters",
-            field="password",
-            max_length=MAX_PASSWORD_LENGTH,
-        )
-    if password.strip().lower() == normalise_username(username):
-        raise ValidationError("the password must not be the user name", field="password")
-    return password
-
-
-def check_pin(pin: str) -> str:
-    if not _PIN.fullmatch(pin or ""):
-        raise ValidationError("a PIN is 4 to 8 digits", field="pin")
-    return pin
-
-
-def check_badge(badge: str) -> str:
-    value = (badge or "").strip()
-    if not _BADGE.fullmatch(value):
-        raise ValidationError(
-            f"badge {badge!r} is not valid: 1 to 64 printable characters without spaces",
-            field="badge",
-            value=badge,
-        )
-    return value
-
-
-def check_role(role: Role | str) -> Role:
-    try:
-        return Role(str(role).strip().lower())
-    except ValueError:
-        names = ", ".join(r.value for r in Role)
-        raise ValidationError(
-            f"unknown role {role!r}: use one of {names}", field="role", value=str(role)
-        ) from None
-
-
-def _check_full_name(full_name: str) -> str:
-    value = (full_name or "").strip()
-    if len(value) > MAX_FULL_NAME:
-        raise ValidationError(
-            f"the full name is limited to {MAX_FULL_NAME} characters", field="full_name"
-        )
-    return value
 
 
 def _badge_and_pin(uow: UnitOfWork, username: str, badge: str | None, pin: str | None) -> str:
@@ -235,7 +133,7 @@ def add_user(
         require(actor, Action.MANAGE_USERS)  # early; the current role is checked below
     name = check_username(username)
     role = check_role(role)
-    full_name = _check_full_name(full_name)
+    full_name = check_full_name(full_name)
     check_password(password, name)
     now = ctx.clock.now()
     password_hash = ctx.passwords.hash(password)  # slow: not while the users are held
@@ -273,7 +171,7 @@ def add_user(
         audit.record(uow, ctx, who, "user", name, "add", None, _audit_values(user))
         uow.commit()
     log.info("user %s (%s) added by %s", name, role.value, who.username)
-    return _view(user)
+    return user_view(user)
 
 
 def _get(uow: UnitOfWork, username: str) -> User:
@@ -314,19 +212,19 @@ def _save(
     audit.record(uow, ctx, actor, "user", user.username, action, old, new)
     uow.commit()
     log.info("user %s: %s by %s", user.username, action, actor.username)
-    return _view(user)
+    return user_view(user)
 
 
 def list_users(ctx: ServiceContext, actor: Actor) -> list[UserView]:
     require(actor, Action.MANAGE_USERS)
     with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
-        return [_view(u) for u in uow.users.list()]
+        return [user_view(u) for u in uow.users.list()]
 
 
 def get_user(ctx: ServiceContext, actor: Actor, username: str) -> UserView:
     require(actor, Action.MANAGE_USERS)
     with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
-        return _view(_get(uow, username))
+        return user_view(_get(uow, username))
 
 
 def deactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserView:
@@ -335,7 +233,7 @@ def deactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserVie
     with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         if not user.active:
-            return _view(user)
+            return user_view(user)
         if user.role == Role.ADMIN:
             _keep_an_admin(uow, actor, user, "deactivate")
         user.active = False
@@ -347,7 +245,7 @@ def reactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserVie
     with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         if user.active:
-            return _view(user)
+            return user_view(user)
         user.active = True
         return _save(ctx, uow, actor, user, "reactivate", {"active": False}, {"active": True})
 
@@ -358,7 +256,7 @@ def set_role(ctx: ServiceContext, actor: Actor, username: str, role: Role | str)
     with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         if user.role == role:
-            return _view(user)
+            return user_view(user)
         if user.role == Role.ADMIN and user.active:
             _keep_an_admin(uow, actor, user, "demote")
         old = user.role
@@ -396,8 +294,8 @@ def unlock_user(ctx: ServiceContext, actor: Actor, username: str) -> UserView:
     with authorized(ctx, actor, Action.MANAGE_USERS) as uow:
         user = _get(uow, username)
         if user.locked_until is None and user.failed_attempts == 0:
-            return _view(user)
-        until = _utc(user.locked_until)
+            return user_view(user)
+        until = stored_utc(user.locked_until)
         old = {
             "locked_until": until.isoformat() if until else None,
             "failed_attempts": user.failed_attempts,
@@ -463,113 +361,3 @@ def set_badge(
             user.pin_hash = ctx.passwords.hash(pin) if pin is not None else None
         new = {"badge": user.badge, "has_pin": user.pin_hash is not None}
         return _save(ctx, uow, actor, user, "set_badge", old, new)
-
-
-# --- signing in --------------------------------------------------------------------------
-
-
-def _refuse_if_locked(user: User, now: datetime) -> None:
-    locked_until = _utc(user.locked_until)
-    if locked_until is not None and now < locked_until:
-        raise AuthenticationFailed(
-            _locked_message(user, locked_until), username=user.username, locked_until=locked_until
-        )
-
-
-def _locked_message(user: User, until: datetime) -> str:
-    return (
-        f"account {user.username} is locked after {MAX_FAILED_ATTEMPTS} failed attempts "
-        f"until {until:%Y-%m-%d %H:%M:%S} UTC; try again then or ask an admin"
-    )
-
-
-def _sign_in(
-    ctx: ServiceContext,
-    uow: UnitOfWork,
-    user: User,
-    secret_hash: str | None,
-    secret: str,
-    station: str,
-    wrong: str,
-) -> UserView:
-    """Check one secret of a known user, with lockout; commits what it changes."""
-    now = ctx.clock.now()
-    # Refused without looking at the secret: a right guess must not be confirmed, and the
-    # lock must not be extended by someone hammering it.
-    _refuse_if_locked(user, now)
-    if secret_hash is None:
-        # No PIN set: spend the same time as a check, then fail like a wrong one.
-        ctx.passwords.hash(secret or "-")
-        ok = False
-    else:
-        ok = ctx.passwords.verify(secret_hash, secret)
-    # The check took a while without a lock; now hold the row and count on what is stored
-    # now, so that an attempt at another station at the same moment is neither lost nor
-    # undone, and a lockout is made (and audited) once.
-    current = uow.users.get_for_update(user.username)
-    if current is None:
-        raise AuthenticationFailed(wrong)
-    user = current
-    _refuse_if_locked(user, now)  # another station's attempts locked it meanwhile
-    if not ok:
-        user.failed_attempts += 1
-        if user.failed_attempts < MAX_FAILED_ATTEMPTS:
-            uow.users.save(user)
-            uow.commit()
-            log.info(
-                "failed sign-in for %s at %s (%d)", user.username, station, user.failed_attempts
-            )
-            raise AuthenticationFailed(wrong)
-        until = now + LOCKOUT
-        user.failed_attempts = 0  # a fresh count once the lock has passed
-        user.locked_until = until
-        uow.users.save(user)
-        audit.record(
-            uow,
-            ctx,
-            Actor.system(station),
-            "user",
-            user.username,
-            "lock",
-            None,
-            {"locked_until": until.isoformat(), "failed_attempts": MAX_FAILED_ATTEMPTS},
-        )
-        uow.commit()
-        log.warning(
-            "account %s locked until %s after failed sign-ins at %s", user.username, until, station
-        )
-        raise AuthenticationFailed(
-            f"{wrong}; {_locked_message(user, until)}", username=user.username, locked_until=until
-        )
-    if not user.active:
-        raise AuthenticationFailed(
-            f"account {user.username} is deactivated; ask an admin", username=user.username
-        )
-    if user.failed_attempts or user.locked_until is not None:
-        user.failed_attempts = 0
-        user.locked_until = None
-        uow.users.save(user)
-        uow.commit()
-    return _view(user)
-
-
-def authenticate(ctx: ServiceContext, username: str, password: str, station: str) -> UserView:
-    """Sign in with user name and password; raises ``AuthenticationFailed``."""
-    with ctx.uow() as uow:
-        user = uow.users.get(normalise_username(username))
-        if user is None:
-            # Same message and about the same time as a wrong password: no user enumeration.
-            ctx.passwords.hash(password or "-")
-            raise AuthenticationFailed(_WRONG_PASSWORD)
-        return _sign_in(ctx, uow, user, user.password_hash, password, station, _WRONG_PASSWORD)
-
-
-def authenticate_badge(ctx: ServiceContext, badge: str, pin: str, station: str) -> UserView:
-    """Sign in with a scanned badge and its PIN; the same lockout as passwords."""
-    with ctx.uow() as uow:
-        value = (badge or "").strip()
-        user = uow.users.get_by_badge(value) if value else None
-        if user is None:
-            ctx.passwords.hash(pin or "-")
-            raise AuthenticationFailed(_WRONG_PIN)
-        return _sign_in(ctx, uow, user, user.pin_hash, pin, station, _WRONG_PIN)

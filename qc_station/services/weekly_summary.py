@@ -6,6 +6,7 @@ Times are written in the station's local time, as everywhere people read them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from itertools import zip_longest
 
@@ -13,6 +14,16 @@ from printing.weekly_summary import Bar, SummaryData, SummaryTable, render_weekl
 
 from .context import Actor, ServiceContext
 from .stats import DashboardFigures, StatsFilter, compute_figures
+from .stats_tables import (
+    CARRIER_DAMAGE,
+    DEADLINES,
+    INSPECTORS,
+    SKU_RETURN_RATES,
+    STATED_VS_FOUND,
+    SUPPLIERS,
+    FigureTable,
+    Row,
+)
 
 TOP_N = 15
 
@@ -47,53 +58,24 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
     skus = figures.skus[:TOP_N]
     carriers = figures.carriers
     sections = (
-        SummaryTable(
-            "Return rate per SKU",
-            ("SKU", "returned", "units sold", "return rate"),
-            tuple((s.sku, str(s.returned), str(s.units_sold), f"{s.rate.pct} %") for s in skus),
-            frozenset(k for k, s in enumerate(skus) if s.flagged),
+        _section(
+            SKU_RETURN_RATES,
+            skus,
             note=f"Flagged above {figures.sku_flag_pct} %; highest {TOP_N} shown.",
             bars=tuple(Bar(s.sku, float(s.rate.pct), s.flagged) for s in skus),
             bar_unit=" %",
         ),
-        SummaryTable(
-            "Carrier damage rate",
-            ("carrier", "received", "transit damage", "rate"),
-            tuple(
-                (c.carrier, str(c.received), str(c.transit_damage), f"{c.rate.pct} %")
-                for c in carriers
-            ),
-            frozenset(k for k, c in enumerate(carriers) if c.flagged),
+        _section(
+            CARRIER_DAMAGE,
+            carriers,
             note=f"Flagged above {figures.carrier_flag_pct} %.",
             bars=tuple(Bar(c.carrier, float(c.rate.pct), c.flagged) for c in carriers),
             bar_unit=" %",
         ),
-        SummaryTable(
-            "Supplier scorecard",
-            ("supplier", "received", "defects", "defect rate", "chargebacks"),
-            tuple(
-                (
-                    s.supplier,
-                    str(s.received),
-                    str(s.defects),
-                    f"{s.defect_rate.pct} %",
-                    ", ".join(f"{a.amount} {a.currency}" for a in s.chargebacks) or "—",
-                )
-                for s in figures.suppliers[:TOP_N]
-            ),
-        ),
-        SummaryTable(
-            "Stated reason against finding",
-            ("stated reason", "units", "findings", "found NO_FAULT"),
-            tuple(
-                (
-                    r.stated_reason,
-                    str(r.units),
-                    ", ".join(f"{fd.value} {n}" for fd, n in r.findings),
-                    f"{r.no_fault.pct} %",
-                )
-                for r in figures.reasons[:TOP_N]
-            ),
+        _section(SUPPLIERS, figures.suppliers[:TOP_N]),
+        _section(
+            STATED_VS_FOUND,
+            figures.reasons[:TOP_N],
             note="A reason such as “defective” that often turns out NO_FAULT is a fraud or "
             "listing signal.",
         ),
@@ -111,28 +93,13 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
                     (f"refunds in {a.currency} ({a.units} units)", str(a.amount))
                     for a in figures.refunds
                 ),
-                ("refunds paid on time", str(d.refunds_on_time)),
-                ("refunds paid late", str(d.refunds_late)),
-                ("refunds not yet due", str(d.refunds_open)),
-                ("refunds overdue", str(d.refunds_overdue)),
-                ("dispute evidence not yet due", str(d.disputes_open)),
-                ("dispute evidence past due", str(d.disputes_overdue)),
+                *((m.label, str(m.value(d))) for m in DEADLINES),
             ),
             note="A refund counts as paid when its decision went out in a finance export.",
         ),
-        SummaryTable(
-            "Inspector throughput",
-            ("inspector", "units", "inspection hours", "units per hour", "median time (s)"),
-            tuple(
-                (
-                    i.inspector,
-                    str(i.units),
-                    str(i.inspection_hours),
-                    str(i.units_per_hour) if i.units_per_hour is not None else "—",
-                    str(i.median_seconds) if i.median_seconds is not None else "—",
-                )
-                for i in figures.inspectors
-            ),
+        _section(
+            INSPECTORS,
+            figures.inspectors,
             note=(
                 f"Median inspection time of all units: {figures.median_inspection_seconds} s."
                 if figures.median_inspection_seconds is not None
@@ -146,6 +113,26 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
         generated_at=_local(figures.computed_at),
         headline=headline,
         sections=sections,
+    )
+
+
+def _section(
+    table: FigureTable[Row],
+    rows: Sequence[Row],
+    *,
+    note: str = "",
+    bars: tuple[Bar, ...] = (),
+    bar_unit: str = "",
+) -> SummaryTable:
+    """A figure table as the summary prints it: its English title, headers and cells."""
+    return SummaryTable(
+        table.title,
+        table.headers,
+        tuple(table.cells(row) for row in rows),
+        frozenset(k for k, row in enumerate(rows) if table.is_flagged(row)),
+        note=note,
+        bars=bars,
+        bar_unit=bar_unit,
     )
 
 

@@ -27,118 +27,118 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="87" />
+            <location filename="../../ui/pages/approvals_page.py" line="94" />
             <source>Approval queue</source>
             <extracomment>How the page asks before a bulk approval; tests replace it.</extracomment>
             <translation>审批队列</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="93" />
+            <location filename="../../ui/pages/approvals_page.py" line="100" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="95" />
+            <location filename="../../ui/pages/approvals_page.py" line="102" />
             <source>Bulk approve plain…</source>
             <translation>批量审批简单件…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="107" />
+            <location filename="../../ui/pages/approvals_page.py" line="113" />
             <source>LPN</source>
             <translation>LPN</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="108" />
+            <location filename="../../ui/pages/approvals_page.py" line="114" />
             <source>Product</source>
             <translation>商品</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="109" />
+            <location filename="../../ui/pages/approvals_page.py" line="115" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="110" />
+            <location filename="../../ui/pages/approvals_page.py" line="117" />
             <source>Refund</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="111" />
+            <location filename="../../ui/pages/approvals_page.py" line="121" />
             <source>Why approval</source>
             <translation>审批原因</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="112" />
+            <location filename="../../ui/pages/approvals_page.py" line="122" />
             <source>Inspector</source>
             <translation>质检员</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="113" />
+            <location filename="../../ui/pages/approvals_page.py" line="124" />
             <source>Age</source>
             <translation>等待时长</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="200" />
+            <location filename="../../ui/pages/approvals_page.py" line="215" />
             <source>Comment (required to reject: the inspector sees it)</source>
             <translation>备注（驳回时必填，质检员可见）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="205" />
+            <location filename="../../ui/pages/approvals_page.py" line="220" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="207" />
+            <location filename="../../ui/pages/approvals_page.py" line="222" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="232" />
+            <location filename="../../ui/pages/approvals_page.py" line="247" />
             <source>Bulk approve plain cases</source>
             <translation>批量审批简单件</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="237" />
+            <location filename="../../ui/pages/approvals_page.py" line="252" />
             <source>Approve {count} plain case(s)?</source>
             <translation>批准 {count} 件简单件？</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="239" />
+            <location filename="../../ui/pages/approvals_page.py" line="254" />
             <source>Total at stake: {totals}</source>
             <translation>涉及总额：{totals}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="242" />
+            <location filename="../../ui/pages/approvals_page.py" line="257" />
             <source>Each is checked again; any that is no longer plain stays in the queue with the reason.</source>
             <translation>每一件都会重新检查；不再符合简单件条件的会留在队列中并注明原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="253" />
+            <location filename="../../ui/pages/approvals_page.py" line="268" />
             <source>{count} waiting</source>
             <translation>{count} 件待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="254" />
+            <location filename="../../ui/pages/approvals_page.py" line="269" />
             <source>loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="257" />
+            <location filename="../../ui/pages/approvals_page.py" line="272" />
             <source>Bulk approve plain ({count})…</source>
             <translation>批量审批简单件（{count}）…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="302" />
+            <location filename="../../ui/pages/approvals_page.py" line="301" />
             <source>{m} min</source>
             <translation>{m} 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="305" />
+            <location filename="../../ui/pages/approvals_page.py" line="304" />
             <source>{h} h {m} min</source>
             <translation>{h} 小时 {m} 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/approvals_page.py" line="307" />
+            <location filename="../../ui/pages/approvals_page.py" line="306" />
             <source>{d} d {h} h</source>
             <translation>{d} 天 {h} 小时</translation>
         </message>
@@ -241,27 +241,27 @@
     <context>
         <name>ApprovalsPresenter</name>
         <message>
-            <location filename="../../ui/presenters/approvals_presenter.py" line="167" />
+            <location filename="../../ui/presenters/approvals_presenter.py" line="163" />
             <source>Write a comment for the inspector: it says what to check again.</source>
             <translation>请给质检员写备注，说明需要重新检查什么。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/approvals_presenter.py" line="220" />
+            <location filename="../../ui/presenters/approvals_presenter.py" line="217" />
             <source>{lpn} approved.</source>
             <translation>{lpn} 已批准。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/approvals_presenter.py" line="227" />
+            <location filename="../../ui/presenters/approvals_presenter.py" line="224" />
             <source>{lpn} sent back to inspection with your comment.</source>
             <translation>{lpn} 已连同你的备注退回质检。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/approvals_presenter.py" line="237" />
+            <location filename="../../ui/presenters/approvals_presenter.py" line="234" />
             <source>{count} approved.</source>
             <translation>已批准 {count} 件。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/approvals_presenter.py" line="243" />
+            <location filename="../../ui/presenters/approvals_presenter.py" line="240" />
             <source>{count} not approved, still in the queue:</source>
             <translation>{count} 件未批准，仍在队列中：</translation>
         </message>
@@ -292,147 +292,84 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="78" />
+            <location filename="../../ui/pages/dashboard_page.py" line="91" />
             <source>Last 7 days</source>
             <translation>最近 7 天</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="79" />
+            <location filename="../../ui/pages/dashboard_page.py" line="92" />
             <source>Last 30 days</source>
             <translation>最近 30 天</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="80" />
+            <location filename="../../ui/pages/dashboard_page.py" line="93" />
             <source>Last 90 days</source>
             <translation>最近 90 天</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="81" />
+            <location filename="../../ui/pages/dashboard_page.py" line="94" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="95" />
+            <location filename="../../ui/pages/dashboard_page.py" line="108" />
             <source>all markets</source>
             <translation>全部市场</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="100" />
+            <location filename="../../ui/pages/dashboard_page.py" line="113" />
             <source>all categories</source>
             <translation>全部品类</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="102" />
+            <location filename="../../ui/pages/dashboard_page.py" line="115" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="113" />
+            <location filename="../../ui/pages/dashboard_page.py" line="126" />
             <source>Period</source>
             <translation>时间段</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="119" />
+            <location filename="../../ui/pages/dashboard_page.py" line="132" />
             <source>Market</source>
             <translation>市场</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="121" />
+            <location filename="../../ui/pages/dashboard_page.py" line="134" />
             <source>Category</source>
             <translation>品类</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="141" />
+            <location filename="../../ui/pages/dashboard_page.py" line="154" />
             <source>flagged</source>
             <translation>已标记</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="143" />
+            <location filename="../../ui/pages/dashboard_page.py" line="156" />
             <source>Return rate per SKU (%)</source>
             <translation>各 SKU 退货率（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="146" />
+            <location filename="../../ui/pages/dashboard_page.py" line="159" />
             <source>Carrier damage rate (%)</source>
             <translation>承运商破损率（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="150" />
-            <location filename="../../ui/pages/dashboard_page.py" line="279" />
-            <source>SKU</source>
-            <translation>SKU</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="150" />
-            <source>Returned</source>
-            <translation>退货数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="150" />
-            <source>Sold</source>
-            <translation>销量</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="150" />
-            <source>Return rate</source>
-            <translation>退货率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="155" />
-            <location filename="../../ui/pages/dashboard_page.py" line="280" />
-            <location filename="../../ui/pages/dashboard_page.py" line="502" />
-            <source>Carrier</source>
-            <translation>承运商</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="156" />
-            <location filename="../../ui/pages/dashboard_page.py" line="174" />
-            <source>Received</source>
-            <translation>收货数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="157" />
-            <source>Transit damage</source>
-            <translation>运输损坏</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="158" />
-            <source>Rate</source>
-            <translation>比率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="161" />
+            <location filename="../../ui/pages/dashboard_page.py" line="163" />
             <source>Grades (units)</source>
             <translation>等级（件）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="162" />
+            <location filename="../../ui/pages/dashboard_page.py" line="164" />
             <source>Dispositions (units)</source>
             <translation>处置（件）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="163" />
+            <location filename="../../ui/pages/dashboard_page.py" line="165" />
             <source>Refunded units per currency</source>
             <translation>按币种的退款件数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="165" />
-            <location filename="../../ui/pages/dashboard_page.py" line="185" />
-            <source>Currency</source>
-            <translation>币种</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="165" />
-            <location filename="../../ui/pages/dashboard_page.py" line="168" />
-            <location filename="../../ui/pages/dashboard_page.py" line="196" />
-            <location filename="../../ui/pages/dashboard_page.py" line="205" />
-            <source>Units</source>
-            <translation>件数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="165" />
-            <source>Refunds</source>
-            <translation>退款</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="168" />
@@ -440,229 +377,292 @@
             <translation>退款与争议时限</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="173" />
-            <location filename="../../ui/pages/dashboard_page.py" line="281" />
-            <location filename="../../ui/pages/dashboard_page.py" line="501" />
-            <source>Supplier</source>
-            <translation>供应商</translation>
+            <location filename="../../ui/pages/dashboard_page.py" line="168" />
+            <location filename="../../ui/pages/dashboard_page.py" line="278" />
+            <location filename="../../ui/pages/dashboard_page.py" line="286" />
+            <location filename="../../ui/pages/dashboard_page.py" line="290" />
+            <source>Units</source>
+            <translation>件数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="175" />
-            <source>Defects</source>
-            <translation>缺陷数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="176" />
-            <source>Defect rate</source>
-            <translation>缺陷率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="177" />
-            <source>Chargebacks</source>
-            <translation>供应商扣款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="183" />
+            <location filename="../../ui/pages/dashboard_page.py" line="174" />
             <source>Supplier / carrier</source>
             <translation>供应商/承运商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="184" />
+            <location filename="../../ui/pages/dashboard_page.py" line="175" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="186" />
+            <location filename="../../ui/pages/dashboard_page.py" line="176" />
+            <location filename="../../ui/pages/dashboard_page.py" line="277" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="177" />
             <source>Claimed</source>
             <translation>索赔金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="187" />
+            <location filename="../../ui/pages/dashboard_page.py" line="178" />
             <source>Recovered</source>
             <translation>已追回</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="188" />
+            <location filename="../../ui/pages/dashboard_page.py" line="179" />
             <source>Recovery rate</source>
             <translation>追回率</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="191" />
+            <location filename="../../ui/pages/dashboard_page.py" line="182" />
             <source>Recovery rate (%)</source>
             <translation>追回率（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="195" />
-            <source>Stated reason</source>
-            <translation>客户退货原因</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="197" />
-            <source>Found</source>
-            <translation>检验结论</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="198" />
-            <source>Found NO_FAULT</source>
-            <translation>检验无质量问题</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="204" />
-            <source>Inspector</source>
-            <translation>质检员</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="206" />
-            <source>Inspection hours</source>
-            <translation>质检工时</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="207" />
-            <source>Units per hour</source>
-            <translation>每小时件数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="208" />
-            <source>Median time (s)</source>
-            <translation>时间中位数（秒）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="216" />
+            <location filename="../../ui/pages/dashboard_page.py" line="190" />
             <source>Double-click a row to see its units.</source>
             <translation>双击一行查看对应的商品件。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="229" />
+            <location filename="../../ui/pages/dashboard_page.py" line="203" />
             <source>Supplier scorecard</source>
             <translation>供应商评分卡</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="232" />
+            <location filename="../../ui/pages/dashboard_page.py" line="206" />
             <source>Recovery: every closed batch and filed claim, in any period</source>
             <translation>追偿：所有已结批次与已提交索赔（不限期间）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="237" />
+            <location filename="../../ui/pages/dashboard_page.py" line="211" />
             <source>Stated reason against finding</source>
             <translation>客户退货原因与检验结论对比</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="238" />
+            <location filename="../../ui/pages/dashboard_page.py" line="212" />
             <source>Inspector throughput</source>
             <translation>质检员产能</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="263" />
+            <location filename="../../ui/pages/dashboard_page.py" line="237" />
             <source>Back to the dashboard</source>
             <translation>返回看板</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="277" />
+            <location filename="../../ui/pages/dashboard_page.py" line="251" />
             <source>LPN</source>
             <translation>LPN</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="278" />
+            <location filename="../../ui/pages/dashboard_page.py" line="252" />
             <source>RMA</source>
             <translation>退货授权</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="282" />
+            <location filename="../../ui/pages/dashboard_page.py" line="253" />
+            <location filename="../../ui/pages/dashboard_page.py" line="269" />
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="254" />
+            <location filename="../../ui/pages/dashboard_page.py" line="273" />
+            <location filename="../../ui/pages/dashboard_page.py" line="447" />
+            <source>Carrier</source>
+            <translation>承运商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="255" />
+            <location filename="../../ui/pages/dashboard_page.py" line="280" />
+            <location filename="../../ui/pages/dashboard_page.py" line="446" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="256" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="283" />
+            <location filename="../../ui/pages/dashboard_page.py" line="257" />
             <source>Finding</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="284" />
+            <location filename="../../ui/pages/dashboard_page.py" line="258" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="285" />
+            <location filename="../../ui/pages/dashboard_page.py" line="259" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="286" />
+            <location filename="../../ui/pages/dashboard_page.py" line="260" />
             <source>Decided</source>
             <translation>判定时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="358" />
-            <source>Loading…</source>
-            <translation>加载中…</translation>
+            <location filename="../../ui/pages/dashboard_page.py" line="270" />
+            <source>Returned</source>
+            <translation>退货数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="361" />
-            <source>As of {time}</source>
-            <translation>截至 {time}</translation>
+            <location filename="../../ui/pages/dashboard_page.py" line="271" />
+            <source>Sold</source>
+            <translation>销量</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="389" />
-            <source>No units were received in this period.</source>
-            <translation>该时间段内没有收货。</translation>
+            <location filename="../../ui/pages/dashboard_page.py" line="272" />
+            <source>Return rate</source>
+            <translation>退货率</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="393" />
-            <source>{units} units received · median inspection time {median}</source>
-            <translation>共收货 {units} 件 · 质检时间中位数 {median}</translation>
+            <location filename="../../ui/pages/dashboard_page.py" line="274" />
+            <location filename="../../ui/pages/dashboard_page.py" line="281" />
+            <source>Received</source>
+            <translation>收货数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="395" />
-            <source>{seconds} s</source>
-            <translation>{seconds} 秒</translation>
+            <location filename="../../ui/pages/dashboard_page.py" line="275" />
+            <source>Transit damage</source>
+            <translation>运输损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="436" />
+            <location filename="../../ui/pages/dashboard_page.py" line="276" />
+            <source>Rate</source>
+            <translation>比率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="279" />
+            <source>Refunds</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="282" />
+            <source>Defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="283" />
+            <source>Defect rate</source>
+            <translation>缺陷率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="284" />
+            <source>Chargebacks</source>
+            <translation>供应商扣款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="285" />
+            <source>Stated reason</source>
+            <translation>客户退货原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="287" />
+            <source>Found</source>
+            <translation>检验结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="288" />
+            <source>Found NO_FAULT</source>
+            <translation>检验无质量问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="289" />
+            <source>Inspector</source>
+            <translation>质检员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="291" />
+            <source>Inspection hours</source>
+            <translation>质检工时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="292" />
+            <source>Units per hour</source>
+            <translation>每小时件数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="293" />
+            <source>Median time (s)</source>
+            <translation>时间中位数（秒）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="299" />
             <source>Refunds paid on time</source>
             <translation>按时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="437" />
+            <location filename="../../ui/pages/dashboard_page.py" line="300" />
             <source>Refunds paid late</source>
             <translation>逾期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="438" />
+            <location filename="../../ui/pages/dashboard_page.py" line="301" />
             <source>Refunds not yet due</source>
             <translation>未到期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="439" />
+            <location filename="../../ui/pages/dashboard_page.py" line="302" />
             <source>Refunds overdue</source>
             <translation>已逾期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="440" />
+            <location filename="../../ui/pages/dashboard_page.py" line="303" />
             <source>Dispute evidence not yet due</source>
             <translation>争议证据未到期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="442" />
+            <location filename="../../ui/pages/dashboard_page.py" line="304" />
             <source>Dispute evidence past due</source>
             <translation>争议证据已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="553" />
+            <location filename="../../ui/pages/dashboard_page.py" line="377" />
+            <source>Loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="380" />
+            <source>As of {time}</source>
+            <translation>截至 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="408" />
+            <source>No units were received in this period.</source>
+            <translation>该时间段内没有收货。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="412" />
+            <source>{units} units received · median inspection time {median}</source>
+            <translation>共收货 {units} 件 · 质检时间中位数 {median}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="414" />
+            <source>{seconds} s</source>
+            <translation>{seconds} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="516" />
             <source>SKU {key}</source>
             <translation>SKU {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="554" />
+            <location filename="../../ui/pages/dashboard_page.py" line="517" />
             <source>carrier {key}</source>
             <translation>承运商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="555" />
+            <location filename="../../ui/pages/dashboard_page.py" line="518" />
             <source>supplier {key}</source>
             <translation>供应商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="558" />
+            <location filename="../../ui/pages/dashboard_page.py" line="521" />
             <source>Units of {what}: {count}</source>
             <translation>{what} 的商品件：{count}</translation>
         </message>
@@ -670,16 +670,16 @@
     <context>
         <name>DashboardPresenter</name>
         <message>
-            <location filename="../../ui/presenters/dashboard_presenter.py" line="102" />
+            <location filename="../../ui/presenters/dashboard_presenter.py" line="99" />
             <source>The first day of the period is after its last day.</source>
-            <extracomment>The local day "today" is; tests replace it.</extracomment>
+            <extracomment>A figure that cannot load is not the operator's mistake: no error sound. The local day "today" is; tests replace it.</extracomment>
             <translation>时间段的开始日期晚于结束日期。</translation>
         </message>
     </context>
     <context>
         <name>DatabasePresenter</name>
         <message>
-            <location filename="../../ui/presenters/database_presenter.py" line="80" />
+            <location filename="../../ui/presenters/database_presenter.py" line="87" />
             <source>Backed up to {file}: {size}, SHA-256 {sha}.</source>
             <translation>已备份到 {file}：{size}，SHA-256 {sha}。</translation>
         </message>
@@ -1026,42 +1026,42 @@
     <context>
         <name>DeadlinesPresenter</name>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="112" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="110" />
             <source>Evidence for {lpn} recorded as sent.</source>
             <translation>{lpn} 的证据已记录为已发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="122" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="120" />
             <source>Enter the settled amount in {currency}.</source>
             <translation>请输入和解金额（{currency}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="136" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="134" />
             <source>Dispute about {lpn} closed.</source>
             <translation>{lpn} 的争议已结案。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="141" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="139" />
             <source>Enter the LPN of the decided unit to reopen.</source>
             <translation>请输入要重新打开的已判定件的 LPN。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="144" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="142" />
             <source>Write why the unit is reopened; the audit log keeps it.</source>
             <translation>请写明重新打开的原因；审计日志会记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="150" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="148" />
             <source>{lpn} reopened: it is back in inspection.</source>
             <translation>{lpn} 已重新打开，回到质检中。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="155" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="153" />
             <source>Write why the claim is released; the audit log keeps it.</source>
             <translation>请写明释放占用的原因；审计日志会记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/deadlines_presenter.py" line="161" />
+            <location filename="../../ui/presenters/deadlines_presenter.py" line="159" />
             <source>{lpn} released from station {station}.</source>
             <translation>{lpn} 已从工作站 {station} 释放。</translation>
         </message>
@@ -1069,28 +1069,28 @@
     <context>
         <name>FinancePage</name>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="47" />
+            <location filename="../../ui/pages/finance_page.py" line="42" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="68" />
+            <location filename="../../ui/pages/finance_page.py" line="69" />
             <source>Finance export</source>
             <extracomment>How the page asks for a file name; tests replace it.</extracomment>
             <translation>财务导出</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="73" />
+            <location filename="../../ui/pages/finance_page.py" line="74" />
             <source>Next export</source>
             <translation>下一批导出</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="80" />
+            <location filename="../../ui/pages/finance_page.py" line="81" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="82" />
+            <location filename="../../ui/pages/finance_page.py" line="83" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
@@ -1140,17 +1140,17 @@
             <translation>审批时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="112" />
+            <location filename="../../ui/pages/finance_page.py" line="113" />
             <source>%v of %m rows</source>
             <translation>%v / %m 行</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="113" />
+            <location filename="../../ui/pages/finance_page.py" line="114" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="125" />
+            <location filename="../../ui/pages/finance_page.py" line="126" />
             <source>Exported batches</source>
             <translation>已导出批次</translation>
         </message>
@@ -1185,47 +1185,47 @@
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="136" />
+            <location filename="../../ui/pages/finance_page.py" line="137" />
             <source>Refunds</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="145" />
+            <location filename="../../ui/pages/finance_page.py" line="150" />
             <source>Re-export…</source>
             <translation>重新导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="172" />
+            <location filename="../../ui/pages/finance_page.py" line="179" />
             <source>Export the finance CSV</source>
             <translation>导出财务 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="184" />
+            <location filename="../../ui/pages/finance_page.py" line="191" />
             <source>Write batch {batch} again</source>
             <translation>重新写出批次 {batch}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="211" />
+            <location filename="../../ui/pages/finance_page.py" line="218" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="225" />
+            <location filename="../../ui/pages/finance_page.py" line="232" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="231" />
+            <location filename="../../ui/pages/finance_page.py" line="238" />
             <source>Nothing to export: every final decision has been exported.</source>
             <translation>没有可导出的内容：所有最终处理都已导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="235" />
+            <location filename="../../ui/pages/finance_page.py" line="242" />
             <source>{count} decision(s) waiting to be exported. Refunds: {totals}</source>
             <translation>{count} 条处理待导出。退款：{totals}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="259" />
+            <location filename="../../ui/pages/finance_page.py" line="250" />
             <source>… and {count} more.</source>
             <translation>…… 另有 {count} 条。</translation>
         </message>
@@ -1233,19 +1233,19 @@
     <context>
         <name>FinancePresenter</name>
         <message>
-            <location filename="../../ui/presenters/finance_presenter.py" line="141" />
-            <location filename="../../ui/presenters/finance_presenter.py" line="204" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="135" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="189" />
             <source>Nothing to export: every final decision has been exported.</source>
             <extracomment>internal: rows written, emitted on the worker thread, delivered queued</extracomment>
             <translation>没有可导出的内容：所有最终处理都已导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/finance_presenter.py" line="208" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="193" />
             <source>Batch {batch} written again to {file}: {rows} row(s), identical to the export (SHA-256 {sha}).</source>
             <translation>批次 {batch} 已重新写入 {file}：{rows} 行，与原导出完全一致（SHA-256 {sha}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/finance_presenter.py" line="212" />
+            <location filename="../../ui/presenters/finance_presenter.py" line="197" />
             <source>Exported batch {batch} to {file}: {rows} row(s), SHA-256 {sha}.</source>
             <translation>批次 {batch} 已导出到 {file}：{rows} 行，SHA-256 {sha}。</translation>
         </message>
@@ -1431,33 +1431,33 @@
     <context>
         <name>InspectionPresenter</name>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="366" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="337" />
             <source>Choose a grade: keys 1–5 or A, B, C, D, X.</source>
             <extracomment>the database was unreachable: the inspection is kept on this station (outbox.Journalled)</extracomment>
             <translation>请选择等级：按键 1–5 或 A、B、C、D、X。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="368" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="339" />
             <source>Choose a finding.</source>
             <translation>请选择检验结论。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="370" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="341" />
             <source>Photos are still being prepared; submit again in a moment.</source>
             <translation>照片仍在处理中，请稍后再提交。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="372" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="343" />
             <source>Write why you override the proposed decision.</source>
             <translation>请写明改判的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="396" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="377" />
             <source>Choose a grade (keys 1–5 or A–D, X) to see the decision.</source>
             <translation>选择等级（按键 1–5 或 A–D、X）后显示处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="398" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="379" />
             <source>Choose a finding to see the decision.</source>
             <translation>选择检验结论后显示处理结果。</translation>
         </message>
@@ -1465,169 +1465,179 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../ui/labels.py" line="27" />
+            <location filename="../../ui/labels.py" line="29" />
             <source>A · new</source>
             <translation>A · 全新</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="28" />
+            <location filename="../../ui/labels.py" line="30" />
             <source>B · open box</source>
             <translation>B · 已开箱</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="29" />
+            <location filename="../../ui/labels.py" line="31" />
             <source>C · used</source>
             <translation>C · 已使用</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="30" />
+            <location filename="../../ui/labels.py" line="32" />
             <source>D · damaged</source>
             <translation>D · 已损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="31" />
+            <location filename="../../ui/labels.py" line="33" />
             <source>X · scrap</source>
             <translation>X · 报废</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="37" />
+            <location filename="../../ui/labels.py" line="39" />
             <source>No fault (changed mind)</source>
             <translation>无质量问题（不想要了）</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="38" />
+            <location filename="../../ui/labels.py" line="40" />
             <source>Defect</source>
             <translation>质量缺陷</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="39" />
+            <location filename="../../ui/labels.py" line="41" />
             <source>Transit damage</source>
             <translation>运输损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="40" />
+            <location filename="../../ui/labels.py" line="42" />
             <source>Not as described</source>
             <translation>与描述不符</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="41" />
+            <location filename="../../ui/labels.py" line="43" />
             <source>Customer damage</source>
             <translation>人为损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="42" />
+            <location filename="../../ui/labels.py" line="44" />
             <source>Missing parts</source>
             <translation>缺少配件</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="43" />
+            <location filename="../../ui/labels.py" line="45" />
             <source>Wrong item / empty box</source>
             <translation>错发商品 / 空箱</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="49" />
+            <location filename="../../ui/labels.py" line="51" />
             <source>RESTOCK</source>
             <translation>重新入库</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="50" />
+            <location filename="../../ui/labels.py" line="52" />
             <source>REFUND</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="51" />
+            <location filename="../../ui/labels.py" line="53" />
             <source>EXCHANGE</source>
             <translation>换货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="52" />
+            <location filename="../../ui/labels.py" line="54" />
             <source>DISPUTE</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="58" />
+            <location filename="../../ui/labels.py" line="60" />
             <source>Full refund</source>
             <translation>全额退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="59" />
+            <location filename="../../ui/labels.py" line="61" />
             <source>Partial refund</source>
             <translation>部分退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="60" />
+            <location filename="../../ui/labels.py" line="62" />
             <source>Exchange</source>
             <translation>换货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="61" />
+            <location filename="../../ui/labels.py" line="63" />
             <source>Dispute</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="67" />
+            <location filename="../../ui/labels.py" line="69" />
             <source>Restock</source>
             <translation>重新入库</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="68" />
+            <location filename="../../ui/labels.py" line="70" />
             <source>Refurbish</source>
             <translation>翻新</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="69" />
+            <location filename="../../ui/labels.py" line="71" />
             <source>Liquidate</source>
             <translation>清仓</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="70" />
+            <location filename="../../ui/labels.py" line="72" />
             <source>Scrap</source>
             <translation>报废</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="71" />
+            <location filename="../../ui/labels.py" line="73" />
             <source>Return to vendor</source>
             <translation>退回供应商</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="72" />
+            <location filename="../../ui/labels.py" line="74" />
             <source>Hold</source>
             <translation>暂扣</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="78" />
+            <location filename="../../ui/labels.py" line="80" />
             <source>expected</source>
             <translation>待收货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="79" />
+            <location filename="../../ui/labels.py" line="81" />
             <source>in inspection</source>
             <translation>质检中</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="80" />
+            <location filename="../../ui/labels.py" line="82" />
             <source>awaiting approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="81" />
+            <location filename="../../ui/labels.py" line="83" />
             <source>decided</source>
             <translation>已判定</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="87" />
+            <location filename="../../ui/labels.py" line="89" />
             <source>within the return window</source>
             <translation>在退货期限内</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="88" />
+            <location filename="../../ui/labels.py" line="90" />
             <source>return window exceeded</source>
             <translation>已超出退货期限</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="89" />
+            <location filename="../../ui/labels.py" line="91" />
             <source>return window unknown</source>
             <translation>退货期限未知</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="101" />
+            <source>4 × 6 in</source>
+            <translation>4 × 6 英寸</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="102" />
+            <source>2 × 1 in</source>
+            <translation>2 × 1 英寸</translation>
         </message>
     </context>
     <context>
@@ -1739,23 +1749,23 @@
     <context>
         <name>LoginPresenter</name>
         <message>
-            <location filename="../../ui/presenters/login_presenter.py" line="83" />
+            <location filename="../../ui/presenters/login_presenter.py" line="78" />
             <source>Enter your user name and password.</source>
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/login_presenter.py" line="101" />
+            <location filename="../../ui/presenters/login_presenter.py" line="96" />
             <source>Scan your badge and enter your PIN.</source>
             <translation>请扫描工牌并输入 PIN 码。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/login_presenter.py" line="115" />
-            <location filename="../../ui/presenters/login_presenter.py" line="133" />
+            <location filename="../../ui/presenters/login_presenter.py" line="112" />
+            <location filename="../../ui/presenters/login_presenter.py" line="130" />
             <source>The two passwords differ; type them again.</source>
             <translation>两次输入的密码不一致，请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/login_presenter.py" line="170" />
+            <location filename="../../ui/presenters/login_presenter.py" line="169" />
             <source>Your password was reset. Sign in with your user name and the new password to choose your own.</source>
             <translation>您的密码已被重置。请使用用户名和管理员提供的新密码登录，然后设置您自己的密码。</translation>
         </message>
@@ -1763,103 +1773,103 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="76" />
+            <location filename="../../ui/main_window.py" line="82" />
             <source>Returns QC Station — {station}</source>
             <extracomment>Short, so an outage shows within seconds (SPEC §10); the check is one cheap query. How unexpected errors are shown; tests replace it.</extracomment>
             <translation>退货质检工作站 — {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>Database unreachable — work cannot be saved.</source>
             <translation>无法连接数据库 — 工作无法保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="183" />
             <source>Scan (F2)</source>
             <translation>扫码（F2）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>Lock</source>
             <translation>锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="190" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>Station {station}</source>
             <translation>工作站 {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Database: checking…</source>
             <translation>数据库：检查中…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="261" />
+            <location filename="../../ui/main_window.py" line="279" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="282" />
             <source>Locked for {name}</source>
             <translation>已为 {name} 锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>{name} ({role})</source>
             <translation>{name}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>Database: OK</source>
             <translation>数据库：正常</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>Database unreachable — work cannot be saved. {detail}</source>
             <translation>无法连接数据库 — 工作无法保存。{detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>Database: unreachable</source>
             <translation>数据库：无法连接</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="392" />
+            <location filename="../../ui/main_window.py" line="410" />
             <source>(waiting for a supervisor's approval)</source>
             <translation>（等待主管审批）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="447" />
+            <location filename="../../ui/main_window.py" line="463" />
             <source>{count} inspection(s) waiting to be sent; kept on this station.</source>
             <translation>{count} 条质检记录待发送，已保存在本工作站。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="469" />
             <source>{count} kept inspection(s) refused by the server — {first}</source>
             <translation>{count} 条本地保存的质检记录被服务器拒绝 — {first}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="462" />
+            <location filename="../../ui/main_window.py" line="478" />
             <source>Policy {hash}, activated at another station, is now in force.</source>
             <translation>其他工作站启用的政策 {hash} 现已生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="470" />
+            <location filename="../../ui/main_window.py" line="486" />
             <source>The database is unreachable: the inspection is kept on this station.</source>
             <translation>无法连接数据库：本次质检已保存在本工作站。</translation>
         </message>
@@ -1963,7 +1973,7 @@
         </message>
         <message>
             <location filename="../../ui/messages.py" line="177" />
-            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="197" />
+            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="173" />
             <source>Enter the SKU printed on the item.</source>
             <translation>请输入商品上印的 SKU。</translation>
         </message>
@@ -2061,22 +2071,22 @@
     <context>
         <name>PolicyPresenter</name>
         <message>
-            <location filename="../../ui/presenters/policy_presenter.py" line="107" />
+            <location filename="../../ui/presenters/policy_presenter.py" line="112" />
             <source>Choose a valid policy file first.</source>
             <translation>请先选择一个有效的政策文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/policy_presenter.py" line="110" />
+            <location filename="../../ui/presenters/policy_presenter.py" line="115" />
             <source>Say why the policy changes: a note is required.</source>
             <translation>请说明修改政策的原因：备注为必填。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/policy_presenter.py" line="135" />
+            <location filename="../../ui/presenters/policy_presenter.py" line="142" />
             <source>This policy file is not valid; nothing was changed.</source>
             <translation>该政策文件无效；未做任何更改。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/policy_presenter.py" line="144" />
+            <location filename="../../ui/presenters/policy_presenter.py" line="151" />
             <source>Policy {hash} is now active; other stations switch to it within 15 seconds.</source>
             <translation>政策 {hash} 已生效；其他工作站将在 15 秒内切换到该政策。</translation>
         </message>
@@ -2084,108 +2094,108 @@
     <context>
         <name>PolicyTab</name>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="45" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="40" />
             <source>Policy files (*.toml);;All files (*)</source>
             <translation>政策文件 (*.toml);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="60" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="55" />
             <source>Active policy</source>
             <extracomment>How the tab asks for a policy file; tests replace it.</extracomment>
             <translation>当前政策</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="72" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="67" />
             <source>History</source>
             <translation>历史记录</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="76" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="70" />
             <source>Activated at</source>
             <translation>启用时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="77" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="72" />
             <source>Policy</source>
             <translation>政策</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="78" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="74" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="79" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="75" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="80" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="76" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="87" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="84" />
             <source>New policy</source>
             <translation>新政策</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="90" />
-            <location filename="../../ui/pages/admin/policy_tab.py" line="183" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="87" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="167" />
             <source>No file chosen.</source>
             <translation>未选择文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="93" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="90" />
             <source>Choose file…</source>
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="108" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="105" />
             <source>Why the policy changes (kept in its history)</source>
             <translation>修改政策的原因（记入历史）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="110" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="107" />
             <source>Activate</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="131" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="128" />
             <source>Choose a policy file</source>
             <translation>选择政策文件</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="148" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="145" />
             <source>SHA-256 {hash}
 No policy was activated yet: each station uses its policy file; this is this station's.</source>
             <translation>SHA-256 {hash}
 尚未启用统一政策：各工作站使用各自的政策文件；这是本工作站的。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="154" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="151" />
             <source>SHA-256 {hash}
 Activated by {user} at {station}, {when}.</source>
             <translation>SHA-256 {hash}
 由 {user} 在 {station} 启用，{when}。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="162" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="159" />
             <source>This station started with another policy; it uses this one from its next start.</source>
             <translation>本工作站启动时使用的是另一份政策；下次启动起使用这一份。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="195" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="179" />
             <source>Valid. SHA-256 {hash}…</source>
             <translation>有效。SHA-256 {hash}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="200" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="184" />
             <source>On the {cases} example cases, {changed} outcome(s) change.</source>
             <translation>在 {cases} 个示例中，有 {changed} 个处理结果会改变。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/policy_tab.py" line="210" />
+            <location filename="../../ui/pages/admin/policy_tab.py" line="194" />
             <source>Checking…</source>
             <translation>检查中…</translation>
         </message>
@@ -2193,7 +2203,7 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>PrintCenter</name>
         <message>
-            <location filename="../../ui/printing/print_center.py" line="200" />
+            <location filename="../../ui/printing/print_center.py" line="184" />
             <source>{title} was not printed and waits in the print queue: {error}</source>
             <translation>{title} 未打印，已留在打印队列中：{error}</translation>
         </message>
@@ -2254,38 +2264,43 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>PrintQueuePage</name>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="45" />
-            <location filename="../../ui/printing/queue_page.py" line="252" />
+            <location filename="../../ui/printing/queue_page.py" line="42" />
+            <location filename="../../ui/printing/queue_page.py" line="240" />
             <source>Print queue</source>
             <translation>打印队列</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="49" />
+            <location filename="../../ui/printing/queue_page.py" line="46" />
             <source>Labels and reports that a printer has not taken yet. Nothing here is lost: fix the printer, then retry.</source>
             <translation>打印机尚未接收的标签和报告。这里的内容不会丢失：修好打印机后重试即可。</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="59" />
+            <location filename="../../ui/printing/queue_page.py" line="57" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="60" />
+            <location filename="../../ui/printing/queue_page.py" line="58" />
             <source>Printer</source>
             <translation>打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="61" />
+            <location filename="../../ui/printing/queue_page.py" line="58" />
+            <source>(none set)</source>
+            <translation>（未设置）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/queue_page.py" line="60" />
             <source>Queued</source>
             <translation>排队时间</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="62" />
+            <location filename="../../ui/printing/queue_page.py" line="63" />
             <source>Tries</source>
             <translation>尝试次数</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="63" />
+            <location filename="../../ui/printing/queue_page.py" line="64" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
@@ -2340,22 +2355,17 @@ Activated by {user} at {station}, {when}.</source>
             <translation>预览并打印：</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="152" />
-            <source>(none set)</source>
-            <translation>（未设置）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/printing/queue_page.py" line="170" />
+            <location filename="../../ui/printing/queue_page.py" line="158" />
             <source>{title} sent to {printer}.</source>
             <translation>{title} 已发送到 {printer}。</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="190" />
+            <location filename="../../ui/printing/queue_page.py" line="178" />
             <source>Discard {title}? It will not be printed.</source>
             <translation>放弃 {title}？它将不会被打印。</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/queue_page.py" line="223" />
+            <location filename="../../ui/printing/queue_page.py" line="211" />
             <source>No label has been printed at this station yet.</source>
             <translation>本工作站尚未打印过标签。</translation>
         </message>
@@ -2363,18 +2373,18 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>PrintersPresenter</name>
         <message>
-            <location filename="../../ui/presenters/printers_presenter.py" line="103" />
+            <location filename="../../ui/presenters/printers_presenter.py" line="110" />
             <source>Unknown setting: {key}</source>
             <extracomment>The settings this tab edits, in the order shown.</extracomment>
             <translation>未知设置：{key}</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/printers_presenter.py" line="126" />
+            <location filename="../../ui/presenters/printers_presenter.py" line="135" />
             <source>Saved in {file}; this station prints with these settings now.</source>
             <translation>已保存到 {file}；本工作站现在按这些设置打印。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/printers_presenter.py" line="134" />
+            <location filename="../../ui/presenters/printers_presenter.py" line="143" />
             <source>Could not write the config file: {detail}</source>
             <translation>无法写入配置文件：{detail}</translation>
         </message>
@@ -2382,62 +2392,52 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>PrintersTab</name>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="43" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="48" />
             <source>This station's printers</source>
             <translation>本工作站的打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="48" />
-            <source>4 × 6 in</source>
-            <translation>4 × 6 英寸</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="49" />
-            <source>2 × 1 in</source>
-            <translation>2 × 1 英寸</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="53" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="56" />
             <source> dpi</source>
             <translation> dpi</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="55" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="58" />
             <source>Label printer</source>
             <translation>标签打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="56" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="59" />
             <source>Label size</source>
             <translation>标签尺寸</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="57" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="60" />
             <source>Label printer resolution</source>
             <translation>标签打印机分辨率</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="58" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="61" />
             <source>Document printer</source>
             <translation>文档打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="59" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="62" />
             <source>Report page size</source>
             <translation>报告纸张尺寸</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="72" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="75" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="125" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="128" />
             <source>Saved in {file}. {count} printer(s) found on this computer.</source>
             <translation>已保存到 {file}。本机找到 {count} 台打印机。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/printers_tab.py" line="132" />
+            <location filename="../../ui/pages/admin/printers_tab.py" line="135" />
             <source>Set by an environment variable, which wins over the file: {keys}</source>
             <translation>以下设置由环境变量指定，优先于配置文件：{keys}</translation>
         </message>
@@ -2636,12 +2636,12 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>RecoveryPresenter</name>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="97" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="96" />
             <source>Select an open batch or claim first.</source>
             <translation>请先选择一个未结的批次或索赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="100" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="99" />
             <location filename="../../ui/presenters/recovery_presenter.py" line="138" />
             <source>Choose an existing folder for the documents.</source>
             <translation>请为单据选择一个已存在的文件夹。</translation>
@@ -2658,42 +2658,42 @@ Activated by {user} at {station}, {when}.</source>
         </message>
         <message>
             <location filename="../../ui/presenters/recovery_presenter.py" line="135" />
-            <location filename="../../ui/presenters/recovery_presenter.py" line="168" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="169" />
             <source>Select a closed batch or a filed claim first.</source>
             <translation>请先选择一个已结批次或已提交的索赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="147" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="148" />
             <source>The documents of {number} are in {folder}.</source>
             <translation>{number} 的单据已保存到 {folder}。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="152" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="153" />
             <source>Select the unit to take out of the batch.</source>
             <translation>请选择要从批次中移出的商品件。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="155" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="156" />
             <source>Write why the unit is taken out; the audit log keeps it.</source>
             <translation>请填写移出原因；审计日志会记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="161" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="162" />
             <source>{lpn} taken out of the batch.</source>
             <translation>{lpn} 已从批次中移出。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="173" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="174" />
             <source>Enter the amount received, or mark the claim denied.</source>
             <translation>请输入收到的金额，或标记为已拒赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="189" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="190" />
             <source>{number} recorded as denied.</source>
             <translation>{number} 已记录为拒赔。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/recovery_presenter.py" line="189" />
+            <location filename="../../ui/presenters/recovery_presenter.py" line="190" />
             <source>Payment on {number} recorded.</source>
             <translation>{number} 的赔付已记录。</translation>
         </message>
@@ -2779,17 +2779,17 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="208" />
+            <location filename="../../ui/presenters/users_presenter.py" line="215" />
             <source>inspector</source>
             <translation>质检员</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="209" />
+            <location filename="../../ui/presenters/users_presenter.py" line="216" />
             <source>supervisor</source>
             <translation>主管</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="210" />
+            <location filename="../../ui/presenters/users_presenter.py" line="217" />
             <source>admin</source>
             <translation>管理员</translation>
         </message>
@@ -2797,42 +2797,42 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>ScanPage</name>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="42" />
+            <location filename="../../ui/pages/scan_page.py" line="43" />
             <source>Scan the RMA barcode or the unit label</source>
             <translation>扫描退货授权条码或商品件标签</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="48" />
+            <location filename="../../ui/pages/scan_page.py" line="51" />
             <source>Scan or type a code, then Enter</source>
             <translation>扫码或输入条码，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="51" />
+            <location filename="../../ui/pages/scan_page.py" line="54" />
             <source>Camera (F4)</source>
             <translation>摄像头（F4）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="64" />
+            <location filename="../../ui/pages/scan_page.py" line="67" />
             <source>Create an unexpected return (F8)</source>
             <translation>创建无单退货（F8）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="116" />
+            <location filename="../../ui/pages/scan_page.py" line="119" />
             <source>Starting the camera…</source>
             <translation>正在打开摄像头…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="156" />
+            <location filename="../../ui/pages/scan_page.py" line="159" />
             <source>No camera.</source>
             <translation>没有摄像头。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="173" />
+            <location filename="../../ui/pages/scan_page.py" line="176" />
             <source>Looking up {code}…</source>
             <translation>正在查找 {code}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/scan_page.py" line="188" />
+            <location filename="../../ui/pages/scan_page.py" line="191" />
             <source>No picture</source>
             <translation>无画面</translation>
         </message>
@@ -2840,13 +2840,13 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>ScanPresenter</name>
         <message>
-            <location filename="../../ui/presenters/scan_presenter.py" line="99" />
+            <location filename="../../ui/presenters/scan_presenter.py" line="94" />
             <source>Scan an RMA barcode or a unit label.</source>
             <extracomment>The last scan found nothing: the page offers "Create an unexpected return (F8)". Why the camera shows no picture (inline, under the preview); "" when it is fine.</extracomment>
             <translation>请扫描退货授权条码或商品件标签。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/scan_presenter.py" line="147" />
+            <location filename="../../ui/presenters/scan_presenter.py" line="145" />
             <source>This RMA has no units to inspect.</source>
             <translation>该退货授权没有需要质检的商品件。</translation>
         </message>
@@ -2961,7 +2961,7 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>StationsPresenter</name>
         <message>
-            <location filename="../../ui/presenters/stations_presenter.py" line="69" />
+            <location filename="../../ui/presenters/stations_presenter.py" line="62" />
             <source>Claim on {lpn} released; any station may take the unit now.</source>
             <translation>{lpn} 的占用已释放；任何工作站现在都可以处理该件。</translation>
         </message>
@@ -3103,28 +3103,28 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>UnexpectedReturnPresenter</name>
         <message>
-            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="160" />
+            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="143" />
             <source>SKU {sku} is not in the catalog: type the product's name and price.</source>
             <extracomment>What the catalog said about the SKU: "" before a lookup. Bumped when the presenter changed the form (a lookup, a reset): the page re-reads it.</extracomment>
             <translation>SKU {sku} 不在商品目录中：请手动输入商品名称和价格。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="180" />
+            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="160" />
             <source>Found in the catalog: {name}</source>
             <translation>已在商品目录中找到：{name}</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="199" />
+            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="175" />
             <source>Enter the market (two letters, such as US or DE).</source>
             <translation>请输入市场（两位字母，如 US 或 DE）。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="201" />
+            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="177" />
             <source>Enter the currency (such as USD, EUR or CNY).</source>
             <translation>请输入币种（如 USD、EUR 或 CNY）。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="204" />
+            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="180" />
             <source>Enter the price as a number, such as 19.99.</source>
             <translation>请以数字输入价格，如 19.99。</translation>
         </message>
@@ -3132,53 +3132,53 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>UsersPresenter</name>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="70" />
-            <location filename="../../ui/presenters/users_presenter.py" line="106" />
+            <location filename="../../ui/presenters/users_presenter.py" line="77" />
+            <location filename="../../ui/presenters/users_presenter.py" line="113" />
             <source>The two passwords are not the same.</source>
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="98" />
+            <location filename="../../ui/presenters/users_presenter.py" line="105" />
             <source>{user} is now {role}.</source>
             <translation>{user} 现在是{role}。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="111" />
+            <location filename="../../ui/presenters/users_presenter.py" line="118" />
             <source>The password of {user} was reset; a lockout is lifted.</source>
             <translation>{user} 的密码已重置，锁定已解除。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="121" />
+            <location filename="../../ui/presenters/users_presenter.py" line="128" />
             <source>Scan or type the badge and enter its PIN.</source>
             <translation>请扫描或输入工牌号，并输入 PIN 码。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="127" />
+            <location filename="../../ui/presenters/users_presenter.py" line="134" />
             <source>{user} can now sign in with the badge.</source>
             <translation>{user} 现在可以用工牌登录。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="137" />
+            <location filename="../../ui/presenters/users_presenter.py" line="144" />
             <source>The badge of {user} was removed.</source>
             <translation>{user} 的工牌已移除。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="148" />
+            <location filename="../../ui/presenters/users_presenter.py" line="155" />
             <source>{user} can sign in again.</source>
             <translation>{user} 可以重新登录了。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="153" />
+            <location filename="../../ui/presenters/users_presenter.py" line="160" />
             <source>{user} is deactivated and can no longer sign in.</source>
             <translation>{user} 已停用，无法再登录。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="160" />
+            <location filename="../../ui/presenters/users_presenter.py" line="167" />
             <source>Select a user first.</source>
             <translation>请先选择一个用户。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/users_presenter.py" line="188" />
+            <location filename="../../ui/presenters/users_presenter.py" line="195" />
             <source>Added {user} as {role}.</source>
             <translation>已添加 {user}，角色为{role}。</translation>
         </message>
@@ -3186,193 +3186,193 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>UsersTab</name>
         <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="58" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="64" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="59" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="65" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="60" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="94" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="118" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="66" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="107" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="131" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="61" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="68" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="62" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="97" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="135" />
-            <source>Badge</source>
-            <translation>工牌</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="63" />
-            <source>Locked until</source>
-            <translation>锁定至</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="83" />
-            <source>Add a user</source>
-            <translation>添加用户</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="85" />
-            <source>e.g. li.wei</source>
-            <translation>例如 li.wei</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="90" />
-            <source>optional: scan the badge</source>
-            <translation>可选：扫描工牌</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="91" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="127" />
-            <source>4 to 8 digits</source>
-            <translation>4 到 8 位数字</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="92" />
-            <source>User name</source>
-            <translation>用户名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="93" />
-            <source>Full name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="95" />
-            <source>Initial password</source>
-            <translation>初始密码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="96" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="124" />
-            <source>Repeat password</source>
-            <translation>再次输入密码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="98" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="136" />
-            <source>PIN</source>
-            <translation>PIN 码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="99" />
-            <source>Add user</source>
-            <translation>添加用户</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="106" />
-            <source>Selected user</source>
-            <translation>所选用户</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="114" />
-            <source>Change role</source>
-            <translation>更改角色</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="121" />
-            <source>Reset password</source>
-            <translation>重置密码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="123" />
-            <source>New password</source>
-            <translation>新密码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="126" />
-            <source>scan the badge</source>
-            <translation>扫描工牌</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="129" />
-            <source>Set badge and PIN</source>
-            <translation>设置工牌和 PIN 码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="131" />
-            <source>Remove badge</source>
-            <translation>移除工牌</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="230" />
-            <source>Select a user in the list.</source>
-            <translation>请在列表中选择一个用户。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="231" />
-            <location filename="../../ui/pages/admin/users_tab.py" line="241" />
-            <source>Deactivate</source>
-            <translation>停用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="241" />
-            <source>Reactivate</source>
-            <translation>重新启用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="249" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="69" />
             <source>active</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/admin/users_tab.py" line="249" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="69" />
             <source>deactivated</source>
             <translation>已停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="71" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="110" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="148" />
+            <source>Badge</source>
+            <translation>工牌</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="73" />
+            <source>Locked until</source>
+            <translation>锁定至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="96" />
+            <source>Add a user</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="98" />
+            <source>e.g. li.wei</source>
+            <translation>例如 li.wei</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="103" />
+            <source>optional: scan the badge</source>
+            <translation>可选：扫描工牌</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="104" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="140" />
+            <source>4 to 8 digits</source>
+            <translation>4 到 8 位数字</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="105" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="106" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="108" />
+            <source>Initial password</source>
+            <translation>初始密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="109" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="137" />
+            <source>Repeat password</source>
+            <translation>再次输入密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="111" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="149" />
+            <source>PIN</source>
+            <translation>PIN 码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="112" />
+            <source>Add user</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="119" />
+            <source>Selected user</source>
+            <translation>所选用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="127" />
+            <source>Change role</source>
+            <translation>更改角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="134" />
+            <source>Reset password</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="136" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="139" />
+            <source>scan the badge</source>
+            <translation>扫描工牌</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="142" />
+            <source>Set badge and PIN</source>
+            <translation>设置工牌和 PIN 码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="144" />
+            <source>Remove badge</source>
+            <translation>移除工牌</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="243" />
+            <source>Select a user in the list.</source>
+            <translation>请在列表中选择一个用户。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="244" />
+            <location filename="../../ui/pages/admin/users_tab.py" line="254" />
+            <source>Deactivate</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/admin/users_tab.py" line="254" />
+            <source>Reactivate</source>
+            <translation>重新启用</translation>
         </message>
     </context>
     <context>
         <name>Workspaces</name>
         <message>
-            <location filename="../../ui/workspaces.py" line="119" />
+            <location filename="../../ui/workspaces.py" line="121" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="127" />
+            <location filename="../../ui/workspaces.py" line="129" />
             <source>Deadlines &amp;&amp; disputes</source>
             <translation>时限与争议</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="135" />
+            <location filename="../../ui/workspaces.py" line="137" />
             <source>Dashboard</source>
             <translation>看板</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="143" />
+            <location filename="../../ui/workspaces.py" line="145" />
             <source>Finance</source>
             <translation>财务</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="151" />
+            <location filename="../../ui/workspaces.py" line="153" />
             <source>Recovery</source>
             <translation>追偿</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="158" />
+            <location filename="../../ui/workspaces.py" line="160" />
             <source>Administration</source>
             <translation>系统管理</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="165" />
+            <location filename="../../ui/workspaces.py" line="167" />
             <source>Stations</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="173" />
+            <location filename="../../ui/workspaces.py" line="175" />
             <source>Print queue</source>
             <translation>打印队列</translation>
         </message>

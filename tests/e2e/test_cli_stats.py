@@ -15,7 +15,7 @@ import pytest
 
 from qc_station.adapters.database import make_engine
 from qc_station.adapters.migrate import upgrade
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from tests.e2e.conftest import Result, Run
 from tests.stats_data import EXPECTED_RECEIVED, build_stats_data
 

@@ -9,18 +9,22 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from qc_station.adapters.camera import CodeDebouncer
+from qc_station.adapters.files import write_into
+from qc_station.adapters.journal import FileJournal
+from qc_station.adapters.opencv_ports import OpenCvPhotos, decode_frame
+from qc_station.adapters.outage import is_outage
 from qc_station.adapters.printers import FolderSpool
 from qc_station.config import Config
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role
 from qc_station.domain.policy import Policy
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, submit_inspection
-from qc_station.services.print_queue import PrintQueue
 from qc_station.services.returns import claim_unit
+from qc_station.services.station_ports import FrameSource, StationPorts
 from qc_station.services.users import UserView
 from tests.builders import make_rma, seed, user
-from tests.fakes import FakePrinter, FakeStore
-from ui.printing.print_center import PrintCenter
+from tests.fakes import FakeClock, FakePrinter, FakeStore
 from ui.session import Session
 from ui.sounds import Sounds
 from ui.tasks import TaskRunner
@@ -55,16 +59,34 @@ def printer() -> FakePrinter:
     return FakePrinter()
 
 
+def no_camera(source: int | str) -> FrameSource:
+    raise AssertionError(f"a GUI test opened camera {source!r}; give it a fake frame source")
+
+
+@pytest.fixture
+def ports(printer: FakePrinter, clock: FakeClock, tmp_path: Path) -> StationPorts:
+    """The station's adapters in GUI tests: the journal and the print spool in the test's
+    own folder (never the user's data folder), the fake printer, no camera (tests hand their
+    camera controller a fake frame source); photos are checked by the real reader."""
+    return StationPorts(
+        journal=FileJournal(tmp_path / "journal"),
+        is_outage=is_outage,
+        photos=OpenCvPhotos(),
+        open_camera=no_camera,
+        decode_frame=decode_frame,
+        new_debouncer=CodeDebouncer,
+        write_into=write_into,
+        print_spool=FolderSpool(tmp_path / "print-spool"),
+        make_printer=lambda: printer,
+        clock=clock,
+    )
+
+
 @pytest.fixture
 def session(
-    ctx: ServiceContext, config: Config, runner: TaskRunner, printer: FakePrinter, tmp_path: Path
+    ctx: ServiceContext, config: Config, runner: TaskRunner, ports: StationPorts
 ) -> Session:
-    made = Session(ctx, config, runner, Sounds(silent=True))
-    # The session's print center, made here so that printing (a label after each decision)
-    # spools into the test's folder and prints on the fake, never in the user's data folder.
-    queue = PrintQueue(FolderSpool(tmp_path / "print-spool"), printer, ctx.clock)
-    PrintCenter(made, queue, parent=made)
-    return made
+    return Session(ctx, config, runner, Sounds(silent=True), ports=ports)
 
 
 def inspector_view(username: str = "ines") -> UserView:

@@ -22,6 +22,7 @@ from qc_station.services.users import UserView
 from tests.builders import user
 from tests.conftest import DEFAULT_POLICY_FILE
 from tests.fakes import FakeStore
+from tests.gui.tables import cell, row_count
 from ui.pages.admin import AdminPage
 from ui.session import Session
 from ui.sounds import Sounds
@@ -66,8 +67,8 @@ def test_the_area_is_for_admins_on_f10() -> None:
 
 def test_users_are_listed(admin_page: AdminPage) -> None:
     table = admin_page.users.table
-    assert [table.item(n, 0).text() for n in range(table.rowCount())] == ["ada", "ines"]
-    assert table.item(1, 2).text() == "inspector" and table.item(1, 3).text() == "active"
+    assert [cell(table, n, 0) for n in range(row_count(table))] == ["ada", "ines"]
+    assert cell(table, 1, 2) == "inspector" and cell(table, 1, 3) == "active"
     assert not admin_page.users.selected_box.isEnabled()
 
 
@@ -90,7 +91,7 @@ def test_add_a_user_with_badge_and_pin(
     assert tab.message.property("role") == "success" and "li.wei" in tab.message.text()
     assert tab.new_username.text() == "" and tab.new_password.text() == ""
     assert tab.selected_label.text() == "li.wei — 李伟"
-    assert tab.table.item(2, 4).text() == "B-0042 + PIN"  # ada, ines, li.wei
+    assert cell(tab.table, 2, 4) == "B-0042 + PIN"  # ada, ines, li.wei
 
 
 @pytest.mark.parametrize(
@@ -128,7 +129,7 @@ def test_refusals_are_inline_and_name_the_field(
 
 def select(qtbot: QtBot, page: AdminPage, username: str) -> None:
     tab = page.users
-    names = [tab.table.item(n, 0).text() for n in range(tab.table.rowCount())]
+    names = [cell(tab.table, n, 0) for n in range(row_count(tab.table))]
     tab.table.selectRow(names.index(username))
     assert tab.presenter.state.selected == username and tab.selected_box.isEnabled()
 
@@ -168,7 +169,7 @@ def test_change_role_reset_password_badge_and_deactivate(
     tab.active_button.click()
     idle(qtbot, tab.presenter)
     assert not store.data.users["ines"].active
-    assert tab.table.item(1, 3).text() == "deactivated"
+    assert cell(tab.table, 1, 3) == "deactivated"
     assert tab.active_button.text() == "Reactivate"
     actions = [e.action for e in store.data.audit if e.entity_id == "ines"]
     assert actions == ["set_role", "reset_password", "set_badge", "set_badge", "deactivate"]
@@ -313,9 +314,7 @@ def test_choose_try_and_activate_a_new_policy(
     new_hash = session.ctx.policy.hash
     assert new_hash != old_hash  # this station decides with it at once
     assert store.data.policy_activations[-1].note == "B-grade returns lose 20 %"
-    assert tab.history.rowCount() == 1 and tab.history.item(0, 4).text() == (
-        "B-grade returns lose 20 %"
-    )
+    assert row_count(tab.history) == 1 and cell(tab.history, 0, 4) == ("B-grade returns lose 20 %")
     assert new_hash in tab.active_label.text() and "Activated by ada" in tab.active_label.text()
     assert tab.note.text() == "" and not tab.activate_button.isEnabled()
     assert "now active" in tab.message.text()
@@ -330,7 +329,7 @@ def real_session(qtbot: QtBot, tmp_path: Path) -> Iterator[Session]:
     app = build(config)
     user_service.add_user(app.ctx, None, "ada", Role.ADMIN, "Ada", "long enough 1")
     runner = TaskRunner()
-    session = Session(app.ctx, config, runner, Sounds(silent=True))
+    session = Session(app.ctx, config, runner, Sounds(silent=True), ports=app.ports)
     session.sign_in(ADMIN_VIEW)
     yield session
     runner.wait_idle()

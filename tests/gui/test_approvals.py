@@ -28,9 +28,11 @@ from qc_station.services.inspection import (
 from qc_station.services.users import UserView
 from tests.builders import INSPECTOR, make_rma, seed, user
 from tests.fakes import FakePrinter, FakeStore
+from tests.gui.tables import cell, headers, row_count, texts
 from ui.main_window import MainWindow
 from ui.pages.approvals_page import ApprovalsPage
 from ui.presenters.approvals_presenter import ApprovalsPresenter
+from ui.printing.print_center import PrintCenter
 from ui.session import Session
 from ui.workspaces import _approvals_page
 
@@ -110,19 +112,23 @@ def page(qtbot: QtBot, supervisor: Session, queue: None) -> ApprovalsPage:
 
 
 def select(qtbot: QtBot, page: ApprovalsPage, lpn: str) -> None:
-    row = [page.table.item(r, 0).text() for r in range(page.table.rowCount())].index(lpn)
+    row = [cell(page.table, r, 0) for r in range(row_count(page.table))].index(lpn)
     page.table.selectRow(row)
     assert page.presenter.state.selected == lpn
 
 
 def test_the_queue_shows_why_each_unit_waits(page: ApprovalsPage) -> None:
     table = page.table
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert headers == ["LPN", "Product", "Outcome", "Refund", "Why approval", "Inspector", "Age"]
-    rows = {
-        table.item(r, 0).text(): [table.item(r, c).text() for c in range(7)]
-        for r in range(table.rowCount())
-    }
+    assert headers(table) == [
+        "LPN",
+        "Product",
+        "Outcome",
+        "Refund",
+        "Why approval",
+        "Inspector",
+        "Age",
+    ]
+    rows = {row[0]: row for row in texts(table)}
     assert rows["RMA-BIG-1"][1:6] == [
         "降噪耳机 Headphones",
         "RESTOCK",
@@ -263,7 +269,7 @@ def test_the_approvals_area_prints_the_label_of_each_approved_unit(
     supervisor.config = dataclasses.replace(supervisor.config, label_printer="Zebra")
     parent = QWidget()
     qtbot.addWidget(parent)
-    area = _approvals_page(supervisor, parent)
+    area = _approvals_page(supervisor, parent, PrintCenter(supervisor, parent=supervisor))
     assert isinstance(area, ApprovalsPage)
     area.activated()
     qtbot.waitUntil(lambda: len(area.presenter.state.items) == 4)

@@ -6,6 +6,7 @@ a typed one; no camera or a lost camera is an inline message; the thread always 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -14,8 +15,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from qc_station.adapters.camera import CameraUnavailable, FrameSource
-from qc_station.domain.enums import Role, UnitState
+from qc_station.adapters.camera import CameraUnavailable, CodeDebouncer, FrameSource
+from qc_station.adapters.opencv_ports import OpenCvPhotos, decode_frame
+from qc_station.domain.enums import Grade, Role, UnitState
 from qc_station.services import returns
 from tests.builders import make_rma, seed, user
 from tests.conftest import SHARED
@@ -55,7 +57,9 @@ def held_label(repeat: int = 6) -> FakeFrameSource:
 
 
 def controller(source: Callable[[], FrameSource]) -> CameraController:
-    return CameraController(source, frame_pause=0.01)
+    return CameraController(
+        source, decode=decode_frame, new_debouncer=CodeDebouncer, frame_pause=0.01
+    )
 
 
 def test_the_camera_thread_decodes_a_held_label_once_and_stops_cleanly(qtbot: QtBot) -> None:
@@ -226,6 +230,8 @@ def test_a_webcam_photo_is_added_with_its_time_burned_in(
     qtbot: QtBot, signed_in: Session, store: FakeStore
 ) -> None:
     seed(store, make_rma(LABEL_TEXT))
+    # The station's own stamper (OpenCV), as bootstrap wires it.
+    signed_in.attach(replace(signed_in.ctx, photo_stamper=OpenCvPhotos()), signed_in.ports)
     rma_view = returns.find(signed_in.ctx, LABEL_TEXT, "ST-01")
     presenter = InspectionPresenter(signed_in)
     camera = controller(held_label)
@@ -241,9 +247,15 @@ def test_a_webcam_photo_is_added_with_its_time_burned_in(
     assert not camera.running
     photo = presenter.state.photos[0].photo
     assert photo.original_name.startswith("webcam-")
-    assert (photo.width, photo.height) == (640, 480)
-    stored = cv2.imdecode(np.frombuffer(photo.data, np.uint8), cv2.IMREAD_COLOR)
+    assert page.photo_list.count() == 1
+    presenter.set_grade(Grade.A)
+    with qtbot.waitSignal(presenter.decision_submitted, timeout=5000):
+        presenter.submit()
+    (inspection,) = store.data.inspections.values()
+    (kept,) = inspection.photos
+    assert (kept.original_name, kept.width, kept.height) == (photo.original_name, 640, 480)
+    data = signed_in.ctx.photos.get(kept.sha256)
+    stored = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     # The burned-in band darkens the bottom-right corner and writes white text on it.
     corner = stored[-20:, -200:]
     assert corner.max() > 200 and np.median(corner) < 90
-    assert page.photo_list.count() == 1

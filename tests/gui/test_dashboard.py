@@ -143,3 +143,14 @@ def test_inspectors_get_the_refusal_inline(
     with qtbot.waitSignal(page.presenter.error_message):
         page.presenter.set_filter(NOVEMBER)
     assert not page.message.isHidden() and page.message.text()
+
+
+def test_every_figure_table_column_and_deadline_is_worded(page: DashboardPage) -> None:
+    from qc_station.services.stats_tables import DEADLINES, FIGURE_TABLES
+
+    words = page.column_words()
+    shown = {(t.key, c.key) for t in FIGURE_TABLES.values() for c in t.shown}
+    assert set(words) == shown
+    assert set(page.deadline_words()) == {m.key for m in DEADLINES}
+    headers = page.sku_table.horizontalHeaderItem(3)
+    assert headers is not None and headers.text() == "Return rate"

@@ -17,6 +17,7 @@ from qc_station.services import finance
 from qc_station.services.users import UserView
 from tests.builders import SUPERVISOR, make_rma, seed, user
 from tests.fakes import FakeStore
+from tests.gui.tables import cell, row_count
 from tests.unit.services.test_finance import put_decision
 from ui.main_window import MainWindow
 from ui.pages.finance_page import FinancePage, totals_text
@@ -73,13 +74,13 @@ def test_the_preview_shows_count_totals_and_first_rows(
 ) -> None:
     refreshed(qtbot, page)
     assert page.summary.text() == ("3 decision(s) waiting to be exported. Refunds: USD 297.00 (3)")
-    assert page.preview_table.rowCount() == 3
-    assert page.preview_table.item(0, 0).text() == waiting[0]
-    assert page.preview_table.item(0, 5).text() == "USD 99.00"
-    assert page.preview_table.item(0, 7).text() == "sofia"
+    assert row_count(page.preview_table) == 3
+    assert cell(page.preview_table, 0, 0) == waiting[0]
+    assert cell(page.preview_table, 0, 5) == "USD 99.00"
+    assert cell(page.preview_table, 0, 7) == "sofia"
     assert page.export_button.isEnabled()
     assert not page.reexport_button.isEnabled()
-    assert page.batch_table.rowCount() == 0
+    assert row_count(page.batch_table) == 0
 
 
 def test_export_writes_the_file_with_progress_then_the_batch_is_listed(
@@ -109,11 +110,11 @@ def test_export_writes_the_file_with_progress_then_the_batch_is_listed(
     # Refreshed after the export: nothing waits, the batch is in the history.
     assert page.summary.text() == "Nothing to export: every final decision has been exported."
     assert not page.export_button.isEnabled()
-    assert page.batch_table.rowCount() == 1
-    assert page.batch_table.item(0, 0).text() == batch_id
-    assert page.batch_table.item(0, 4).text() == "3"
-    assert page.batch_table.item(0, 5).text() == store.data.exports[batch_id].sha256
-    assert page.batch_table.item(0, 6).text() == "USD 297.00 (3)"
+    assert row_count(page.batch_table) == 1
+    assert cell(page.batch_table, 0, 0) == batch_id
+    assert cell(page.batch_table, 0, 4) == "3"
+    assert cell(page.batch_table, 0, 5) == store.data.exports[batch_id].sha256
+    assert cell(page.batch_table, 0, 6) == "USD 297.00 (3)"
     assert not list(tmp_path.glob(".*"))  # no staging file left behind
 
 
@@ -165,7 +166,7 @@ def test_a_race_to_empty_leaves_an_existing_file_alone(
     export_with(qtbot, page, page.export_button)
     assert target.read_text(encoding="utf-8") == "yesterday's file"
     assert "Nothing to export" in page.message.text()
-    assert page.batch_table.rowCount() == 1  # the other station's batch, no empty one
+    assert row_count(page.batch_table) == 1  # the other station's batch, no empty one
 
 
 def test_cancel_exports_nothing(
@@ -245,7 +246,7 @@ def test_the_window_builds_the_finance_page_from_the_toolbar(
     action.trigger()
     page = main.area_page("financeArea")
     assert isinstance(page, FinancePage)
-    qtbot.waitUntil(lambda: page.preview_table.rowCount() == 3)
+    qtbot.waitUntil(lambda: row_count(page.preview_table) == 3)
     main.close()
 
 

@@ -14,6 +14,7 @@ from qc_station.config import Config
 from qc_station.domain.enums import Role
 from tests.builders import user
 from tests.fakes import FakePrinter, FakeStore
+from tests.gui.tables import cell, row_count
 from tests.gui.test_main_window import scan, sign_in
 from ui.main_window import MainWindow
 from ui.printing.print_center import PrintCenter
@@ -29,7 +30,8 @@ def config() -> Config:
 
 @pytest.fixture
 def center(signed_in: Session) -> PrintCenter:
-    return PrintCenter.for_session(signed_in)
+    # Over the station's print queue (the session's ports: the test's spool, the fake printer).
+    return PrintCenter(signed_in, parent=signed_in)
 
 
 @pytest.fixture
@@ -41,10 +43,6 @@ def page(qtbot: QtBot, center: PrintCenter) -> PrintQueuePage:
 
 def wait_idle(qtbot: QtBot, center: PrintCenter) -> None:
     qtbot.waitUntil(lambda: center._running == 0, timeout=10_000)
-
-
-def test_one_print_center_per_session(signed_in: Session, center: PrintCenter) -> None:
-    assert PrintCenter.for_session(signed_in) is center
 
 
 def test_a_label_prints_on_the_label_printer(
@@ -68,16 +66,16 @@ def test_a_missing_printer_queues_the_job_and_retry_prints_it(
     assert "waits in the print queue" in failed.args[1]
     assert "'Zebra' does not exist" in failed.args[1]
     wait_idle(qtbot, center)
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
-    assert page.table.item(0, 0).text() == f"Label {rma_code}-1"
-    assert "does not exist" in page.table.item(0, 4).text()
+    qtbot.waitUntil(lambda: row_count(page.table) == 1)
+    assert cell(page.table, 0, 0) == f"Label {rma_code}-1"
+    assert "does not exist" in cell(page.table, 0, 4)
     assert page.message.text() == failed.args[1]
 
     printer.queues = ["Zebra", "Office"]  # plugged back in
     page.table.selectRow(0)
     with qtbot.waitSignal(center.job_printed, timeout=10_000):
         page.retry_button.click()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: row_count(page.table) == 0)
     assert page.empty.isVisibleTo(page)
     assert printer.sent and printer.sent[0][0] == "Zebra"
 
@@ -88,7 +86,7 @@ def test_discard_asks_first(
     printer.queues = []  # no printer at all
     with qtbot.waitSignal(center.job_failed, timeout=10_000):
         center.print_report(rma_code)
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: row_count(page.table) == 1)
     page.table.selectRow(0)
     questions: list[str] = []
     page.ask = lambda question: questions.append(question) or False
@@ -96,11 +94,11 @@ def test_discard_asks_first(
     assert questions == [f"Discard Report {rma_code}? It will not be printed."]
     page.activated()
     wait_idle(qtbot, center)
-    assert page.table.rowCount() == 1
+    assert row_count(page.table) == 1
     page.ask = lambda question: True
     page.table.selectRow(0)
     page.discard_button.click()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: row_count(page.table) == 0, timeout=10_000)
     assert center.queue.pending() == []
 
 
@@ -168,7 +166,7 @@ def test_a_decision_without_approval_prints_its_label(
     sign_in(qtbot, window)
     scan(qtbot, window, rma_code)
     qtbot.keyClick(window.inspection_page, Qt.Key.Key_1)  # grade A: restock, no approval
-    center = PrintCenter.for_session(window.session)
+    center = window.print_center
     with qtbot.waitSignal(center.job_printed, timeout=10_000) as printed:
         qtbot.keyClick(window.inspection_page, Qt.Key.Key_Return)
     assert printed.args == [f"Label {rma_code}-1", "Zebra"]
@@ -185,4 +183,16 @@ def test_a_decision_needing_approval_prints_nothing_yet(
     window.session.runner.wait_idle()
     qtbot.wait(50)
     assert printer.sent == []
-    assert PrintCenter.for_session(window.session).queue.pending() == []
+    assert window.print_center.queue.pending() == []
+
+
+def test_the_window_hands_its_one_print_center_to_the_pages(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    sign_in(qtbot, window)
+    [area] = [w for w in WORKSPACES if w.key == "printQueueArea"]
+    window.show_area(area)
+    page = window.area_page("printQueueArea")
+    assert isinstance(page, PrintQueuePage)
+    assert page.center is window.print_center
+    assert window.print_center.queue is window.session.ports.print_queue

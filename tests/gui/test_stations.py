@@ -16,6 +16,7 @@ from qc_station.config import Config
 from qc_station.domain.enums import Grade, Role, UnitState
 from qc_station.services import returns, sign_ins
 from qc_station.services.context import ServiceContext
+from qc_station.services.station_ports import StationPorts
 from qc_station.services.users import UserView
 from tests.builders import INSPECTOR_2, make_rma, seed
 from tests.fakes import FakeStore
@@ -25,7 +26,7 @@ from ui.presenters.scan_presenter import ScanPresenter
 from ui.presenters.stations_presenter import StationsPresenter
 from ui.session import Session
 from ui.sounds import Sounds
-from ui.station_link import StationLink, journal_for
+from ui.station_link import StationLink
 from ui.tasks import TaskRunner
 
 
@@ -90,11 +91,16 @@ class Outage:
 
 @pytest.fixture
 def outage_session(
-    qtbot: QtBot, ctx: ServiceContext, store: FakeStore, runner: TaskRunner, tmp_path: Path
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    store: FakeStore,
+    runner: TaskRunner,
+    ports: StationPorts,
+    tmp_path: Path,
 ) -> tuple[Session, Outage]:
     switch = Outage(store)
     config = Config(station_name="ST-01", data_dir=str(tmp_path / "data"))
-    session = Session(replace(ctx, uow=switch), config, runner, Sounds(silent=True))
+    session = Session(replace(ctx, uow=switch), config, runner, Sounds(silent=True), ports=ports)
     view = UserView("ines", "Ines", Role.INSPECTOR, True, None, False, None, None)
     # As the login presenter does: the sign-in whose key signs the outage journal.
     session.sign_in(view, sign_ins.record_sign_in(ctx, view.actor("ST-01")))
@@ -116,7 +122,7 @@ def test_an_inspection_survives_an_outage_and_is_sent_later(
         presenter.submit()
     assert kept.args[0].lpn == lpn
     assert not presenter.active  # the inspector goes on with the next parcel
-    assert [e.record["notes"] for e in journal_for(session.config).entries()] == ["box sealed"]
+    assert [e.record["notes"] for e in session.ports.journal.entries()] == ["box sealed"]
     assert store.data.inspections == {}
 
     # Scanning the parcel again while its inspection waits does not open a second one.
@@ -141,7 +147,7 @@ def test_an_inspection_survives_an_outage_and_is_sent_later(
     assert counted.args == [0, 0, ""]
     [inspection] = store.data.inspections.values()
     assert (inspection.lpn, inspection.notes) == (lpn, "box sealed")
-    assert journal_for(session.config).entries() == []
+    assert session.ports.journal.entries() == []
 
 
 def test_a_policy_activated_at_another_station_is_taken_with_the_heartbeat(

@@ -39,7 +39,7 @@ def window(
 ) -> Iterator[MainWindow]:
     CountingPage.built = 0
     area = Workspace(
-        "reviewArea", "Review", SUPERVISORS, "F6", lambda _session, parent: CountingPage(parent)
+        "reviewArea", "Review", SUPERVISORS, "F6", lambda _s, parent, _p: CountingPage(parent)
     )
     monkeypatch.setattr(workspaces, "WORKSPACES", (area,))
     with store.uow() as uow:

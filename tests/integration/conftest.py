@@ -30,7 +30,7 @@ from sqlalchemy import Engine, text
 
 from qc_station.adapters.database import make_engine
 from qc_station.adapters.migrate import upgrade
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.services.ports import UnitOfWork
 from tests.fakes import FakeStore
 

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from qc_station.adapters.photo_store import FileSystemPhotoStore
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.audit import make_event
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role
 from qc_station.domain.model import RmaLine
@@ -25,7 +25,7 @@ from qc_station.services import audit, finance, recovery, users
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
 from tests.builders import ADMIN, make_rma, seed_cast_in, user
-from tests.fakes import FakePasswordHasher
+from tests.fakes import FakePasswordHasher, FakePhotoStamper
 
 from .conftest import EngineMaker
 
@@ -47,6 +47,7 @@ def _ctx(engine: Engine, policy: Policy, tmp_path: Path) -> ServiceContext:
         policy=policy,
         photos=FileSystemPhotoStore(tmp_path / "photos", create=True),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     seed_cast_in(made.uow)
     return made

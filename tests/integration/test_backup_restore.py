@@ -27,7 +27,7 @@ from qc_station.adapters.backup import PostgresMaintenance, SqliteMaintenance, m
 from qc_station.adapters.database import make_engine
 from qc_station.adapters.migrate import alembic_config, head_revision, upgrade
 from qc_station.adapters.photo_store import FileSystemPhotoStore
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.bootstrap import SystemClock, read_policy
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role, UnitState
 from qc_station.domain.errors import PermissionDenied
@@ -41,7 +41,7 @@ from qc_station.services.maintenance import (
     RestoreRefused,
 )
 from tests.builders import ADMIN, INSPECTOR, SUPERVISOR, make_rma, seed_cast_in
-from tests.fakes import FakePasswordHasher
+from tests.fakes import FakePasswordHasher, FakePhotoStamper
 
 from .conftest import EngineMaker
 
@@ -54,6 +54,7 @@ def _context(engine: Engine, photos: Path) -> ServiceContext:
         photos=FileSystemPhotoStore(photos, create=True),
         passwords=FakePasswordHasher(),
         database=maintenance_for(engine),
+        photo_stamper=FakePhotoStamper(),
     )
     seed_cast_in(made.uow)
     return made

@@ -23,7 +23,7 @@ from qc_station.domain.policy import Policy
 from qc_station.services import users
 from qc_station.services.audit import verify
 from qc_station.services.context import Actor, ServiceContext
-from tests.fakes import FakePasswordHasher, FakePhotoStore
+from tests.fakes import FakePasswordHasher, FakePhotoStamper, FakePhotoStore
 
 from .conftest import EngineMaker, PgCluster
 
@@ -49,7 +49,7 @@ class SlowHasher(FakePasswordHasher):
 
 
 def station(url: str, engines: EngineMaker, policy: Policy) -> ServiceContext:
-    from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+    from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 
     return ServiceContext(
         uow=SqlUnitOfWorkFactory(engines(url)),
@@ -57,6 +57,7 @@ def station(url: str, engines: EngineMaker, policy: Policy) -> ServiceContext:
         policy=policy,
         photos=FakePhotoStore(),
         passwords=SlowHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
 
 

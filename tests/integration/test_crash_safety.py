@@ -41,7 +41,7 @@ from qc_station.adapters.database import make_engine
 from qc_station.adapters.db_errors import describe_database_error
 from qc_station.adapters.migrate import upgrade
 from qc_station.adapters.photo_store import FileSystemPhotoStore
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.bootstrap import SystemClock, read_policy
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role, UnitState
 from qc_station.domain.errors import QcError
@@ -50,7 +50,7 @@ from qc_station.services import audit
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, submit_inspection
 from tests.builders import INSPECTOR, make_rma, seed_cast_in
-from tests.fakes import FakePasswordHasher
+from tests.fakes import FakePasswordHasher, FakePhotoStamper
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -93,6 +93,7 @@ def _context(url: str, photos: Path) -> tuple[ServiceContext, Engine]:
         policy=read_policy(None),
         photos=FileSystemPhotoStore(photos),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     return ctx, engine
 
@@ -315,6 +316,7 @@ def test_full_database_file_refuses_the_save_cleanly(tmp_path: Path) -> None:
         read_policy(None),
         FileSystemPhotoStore(tmp_path / "photos", create=True),
         FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     try:
         done, failed, exc = _save_until_full(ctx, lpns)

@@ -14,7 +14,7 @@ from qc_station.services import approval, finance, users
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.permissions import Action, authorized
 from tests.builders import ADMIN, seed_cast_in
-from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore
+from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStamper, FakePhotoStore
 
 from .conftest import UowFactory
 
@@ -30,6 +30,7 @@ def ctx(uow_factory: UowFactory, default_policy: object) -> ServiceContext:
         policy=default_policy,  # type: ignore[arg-type]
         photos=FakePhotoStore(),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
 
 

@@ -35,7 +35,7 @@ from qc_station.adapters.migrate import (
 from qc_station.adapters.orm import Base, PolicyRow
 from qc_station.adapters.passwords import Argon2PasswordHasher
 from qc_station.adapters.photo_store import FileSystemPhotoStore, PhotoStoreUnavailable
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.errors import NotFound, QcError, ValidationError
 
 from .conftest import EngineMaker

@@ -14,8 +14,8 @@ from sqlalchemy import Engine, select
 
 from qc_station.adapters.migrate import alembic_config
 from qc_station.adapters.orm import DecisionFactRow
-from qc_station.adapters.sql_facts import refresh_facts
-from qc_station.adapters.sql_uow import SqlUnitOfWork
+from qc_station.adapters.sql.facts import refresh_facts
+from qc_station.adapters.sql.uow import SqlUnitOfWork
 from qc_station.domain.model import DecisionStatus
 from qc_station.services.ports import ExportBatch
 from tests.integration.conftest import EngineMaker, UowFactory

@@ -18,13 +18,13 @@ import pytest
 from sqlalchemy import Engine
 
 from qc_station.adapters.photo_store import FileSystemPhotoStore
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.enums import Role
 from qc_station.domain.policy import Policy
 from qc_station.services import importing
 from qc_station.services.context import Actor, ServiceContext
 from tests.builders import seed_cast_in
-from tests.fakes import FakePasswordHasher
+from tests.fakes import FakePasswordHasher, FakePhotoStamper
 
 from .conftest import EngineMaker
 
@@ -128,6 +128,7 @@ def ctx(
         policy=default_policy,
         photos=FileSystemPhotoStore(tmp_path / "photos", create=True),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     seed_cast_in(made.uow)
     return made

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, settings
 
 from qc_station.adapters.database import make_engine
 from qc_station.adapters.migrate import upgrade
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.policy import load_policy
 from qc_station.services.context import ServiceContext
 from tests.builders import seed_cast_in
 from tests.conftest import DEFAULT_POLICY_FILE
-from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore
+from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStamper, FakePhotoStore
 from tests.unit.services.lifecycle_machine import LifecycleMachine, lifecycle_rmas
 
 POLICY = load_policy(DEFAULT_POLICY_FILE.read_bytes())
@@ -49,7 +49,12 @@ class SqliteLifecycle(LifecycleMachine):
         shutil.copyfile(_template(), self.path)
         self.engine = make_engine(f"sqlite:///{self.path}")
         made = ServiceContext(
-            SqlUnitOfWorkFactory(self.engine), clock, POLICY, FakePhotoStore(), FakePasswordHasher()
+            SqlUnitOfWorkFactory(self.engine),
+            clock,
+            POLICY,
+            FakePhotoStore(),
+            FakePasswordHasher(),
+            photo_stamper=FakePhotoStamper(),
         )
         seed_cast_in(made.uow)
         return made

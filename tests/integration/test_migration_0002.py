@@ -12,7 +12,7 @@ from alembic import command
 from sqlalchemy import text
 
 from qc_station.adapters.migrate import alembic_config, upgrade
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 
 from .conftest import EngineMaker
 from .test_repository_contract import make_decision, make_inspection, make_rma, seed

@@ -30,7 +30,7 @@ from qc_station.adapters.migrate import head_revision, upgrade
 from qc_station.adapters.orm import ExportBatchMemberRow, InspectionRow
 from qc_station.adapters.outage import is_outage
 from qc_station.adapters.photo_store import FileSystemPhotoStore
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline, Role, UnitState
 from qc_station.domain.errors import Conflict, InvalidTransition, QcError
 from qc_station.domain.model import DecisionStatus, RmaLine
@@ -43,7 +43,7 @@ from qc_station.services.outbox import Journalled, ReplayStatus
 from qc_station.services.ports import ClaimRecord, StationRecord
 from qc_station.services.views import DecisionView
 from tests.builders import make_rma, seed_cast_in
-from tests.fakes import FakePasswordHasher
+from tests.fakes import FakePasswordHasher, FakePhotoStamper
 
 from .conftest import EngineMaker, UowFactory
 from .pg_server import PgServer, free_port, missing_binaries
@@ -67,6 +67,7 @@ def station_ctx(url: str, engines: EngineMaker, policy: Policy, photos: Path) ->
         policy=policy,
         photos=FileSystemPhotoStore(photos, create=True),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     seed_cast_in(made.uow, *(inspector(n) for n in range(10)), *(supervisor(n) for n in range(10)))
     return made

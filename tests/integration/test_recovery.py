@@ -18,7 +18,7 @@ import pytest
 from printing.barcodes import THERMAL_DPI
 from printing.evidence import verify_evidence_pack
 from qc_station.adapters.photo_store import FileSystemPhotoStore
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role
 from qc_station.domain.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from qc_station.domain.model import RmaLine
@@ -29,7 +29,7 @@ from qc_station.services import finance, recovery
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
 from tests.builders import make_rma, seed_cast_in
-from tests.fakes import FakePasswordHasher
+from tests.fakes import FakePasswordHasher, FakePhotoStamper
 from tests.unit.printing.pdftools import decode, pdf_text, rasterise
 
 from .conftest import EngineMaker
@@ -56,6 +56,7 @@ def ctx(
         policy=default_policy,
         photos=FileSystemPhotoStore(tmp_path / "photos", create=True),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     seed_cast_in(made.uow)
     return made

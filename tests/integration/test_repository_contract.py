@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import pytest
 
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.audit import AuditEntry, make_event, verify_chain
 from qc_station.domain.enums import (
     ChecklistAnswer,

@@ -35,14 +35,14 @@ from sqlalchemy.exc import OperationalError
 import qc_station.services as services_package
 from qc_station.adapters.database import make_engine
 from qc_station.adapters.photo_store import FileSystemPhotoStore
-from qc_station.adapters.sql_uow import SqlUnitOfWorkFactory
+from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
 from qc_station.domain.enums import Role
 from qc_station.domain.errors import AuthenticationFailed, PermissionDenied, QcError
 from qc_station.services import audit, returns, users
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.permissions import PERMISSIONS, Action
 from tests.builders import INSPECTOR, INSPECTOR_2, make_rma, seed, seed_cast, user
-from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
+from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStamper, FakePhotoStore, FakeStore
 
 from .conftest import EngineMaker
 
@@ -119,6 +119,7 @@ def _context(*, users: bool = True) -> tuple[ServiceContext, FakeStore]:
         policy=_policy(),
         photos=FakePhotoStore(),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     return ctx, store
 
@@ -268,7 +269,12 @@ def test_audit_verify_detects_tampering(
 ) -> None:
     engine = engines(db_url)
     ctx = ServiceContext(
-        SqlUnitOfWorkFactory(engine), FakeClock(), _policy(), FakePhotoStore(), FakePasswordHasher()
+        SqlUnitOfWorkFactory(engine),
+        FakeClock(),
+        _policy(),
+        FakePhotoStore(),
+        FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
     _events(ctx, 5)
     clean = audit.verify(ctx)
@@ -422,7 +428,12 @@ def test_photos_with_hostile_original_names_are_stored_inside_the_root(tmp_path:
     root = tmp_path / "root" / "photos"
     ctx, store = _context()
     ctx = ServiceContext(
-        ctx.uow, ctx.clock, ctx.policy, FileSystemPhotoStore(root, create=True), ctx.passwords
+        ctx.uow,
+        ctx.clock,
+        ctx.policy,
+        FileSystemPhotoStore(root, create=True),
+        ctx.passwords,
+        photo_stamper=FakePhotoStamper(),
     )
     ok, jpeg = cv2.imencode(".jpg", np.zeros((32, 32, 3), np.uint8))
     assert ok

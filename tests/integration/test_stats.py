@@ -19,7 +19,7 @@ from qc_station.services.stats import (
     drill_down,
 )
 from tests.builders import INSPECTOR, SUPERVISOR, seed_cast_in
-from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore
+from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStamper, FakePhotoStore
 from tests.integration.conftest import UowFactory
 from tests.stats_data import (
     EXPECTED_CARRIERS,
@@ -47,6 +47,7 @@ def _ctx(uow_factory: UowFactory, policy: Policy | None = None) -> ServiceContex
         policy=policy or Policy(),
         photos=FakePhotoStore(),
         passwords=FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
     )
 
 

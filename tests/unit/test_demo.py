@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 import pytest
 
+from qc_station.adapters.opencv_ports import OpenCvPhotos
 from qc_station.demo import (
     DEMO_BADGE,
     DEMO_PASSWORD,
@@ -69,6 +70,8 @@ def _context(policy: Policy) -> tuple[ServiceContext, FakeStore]:
         policy=policy,
         photos=FakePhotoStore(),
         passwords=FakePasswordHasher(),
+        # The real stamper: demo photos are stored stamped, as a station's are.
+        photo_stamper=OpenCvPhotos(),
     )
     return ctx, store
 

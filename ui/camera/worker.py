@@ -23,8 +23,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from qc_station.adapters.camera import CameraUnavailable, CodeDebouncer, FrameSource
 from qc_station.domain.errors import QcError
+from qc_station.services.station_ports import (
+    CameraUnavailable,
+    CodeDebouncer,
+    FrameDecoder,
+    FrameSource,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,6 +46,7 @@ LOST_AFTER_S = 2.0
 _MISS_PAUSE_S = 0.02
 
 SourceFactory = Callable[[], FrameSource]
+DebouncerFactory = Callable[[], CodeDebouncer]
 
 
 class CameraLost(QcError):
@@ -79,14 +85,16 @@ class CameraThread(QThread):
         self,
         open_source: SourceFactory,
         *,
-        debouncer: CodeDebouncer | None = None,
+        decode: FrameDecoder,
+        debouncer: CodeDebouncer,
         frame_pause: float = 0.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cameraThread")
         self._open_source = open_source
-        self._debouncer = debouncer or CodeDebouncer()
+        self._decode = decode
+        self._debouncer = debouncer
         # A pause after each frame: 0 for a webcam (read() waits for the next frame itself);
         # a frame rate for a video file or test source, which would otherwise run flat out.
         self._frame_pause = frame_pause
@@ -135,10 +143,9 @@ class CameraThread(QThread):
             )
 
     def _loop(self, source: FrameSource) -> None:
-        # Here, on the camera thread, not at start-up: OpenCV and zxing-cpp take a third of a
-        # second to load, and most starts never open the camera.
-        from qc_station.adapters.barcodes import decode_frame
-
+        # The decoder loads OpenCV and zxing-cpp at its first frame, here on the camera
+        # thread, not at start-up: most starts never open the camera.
+        decode_frame = self._decode
         preview_every = 1.0 / PREVIEW_FPS
         last_preview = 0.0
         missing_since: float | None = None
@@ -189,11 +196,15 @@ class CameraController(QObject):
         self,
         open_source: SourceFactory,
         *,
+        decode: FrameDecoder,
+        new_debouncer: DebouncerFactory,
         frame_pause: float = 0.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._open_source = open_source
+        self._decode = decode
+        self._new_debouncer = new_debouncer
         self._frame_pause = frame_pause
         self._thread: CameraThread | None = None
         self.error: QcError | None = None
@@ -211,7 +222,13 @@ class CameraController(QObject):
         if self._thread is not None:
             return
         self.error = None
-        thread = CameraThread(self._open_source, frame_pause=self._frame_pause, parent=self)
+        thread = CameraThread(
+            self._open_source,
+            decode=self._decode,
+            debouncer=self._new_debouncer(),
+            frame_pause=self._frame_pause,
+            parent=self,
+        )
         thread.preview_ready.connect(self.preview_ready)
         thread.code_decoded.connect(self._on_thread_code_decoded)
         thread.still_captured.connect(self.still_captured)

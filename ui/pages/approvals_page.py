@@ -7,7 +7,7 @@ confirmation goes through ``confirm`` so tests can answer it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
@@ -46,7 +46,8 @@ from ..presenters.approvals_presenter import (
     at_stake,
 )
 from ..widgets.rma_panel import money
-from ..widgets.tables import cell, fill_row, read_only_table, show_message
+from ..widgets.rows_table import Column, RowsTableModel, rows_view
+from ..widgets.tables import show_message
 
 Confirm = Callable[[QWidget, str, str], bool]
 """(parent, title, question) → True to go ahead."""
@@ -68,6 +69,11 @@ def short_reason(text: str) -> str:
     return text.removeprefix("Needs approval: ")
 
 
+def _why_text(item: ApprovalItem) -> str:
+    """Why the unit waits for approval, each reason shortened."""
+    return "; ".join(short_reason(reason_text(r)) for r in item.decision.approval_reasons)
+
+
 class ApprovalsPage(QWidget):
     def __init__(
         self, presenter: ApprovalsPresenter, language: str = "en", parent: QWidget | None = None
@@ -79,6 +85,7 @@ class ApprovalsPage(QWidget):
         #: How the page asks before a bulk approval; tests replace it.
         self.confirm: Confirm = _confirm
         self._shown_lpns: tuple[str, ...] = ()
+        self._filled_at = datetime.min.replace(tzinfo=UTC)
         self._shown_thumbs: tuple[object, ...] = ()
 
         layout = QVBoxLayout(self)
@@ -101,18 +108,26 @@ class ApprovalsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("approvalsSplitter")
         layout.addWidget(splitter, 1)
-        self.table = read_only_table(
-            "approvalTable",
+        self.model: RowsTableModel[ApprovalItem] = RowsTableModel(
             [
-                self.tr("LPN"),
-                self.tr("Product"),
-                self.tr("Outcome"),
-                self.tr("Refund"),
-                self.tr("Why approval"),
-                self.tr("Inspector"),
-                self.tr("Age"),
-            ],
+                Column(self.tr("LPN"), lambda i: i.decision.lpn),
+                Column(self.tr("Product"), lambda i: i.product_name),
+                Column(self.tr("Outcome"), lambda i: headline_label(i.decision.final.headline)),
+                Column(
+                    self.tr("Refund"),
+                    lambda i: money(at_stake(i.decision), i.decision.currency),
+                    right=True,
+                ),
+                Column(self.tr("Why approval"), _why_text, tooltip=_why_text),
+                Column(self.tr("Inspector"), lambda i: i.decision.decided_by),
+                Column(
+                    self.tr("Age"),
+                    lambda i: self.age_text(self._filled_at - i.decision.decided_at),
+                    right=True,
+                ),
+            ]
         )
+        self.table = rows_view("approvalTable", self.model)
         self.table.setWordWrap(False)
         # Every column on screen at 1366×768: the product and the reasons give way (elided,
         # full text in the tooltip and the detail pane), the short columns keep their width.
@@ -139,7 +154,7 @@ class ApprovalsPage(QWidget):
         self.bulk_button.clicked.connect(self._on_bulk_button_clicked)
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
-        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         presenter.state_changed.connect(self._on_presenter_state_changed)
         self._on_presenter_state_changed(presenter.state)
 
@@ -246,7 +261,7 @@ class ApprovalsPage(QWidget):
 
     def _on_presenter_state_changed(self, state: ApprovalsState) -> None:
         lpns = tuple(i.lpn for i in state.items)
-        if lpns != self._shown_lpns or self.table.rowCount() != len(lpns):
+        if lpns != self._shown_lpns or self.model.rowCount() != len(lpns):
             self._fill_table(state)
         self._select_row(state.selected)
         self.count_label.setText(
@@ -269,29 +284,13 @@ class ApprovalsPage(QWidget):
 
     def _fill_table(self, state: ApprovalsState) -> None:
         self._shown_lpns = tuple(i.lpn for i in state.items)
-        now = self.presenter_now()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(state.items))
-        for row, item in enumerate(state.items):
-            d = item.decision
-            why = "; ".join(short_reason(reason_text(r)) for r in d.approval_reasons)
-            fill_row(
-                self.table,
-                row,
-                [
-                    cell(d.lpn),
-                    cell(item.product_name),
-                    cell(headline_label(d.final.headline)),
-                    cell(money(at_stake(d), d.currency), right=True),
-                    cell(why),
-                    cell(d.decided_by),
-                    cell(self.age_text(now - d.decided_at), right=True),
-                ],
-            )
-            why_cell = self.table.item(row, 4)
-            if why_cell is not None:
-                why_cell.setToolTip(why)
-        self.table.blockSignals(False)
+        # The ages are as of this fill, as they were when the cells were written.
+        self._filled_at = self.presenter_now()
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if not self.model.set_rows(state.items):
+            self.model.refresh()
+        selection.blockSignals(False)
 
     def presenter_now(self) -> datetime:
         return self.presenter.now()
@@ -307,19 +306,20 @@ class ApprovalsPage(QWidget):
         return self.tr("{d} d {h} h").format(d=days, h=hours)
 
     def _lpn_at(self, row: int) -> str:
-        item = self.table.item(row, 0)
-        return item.text() if item is not None else ""
+        item = self.model.row_at(row)
+        return item.lpn if item is not None else ""
 
     def _select_row(self, lpn: str) -> None:
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        for row in range(self.model.rowCount()):
             if self._lpn_at(row) == lpn:
-                if self.table.currentRow() != row:
+                if self.table.currentIndex().row() != row:
                     self.table.selectRow(row)
                 break
         else:
             self.table.clearSelection()
-        self.table.blockSignals(False)
+        selection.blockSignals(False)
 
     def _render_detail(self, item: ApprovalItem | None) -> None:
         if item is None:

@@ -5,6 +5,8 @@ its units. Thin: it renders ``DashboardPresenter``'s state and forwards the user
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -28,6 +30,17 @@ from qc_station.domain.money import format_amount
 from qc_station.domain.recovery import RecoveryKind
 from qc_station.services.recovery import PartyFigures
 from qc_station.services.stats import DashboardFigures, Dimension
+from qc_station.services.stats_tables import (
+    CARRIER_DAMAGE,
+    DEADLINES,
+    INSPECTORS,
+    REFUNDS,
+    SKU_RETURN_RATES,
+    STATED_VS_FOUND,
+    SUPPLIERS,
+    FigureTable,
+    Row,
+)
 
 from ..labels import disposition_label, grade_label, headline_label
 from ..local_time import local_time
@@ -145,38 +158,16 @@ class DashboardPage(QWidget):
         self.carrier_chart = BarChartWidget(
             "carrierChart", self.tr("Carrier damage rate (%)"), flagged_label=flagged
         )
-        self.sku_table = self._table(
-            "skuTable",
-            [self.tr("SKU"), self.tr("Returned"), self.tr("Sold"), self.tr("Return rate")],
-        )
-        self.carrier_table = self._table(
-            "carrierTable",
-            [
-                self.tr("Carrier"),
-                self.tr("Received"),
-                self.tr("Transit damage"),
-                self.tr("Rate"),
-            ],
-        )
+        self.sku_table = self._table("skuTable", self._headers(SKU_RETURN_RATES))
+        self.carrier_table = self._table("carrierTable", self._headers(CARRIER_DAMAGE))
         self.grade_chart = BarChartWidget("gradeChart", self.tr("Grades (units)"))
         self.disposition_chart = BarChartWidget("dispositionChart", self.tr("Dispositions (units)"))
         self.refund_chart = BarChartWidget("refundChart", self.tr("Refunded units per currency"))
-        self.refund_table = self._table(
-            "refundTable", [self.tr("Currency"), self.tr("Units"), self.tr("Refunds")]
-        )
+        self.refund_table = self._table("refundTable", self._headers(REFUNDS))
         self.deadline_table = self._table(
             "deadlineTable", [self.tr("Refund and dispute deadlines"), self.tr("Units")]
         )
-        self.supplier_table = self._table(
-            "supplierTable",
-            [
-                self.tr("Supplier"),
-                self.tr("Received"),
-                self.tr("Defects"),
-                self.tr("Defect rate"),
-                self.tr("Chargebacks"),
-            ],
-        )
+        self.supplier_table = self._table("supplierTable", self._headers(SUPPLIERS))
         self.recovery_table = self._table(
             "recoveryTable",
             [
@@ -189,25 +180,8 @@ class DashboardPage(QWidget):
             ],
         )
         self.recovery_chart = BarChartWidget("recoveryChart", self.tr("Recovery rate (%)"))
-        self.reason_table = self._table(
-            "reasonTable",
-            [
-                self.tr("Stated reason"),
-                self.tr("Units"),
-                self.tr("Found"),
-                self.tr("Found NO_FAULT"),
-            ],
-        )
-        self.inspector_table = self._table(
-            "inspectorTable",
-            [
-                self.tr("Inspector"),
-                self.tr("Units"),
-                self.tr("Inspection hours"),
-                self.tr("Units per hour"),
-                self.tr("Median time (s)"),
-            ],
-        )
+        self.reason_table = self._table("reasonTable", self._headers(STATED_VS_FOUND))
+        self.inspector_table = self._table("inspectorTable", self._headers(INSPECTORS))
         for table, dimension in (
             (self.sku_table, Dimension.SKU),
             (self.carrier_table, Dimension.CARRIER),
@@ -288,6 +262,51 @@ class DashboardPage(QWidget):
         )
         layout.addWidget(self.drill_table, 1)
         return panel
+
+    def column_words(self) -> dict[tuple[str, str], str]:
+        """The headers of the figure tables (``stats_tables``), by table and column key."""
+        return {
+            (SKU_RETURN_RATES.key, "sku"): self.tr("SKU"),
+            (SKU_RETURN_RATES.key, "returned"): self.tr("Returned"),
+            (SKU_RETURN_RATES.key, "units_sold"): self.tr("Sold"),
+            (SKU_RETURN_RATES.key, "rate_pct"): self.tr("Return rate"),
+            (CARRIER_DAMAGE.key, "carrier"): self.tr("Carrier"),
+            (CARRIER_DAMAGE.key, "received"): self.tr("Received"),
+            (CARRIER_DAMAGE.key, "transit_damage"): self.tr("Transit damage"),
+            (CARRIER_DAMAGE.key, "rate_pct"): self.tr("Rate"),
+            (REFUNDS.key, "currency"): self.tr("Currency"),
+            (REFUNDS.key, "units"): self.tr("Units"),
+            (REFUNDS.key, "amount"): self.tr("Refunds"),
+            (SUPPLIERS.key, "supplier"): self.tr("Supplier"),
+            (SUPPLIERS.key, "received"): self.tr("Received"),
+            (SUPPLIERS.key, "defects"): self.tr("Defects"),
+            (SUPPLIERS.key, "defect_rate_pct"): self.tr("Defect rate"),
+            (SUPPLIERS.key, "chargebacks"): self.tr("Chargebacks"),
+            (STATED_VS_FOUND.key, "stated_reason"): self.tr("Stated reason"),
+            (STATED_VS_FOUND.key, "units"): self.tr("Units"),
+            (STATED_VS_FOUND.key, "findings"): self.tr("Found"),
+            (STATED_VS_FOUND.key, "no_fault_pct"): self.tr("Found NO_FAULT"),
+            (INSPECTORS.key, "inspector"): self.tr("Inspector"),
+            (INSPECTORS.key, "units"): self.tr("Units"),
+            (INSPECTORS.key, "inspection_hours"): self.tr("Inspection hours"),
+            (INSPECTORS.key, "units_per_hour"): self.tr("Units per hour"),
+            (INSPECTORS.key, "median_seconds"): self.tr("Median time (s)"),
+        }
+
+    def deadline_words(self) -> dict[str, str]:
+        """The rows of the deadline table (``stats_tables.DEADLINES``), by measure key."""
+        return {
+            "refunds_on_time": self.tr("Refunds paid on time"),
+            "refunds_late": self.tr("Refunds paid late"),
+            "refunds_open": self.tr("Refunds not yet due"),
+            "refunds_overdue": self.tr("Refunds overdue"),
+            "disputes_open": self.tr("Dispute evidence not yet due"),
+            "disputes_overdue": self.tr("Dispute evidence past due"),
+        }
+
+    def _headers(self, table: FigureTable[Row]) -> list[str]:
+        words = self.column_words()
+        return [words[table.key, column.key] for column in table.shown]
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
         table = read_only_table(name, headers)
@@ -399,102 +418,28 @@ class DashboardPage(QWidget):
             )
         skus = f.skus[:TOP_N]
         self.sku_chart.set_items([BarItem(s.sku, float(s.rate.pct), s.flagged) for s in skus])
-        self._fill(
-            self.sku_table,
-            [
-                ((s.sku, str(s.returned), str(s.units_sold), f"{s.rate.pct} %"), s.flagged, s.sku)
-                for s in f.skus
-            ],
-        )
+        self._fill_figures(self.sku_table, SKU_RETURN_RATES, f.skus, drill=True)
         self.carrier_chart.set_items(
             [BarItem(c.carrier, float(c.rate.pct), c.flagged) for c in f.carriers[:TOP_N]]
         )
-        self._fill(
-            self.carrier_table,
-            [
-                (
-                    (c.carrier, str(c.received), str(c.transit_damage), f"{c.rate.pct} %"),
-                    c.flagged,
-                    c.carrier,
-                )
-                for c in f.carriers
-            ],
-        )
+        self._fill_figures(self.carrier_table, CARRIER_DAMAGE, f.carriers, drill=True)
         self.grade_chart.set_items([BarItem(grade_label(g), n) for g, n in f.grades])
         self.disposition_chart.set_items(
             [BarItem(disposition_label(d), n) for d, n in f.dispositions]
         )
         self.refund_chart.set_items([BarItem(a.currency, a.units) for a in f.refunds])
-        self._fill(
-            self.refund_table,
-            [((a.currency, str(a.units), str(a.amount)), False, None) for a in f.refunds],
-        )
-        d = f.deadlines
+        self._fill_figures(self.refund_table, REFUNDS, f.refunds)
+        words = self.deadline_words()
         self._fill(
             self.deadline_table,
             [
-                ((self.tr("Refunds paid on time"), str(d.refunds_on_time)), False, None),
-                ((self.tr("Refunds paid late"), str(d.refunds_late)), d.refunds_late > 0, None),
-                ((self.tr("Refunds not yet due"), str(d.refunds_open)), False, None),
-                ((self.tr("Refunds overdue"), str(d.refunds_overdue)), d.refunds_overdue > 0, None),
-                ((self.tr("Dispute evidence not yet due"), str(d.disputes_open)), False, None),
-                (
-                    (self.tr("Dispute evidence past due"), str(d.disputes_overdue)),
-                    d.disputes_overdue > 0,
-                    None,
-                ),
+                ((words[m.key], str(m.value(f.deadlines))), m.is_flagged(f.deadlines), None)
+                for m in DEADLINES
             ],
         )
-        self._fill(
-            self.supplier_table,
-            [
-                (
-                    (
-                        s.supplier,
-                        str(s.received),
-                        str(s.defects),
-                        f"{s.defect_rate.pct} %",
-                        ", ".join(f"{a.amount} {a.currency}" for a in s.chargebacks) or "—",
-                    ),
-                    False,
-                    s.supplier,
-                )
-                for s in f.suppliers
-            ],
-        )
-        self._fill(
-            self.reason_table,
-            [
-                (
-                    (
-                        r.stated_reason,
-                        str(r.units),
-                        ", ".join(f"{fd.value} {n}" for fd, n in r.findings),
-                        f"{r.no_fault.pct} %",
-                    ),
-                    False,
-                    None,
-                )
-                for r in f.reasons
-            ],
-        )
-        self._fill(
-            self.inspector_table,
-            [
-                (
-                    (
-                        i.inspector,
-                        str(i.units),
-                        str(i.inspection_hours),
-                        str(i.units_per_hour) if i.units_per_hour is not None else "—",
-                        str(i.median_seconds) if i.median_seconds is not None else "—",
-                    ),
-                    False,
-                    None,
-                )
-                for i in f.inspectors
-            ],
-        )
+        self._fill_figures(self.supplier_table, SUPPLIERS, f.suppliers, drill=True)
+        self._fill_figures(self.reason_table, STATED_VS_FOUND, f.reasons)
+        self._fill_figures(self.inspector_table, INSPECTORS, f.inspectors)
 
     def _render_recovery(self, figures: tuple[PartyFigures, ...]) -> None:
         kinds = {
@@ -526,6 +471,24 @@ class DashboardPage(QWidget):
                 for p in figures[: TOP_N * 2]
                 if p.recovery_rate_pct is not None
             ]
+        )
+
+    def _fill_figures(
+        self,
+        widget: QTableWidget,
+        table: FigureTable[Row],
+        rows: Sequence[Row],
+        *,
+        drill: bool = False,
+    ) -> None:
+        """A figure table's rows as ``stats_tables`` describes them; with ``drill``, each row
+        keeps its key (a SKU, carrier or supplier) for the drill-down."""
+        self._fill(
+            widget,
+            [
+                (table.cells(row), table.is_flagged(row), table.row_key(row) if drill else None)
+                for row in rows
+            ],
         )
 
     def _fill(

@@ -22,18 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qc_station.services.ports import CurrencyTotal
+from qc_station.services.finance import ExportBatchView
+from qc_station.services.ports import CurrencyTotal, ExportRow
 
 from ..local_time import local_time
 from ..presenters.finance_presenter import FinancePresenter, FinanceState
-from ..widgets.tables import (
-    cell,
-    documents_folder,
-    fill_row,
-    never_widen,
-    read_only_table,
-    show_message,
-)
+from ..widgets.rows_table import Column, RowsTableModel, rows_view
+from ..widgets.tables import documents_folder, never_widen, show_message
 
 AskSavePath = Callable[[QWidget, str, str], str]
 """(parent, title, suggested path) → the chosen path, or "" when cancelled."""
@@ -52,6 +47,12 @@ def _ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
 def totals_text(totals: Iterable[CurrencyTotal]) -> str:
     """``USD 1234.50 (12) · EUR 99.00 (1)``: refunds per currency, rows in brackets."""
     return " · ".join(f"{t.currency} {t.refund_amount} ({t.rows})" for t in totals)
+
+
+def _recovery_text(row: ExportRow) -> str:
+    if row.recovery and row.recovery_amount is not None:
+        return f"{row.recovery} {row.recovery_amount}"
+    return row.recovery
 
 
 class FinancePage(QWidget):
@@ -85,20 +86,20 @@ class FinancePage(QWidget):
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
         preview_layout.addLayout(top)
-        self.preview_table = read_only_table(
-            "financePreviewTable",
+        self.preview_model: RowsTableModel[ExportRow] = RowsTableModel(
             [
-                self.tr("LPN"),
-                self.tr("RMA"),
-                self.tr("SKU"),
-                self.tr("Market"),
-                self.tr("Resolution"),
-                self.tr("Refund"),
-                self.tr("Recovery"),
-                self.tr("Approved by"),
-                self.tr("Approved at"),
-            ],
+                Column(self.tr("LPN"), lambda r: r.lpn),
+                Column(self.tr("RMA"), lambda r: r.rma_code),
+                Column(self.tr("SKU"), lambda r: r.sku),
+                Column(self.tr("Market"), lambda r: r.market),
+                Column(self.tr("Resolution"), lambda r: r.resolution),
+                Column(self.tr("Refund"), lambda r: f"{r.currency} {r.refund_amount}", right=True),
+                Column(self.tr("Recovery"), _recovery_text),
+                Column(self.tr("Approved by"), lambda r: r.approved_by or "—"),
+                Column(self.tr("Approved at"), lambda r: local_time(r.approved_at)),
+            ]
         )
+        self.preview_table = rows_view("financePreviewTable", self.preview_model)
         preview_layout.addWidget(self.preview_table)
         self.preview_note = QLabel()
         self.preview_note.setObjectName("financePreviewNote")
@@ -124,18 +125,22 @@ class FinancePage(QWidget):
         # --- history ---------------------------------------------------------------------
         history_box = QGroupBox(self.tr("Exported batches"))
         history_layout = QVBoxLayout(history_box)
-        self.batch_table = read_only_table(
-            "financeBatchTable",
+        self.batch_model: RowsTableModel[ExportBatchView] = RowsTableModel(
             [
-                self.tr("Batch"),
-                self.tr("Exported at"),
-                self.tr("By"),
-                self.tr("Station"),
-                self.tr("Rows"),
-                self.tr("SHA-256"),
-                self.tr("Refunds"),
-            ],
+                Column(self.tr("Batch"), lambda b: b.id),
+                Column(self.tr("Exported at"), lambda b: local_time(b.created_at)),
+                Column(self.tr("By"), lambda b: b.created_by),
+                Column(self.tr("Station"), lambda b: b.station),
+                Column(self.tr("Rows"), lambda b: str(b.row_count), right=True),
+                Column(self.tr("SHA-256"), lambda b: b.sha256, font=self._fixed),
+                Column(
+                    self.tr("Refunds"),
+                    lambda b: totals_text(b.totals),
+                    tooltip=lambda b: totals_text(b.totals).replace(" · ", "\n"),
+                ),
+            ]
         )
+        self.batch_table = rows_view("financeBatchTable", self.batch_model)
         # The refunds of many currencies are long: they take what is left, the tooltip
         # has them all; the hash is shown whole, in a fixed-width font, for comparing.
         self.batch_table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
@@ -153,7 +158,9 @@ class FinancePage(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.reexport_button.clicked.connect(self._on_reexport_button_clicked)
-        self.batch_table.itemSelectionChanged.connect(self._on_batch_table_selection_changed)
+        self.batch_table.selectionModel().selectionChanged.connect(
+            self._on_batch_table_selection_changed
+        )
         presenter.state_changed.connect(self._on_presenter_state_changed)
         self._on_presenter_state_changed(presenter.state)
 
@@ -223,7 +230,7 @@ class FinancePage(QWidget):
         preview = state.preview
         if preview is None:
             self.summary.setText(self.tr("Loading…") if state.loading else "")
-            self.preview_table.setRowCount(0)
+            self.preview_model.set_rows(())
             self.preview_note.setText("")
             return
         if preview.row_count == 0:
@@ -237,23 +244,7 @@ class FinancePage(QWidget):
                 )
             )
         rows = preview.first_rows
-        self.preview_table.setRowCount(len(rows))
-        for n, row in enumerate(rows):
-            recovery = row.recovery
-            if recovery and row.recovery_amount is not None:
-                recovery = f"{recovery} {row.recovery_amount}"
-            cells = [
-                cell(row.lpn),
-                cell(row.rma_code),
-                cell(row.sku),
-                cell(row.market),
-                cell(row.resolution),
-                cell(f"{row.currency} {row.refund_amount}", right=True),
-                cell(recovery),
-                cell(row.approved_by or "—"),
-                cell(local_time(row.approved_at)),
-            ]
-            fill_row(self.preview_table, n, cells)
+        self.preview_model.set_rows(rows)
         hidden = preview.row_count - len(rows)
         self.preview_note.setText(
             self.tr("… and {count} more.").format(count=hidden) if hidden > 0 else ""
@@ -262,31 +253,17 @@ class FinancePage(QWidget):
 
     def _show_batches(self, state: FinanceState) -> None:
         table = self.batch_table
-        if table.rowCount() == len(state.batches) and all(
-            table.item(n, 0) is not None and table.item(n, 0).text() == b.id
-            for n, b in enumerate(state.batches)
-        ):
+        if [b.id for b in self.batch_model.rows] == [b.id for b in state.batches]:
             return  # unchanged: keep the selection
         selected = self._selected_batch
         table.blockSignals(True)
-        table.setRowCount(len(state.batches))
-        for n, batch in enumerate(state.batches):
-            cells = [
-                cell(batch.id),
-                cell(local_time(batch.created_at)),
-                cell(batch.created_by),
-                cell(batch.station),
-                cell(str(batch.row_count), right=True),
-                cell(batch.sha256),
-                cell(totals_text(batch.totals)),
-            ]
-            cells[5].setFont(self._fixed)
-            cells[6].setToolTip(totals_text(batch.totals).replace(" · ", "\n"))
-            fill_row(table, n, cells)
+        table.selectionModel().blockSignals(True)
+        self.batch_model.set_rows(state.batches)
         table.clearSelection()
         self._selected_batch = None
         for n, batch in enumerate(state.batches):
             if batch.id == selected:
                 table.selectRow(n)
                 self._selected_batch = selected
+        table.selectionModel().blockSignals(False)
         table.blockSignals(False)

@@ -1,2 +1,3 @@
 """Presenters: QObjects without widgets that hold a page's state and call the services through
-the task runner. Each emits ``state_changed``, ``error_message`` and ``busy_changed``."""
+the task runner. Each subclasses ``base.Presenter`` (``state_changed``, ``error_message``,
+``busy_changed``) and runs its work as ``QueryOp``/``ChangeOp`` operations."""

@@ -11,7 +11,7 @@ counts as plain are decided by the services; the presenter only offers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import partial
@@ -27,9 +27,9 @@ from qc_station.services.approval import ApprovalItem, BulkApproval
 from qc_station.services.ports import PhotoStore
 from qc_station.services.views import DecisionView
 
-from ..messages import describe
 from ..session import Session
 from ..tasks import Lane
+from .base import ChangeOp, Presenter, QueryOp
 
 THUMBNAIL_EDGE = 160
 
@@ -104,16 +104,11 @@ def at_stake(decision: DecisionView) -> Decimal:
     return decision.final.refund_amount
 
 
-class ApprovalsPresenter(QObject):
-    state_changed = Signal(object)  # ApprovalsState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class ApprovalsPresenter(Presenter[ApprovalsState]):
     decision_approved = Signal(object)  # DecisionView
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = ApprovalsState()
+        super().__init__(session, ApprovalsState(), parent)
         self._thumb_token = 0
 
     def now(self) -> datetime:
@@ -131,12 +126,13 @@ class ApprovalsPresenter(QObject):
         if self.state.loading:
             return
         ctx, actor = self._session.ctx, self._session.require_actor()
-        self._set(loading=True)
-        self._session.runner.run(
-            lambda: approval.approval_queue(ctx, actor),
-            self._on_queue_loaded,
-            self._on_failed,
-            on_finished=partial(self._set_flag, "loading"),
+        self.run(
+            QueryOp(
+                lambda: approval.approval_queue(ctx, actor),
+                on_success=self._on_queue_loaded,
+                flag="loading",
+                shows_busy=False,
+            )
         )
 
     def select(self, lpn: str) -> None:
@@ -151,12 +147,12 @@ class ApprovalsPresenter(QObject):
             return
         ctx, actor = self._session.ctx, self._session.require_actor()
         lpn = item.lpn
-        self._start_work()
-        self._session.runner.run(
-            lambda: approval.approve(ctx, actor, lpn, comment),
-            self._on_approved,
-            self._on_failed,
-            on_finished=self._finish_work,
+        self.run(
+            ChangeOp(
+                lambda: approval.approve(ctx, actor, lpn, comment), on_success=self._on_approved
+            ),
+            error="",
+            message="",
         )
 
     def reject(self, comment: str) -> None:
@@ -168,12 +164,12 @@ class ApprovalsPresenter(QObject):
             return
         ctx, actor = self._session.ctx, self._session.require_actor()
         lpn = item.lpn
-        self._start_work()
-        self._session.runner.run(
-            lambda: approval.reject(ctx, actor, lpn, comment),
-            self._on_rejected,
-            self._on_failed,
-            on_finished=self._finish_work,
+        self.run(
+            ChangeOp(
+                lambda: approval.reject(ctx, actor, lpn, comment), on_success=self._on_rejected
+            ),
+            error="",
+            message="",
         )
 
     def bulk_plan(self) -> BulkPlan:
@@ -193,12 +189,13 @@ class ApprovalsPresenter(QObject):
             return
         ctx, actor = self._session.ctx, self._session.require_actor()
         lpns = plan.lpns
-        self._start_work()
-        self._session.runner.run(
-            lambda: approval.approve_many(ctx, actor, lpns, comment),
-            self._on_bulk_done,
-            self._on_failed,
-            on_finished=self._finish_work,
+        self.run(
+            ChangeOp(
+                lambda: approval.approve_many(ctx, actor, lpns, comment),
+                on_success=self._on_bulk_done,
+            ),
+            error="",
+            message="",
         )
 
     # --- results -------------------------------------------------------------------------
@@ -251,17 +248,10 @@ class ApprovalsPresenter(QObject):
             self._session.sounds.success()
             self._set(message=message, error="")
 
-    def _on_failed(self, error: BaseException) -> None:
-        self._fail(describe(error))
-
     def _on_thumbnails(self, token: int, thumbnails: object) -> None:
         if token == self._thumb_token:
             assert isinstance(thumbnails, list)
             self._set(thumbnails=tuple(thumbnails))
-
-    def _on_thumbnails_finished(self, token: int) -> None:
-        if token == self._thumb_token:
-            self._set(thumbnails_loading=False)
 
     # --- state ---------------------------------------------------------------------------
 
@@ -275,32 +265,15 @@ class ApprovalsPresenter(QObject):
             return
         wanted = [(p.sha256, p.original_name or p.sha256[:12]) for p in inspection.photos]
         photos = self._session.ctx.photos
-        self._set(thumbnails_loading=True)
-        self._session.runner.run(
-            lambda: load_thumbnails(photos, wanted),
-            partial(self._on_thumbnails, token),
-            self._on_failed,
-            on_finished=partial(self._on_thumbnails_finished, token),
-            lane=Lane.IO,
+        self.run(
+            QueryOp(
+                lambda: load_thumbnails(photos, wanted),
+                on_success=partial(self._on_thumbnails, token),
+                lane=Lane.IO,
+                flag="thumbnails_loading",
+                shows_busy=False,
+            )
         )
 
-    def _start_work(self) -> None:
-        self._set(busy=True, error="", message="")
-        self.busy_changed.emit(True)
-
-    def _finish_work(self) -> None:
-        self._set(busy=False)
-        self.busy_changed.emit(False)
+    def _after_change(self) -> None:
         self.refresh()  # what was approved or refused leaves or stays
-
-    def _set_flag(self, name: str) -> None:
-        self._set(**{name: False})
-
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._set(error=message)
-        self.error_message.emit(message)
-
-    def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
-        self.state_changed.emit(self.state)

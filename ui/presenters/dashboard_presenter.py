@@ -13,18 +13,18 @@ first day to the end of its last (local).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 
 from qc_station.services import recovery, stats
 from qc_station.services.recovery import PartyFigures
 from qc_station.services.stats import DashboardFigures, Dimension, StatsFilter, UnitItem
 
-from ..messages import describe
 from ..session import Session
+from .base import Presenter, QueryOp
 
 
 class Period(StrEnum):
@@ -82,15 +82,12 @@ def stats_filter(f: DashboardFilter, today: date) -> StatsFilter:
     return StatsFilter(since, until, f.market.strip() or None, f.category.strip() or None)
 
 
-class DashboardPresenter(QObject):
-    state_changed = Signal(object)  # DashboardState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class DashboardPresenter(Presenter[DashboardState]):
+    #: A figure that cannot load is not the operator's mistake: no error sound.
+    _error_sound = False
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = DashboardState()
+        super().__init__(session, DashboardState(), parent)
         self._again = False
         #: The local day "today" is; tests replace it.
         self.today = lambda: datetime.now().astimezone().date()
@@ -99,8 +96,7 @@ class DashboardPresenter(QObject):
 
     def set_filter(self, f: DashboardFilter) -> None:
         if f.period == Period.CUSTOM and f.first_day and f.last_day and f.first_day > f.last_day:
-            self._set(error=_tr("The first day of the period is after its last day."))
-            self.error_message.emit(self.state.error)
+            self._fail(_tr("The first day of the period is after its last day."))
             return
         self._set(filter=f, drill_down=None)
         self.refresh()
@@ -120,9 +116,12 @@ class DashboardPresenter(QObject):
                 tuple(recovery.figures(session.ctx, actor)),
             )
 
-        self._set(loading=True, error="")
-        self.busy_changed.emit(True)
-        session.runner.run(load, self._on_loaded, self._on_failed, on_finished=self._on_finished)
+        self.run(
+            QueryOp(
+                load, on_success=self._on_loaded, on_finished=self._again_if_asked, flag="loading"
+            ),
+            error="",
+        )
 
     def open_units(self, dimension: Dimension, key: str) -> None:
         """The units behind one SKU, carrier or supplier of the figures (the drill-down)."""
@@ -133,12 +132,13 @@ class DashboardPresenter(QObject):
             units = stats.drill_down(session.ctx, session.require_actor(), f, dimension, key)
             return DrillDown(dimension, key, tuple(units))
 
-        self._set(drill_loading=True)
-        session.runner.run(
-            load,
-            lambda found: self._set(drill_down=found),
-            self._on_failed,
-            on_finished=lambda: self._set(drill_loading=False),
+        self.run(
+            QueryOp(
+                load,
+                on_success=lambda found: self._set(drill_down=found),
+                flag="drill_loading",
+                shows_busy=False,
+            )
         )
 
     def close_units(self) -> None:
@@ -150,17 +150,7 @@ class DashboardPresenter(QObject):
         figures, recovered = loaded
         self._set(figures=figures, recovery=recovered)
 
-    def _on_failed(self, error: BaseException) -> None:
-        self._set(error=describe(error))
-        self.error_message.emit(self.state.error)
-
-    def _on_finished(self) -> None:
-        self._set(loading=False)
-        self.busy_changed.emit(False)
+    def _again_if_asked(self) -> None:
         if self._again:
             self._again = False
             self.refresh()
-
-    def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
-        self.state_changed.emit(self.state)

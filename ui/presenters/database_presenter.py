@@ -15,7 +15,7 @@ from qc_station.services import maintenance
 from qc_station.services.maintenance import BackupReport, DatabaseInfo
 
 from ..session import Session
-from .admin_base import AdminPresenter
+from .base import ChangeOp, Presenter, QueryOp
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,19 @@ def human_size(size: int | None) -> str:
     return f"{size} B"
 
 
-class DatabasePresenter(AdminPresenter[DatabaseState]):
+class DatabasePresenter(Presenter[DatabaseState]):
+    _failure_clears = ("message",)
+
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(session, DatabaseState(), parent)
 
     def refresh(self) -> None:
         session = self.session
-        self._run(
-            lambda: maintenance.describe(session.ctx, session.require_actor()), self._on_described
+        self.run(
+            QueryOp(
+                lambda: maintenance.describe(session.ctx, session.require_actor()),
+                on_success=self._on_described,
+            )
         )
 
     def default_backup_name(self, stamp: str) -> str:
@@ -64,9 +69,11 @@ class DatabasePresenter(AdminPresenter[DatabaseState]):
         self._set(message="", error="")
         # The database lane: the copy reads the live database, and must not race the station's
         # own writes from another thread of this process.
-        self._run(
-            lambda: maintenance.backup(session.ctx, session.require_actor(), target),
-            self._on_backed_up,
+        self.run(
+            ChangeOp(
+                lambda: maintenance.backup(session.ctx, session.require_actor(), target),
+                on_success=self._on_backed_up,
+            )
         )
 
     def _on_described(self, info: object) -> None:

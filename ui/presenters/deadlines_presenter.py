@@ -10,12 +10,12 @@ is an inline message and nothing is sent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 
 from qc_station.domain.dispute import DisputeState
 from qc_station.domain.errors import QcError
@@ -26,6 +26,7 @@ from qc_station.services.disputes import DisputeView
 
 from ..messages import describe
 from ..session import Session
+from .base import ChangeOp, Presenter, QueryOp
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,11 @@ def load_follow_up(session: Session, include_closed: bool, stale: timedelta) -> 
     )
 
 
-class DeadlinesPresenter(QObject):
-    state_changed = Signal(object)  # DeadlinesState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class DeadlinesPresenter(Presenter[DeadlinesState]):
+    _failure_clears = ("message", "done")
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = DeadlinesState()
+        super().__init__(session, DeadlinesState(), parent)
 
     def now(self) -> datetime:
         return self._session.ctx.clock.now()
@@ -86,12 +83,13 @@ class DeadlinesPresenter(QObject):
         session = self._session
         include_closed = self.state.include_closed
         stale = timedelta(minutes=self.state.stale_minutes)
-        self._set(loading=True)
-        session.runner.run(
-            lambda: load_follow_up(session, include_closed, stale),
-            self._on_loaded,
-            self._on_failed,
-            on_finished=partial(self._set, loading=False),
+        self.run(
+            QueryOp(
+                lambda: load_follow_up(session, include_closed, stale),
+                on_success=self._on_loaded,
+                flag="loading",
+                shows_busy=False,
+            )
         )
 
     def set_include_closed(self, include: bool) -> None:
@@ -165,39 +163,23 @@ class DeadlinesPresenter(QObject):
 
     # --- results -------------------------------------------------------------------------
 
-    def _work(self, done: str, call: Any, done_message: str) -> None:
+    def _work(self, done: str, call: Callable[[], object], done_message: str) -> None:
         if self.state.busy:
             return
-        self._set(busy=True, error="", message="", done="")
-        self.busy_changed.emit(True)
-        self._session.runner.run(
-            call,
-            partial(self._on_done, done, done_message),
-            self._on_failed,
-            on_finished=self._on_work_finished,
+        self.run(
+            ChangeOp(call, on_success=partial(self._on_done, done, done_message)),
+            error="",
+            message="",
+            done="",
         )
 
     def _on_done(self, done: str, message: str, _result: object) -> None:
         self._session.sounds.success()
         self._set(message=message, done=done, error="")
 
-    def _on_work_finished(self) -> None:
-        self._set(busy=False)
-        self.busy_changed.emit(False)
+    def _after_change(self) -> None:
         self.refresh()
 
     def _on_loaded(self, found: object) -> None:
         assert isinstance(found, FollowUp)
         self._set(deadlines=found.deadlines, disputes=found.disputes, claims=found.claims)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._fail(describe(error))
-
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._set(error=message, message="", done="")
-        self.error_message.emit(message)
-
-    def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
-        self.state_changed.emit(self.state)

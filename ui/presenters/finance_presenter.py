@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -29,6 +30,7 @@ from qc_station.services.finance import ExportBatchView, ExportPreview, ExportRe
 
 from ..messages import describe
 from ..session import Session
+from .base import ChangeOp, Presenter, QueryOp
 
 log = logging.getLogger(__name__)
 
@@ -81,19 +83,15 @@ def reexport_to(
     return _Written(result, path, True)
 
 
-class FinancePresenter(QObject):
-    state_changed = Signal(object)  # FinanceState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class FinancePresenter(Presenter[FinanceState]):
+    _failure_clears = ("message",)
     export_finished = Signal(str)  # the batch id written (new or again)
     #: internal: rows written, emitted on the worker thread, delivered queued
     _rows_written = Signal(int)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
+        super().__init__(session, FinanceState(), parent)
         self._cancel = threading.Event()
-        self.state = FinanceState()
         self._rows_written.connect(self._on_rows_written, Qt.ConnectionType.QueuedConnection)
 
     # --- commands ------------------------------------------------------------------------
@@ -114,11 +112,7 @@ class FinancePresenter(QObject):
                 finance.list_batches(session.ctx, actor),
             )
 
-        self._set(loading=True)
-        self.busy_changed.emit(True)
-        session.runner.run(
-            load, self._on_loaded, self._on_failed, on_finished=self._on_loading_done
-        )
+        self.run(QueryOp(load, on_success=self._on_loaded, flag="loading"))
 
     def can_export(self) -> bool:
         preview = self.state.preview
@@ -144,14 +138,7 @@ class FinancePresenter(QObject):
         session = self._session
         self._begin(total)
         progress, cancel = self._rows_written.emit, self._cancel.is_set
-        session.runner.run(
-            lambda: export_to(session, path, progress, cancel),
-            self._on_written,
-            self._on_failed,
-            on_finished=self._on_export_done,
-            # A folder that cannot be written to is the user's to fix, not a crash.
-            expected=(QcError, OSError),
-        )
+        self.run(self._export_op(lambda: export_to(session, path, progress, cancel)))
 
     def reexport(self, batch_id: str, path: Path) -> None:
         """Write the recorded batch ``batch_id`` again into ``path``, verified identical."""
@@ -161,14 +148,7 @@ class FinancePresenter(QObject):
         session = self._session
         self._begin(batch.row_count if batch is not None else 0)
         progress, cancel = self._rows_written.emit, self._cancel.is_set
-        session.runner.run(
-            lambda: reexport_to(session, batch_id, path, progress, cancel),
-            self._on_written,
-            self._on_failed,
-            on_finished=self._on_export_done,
-            # A folder that cannot be written to is the user's to fix, not a crash.
-            expected=(QcError, OSError),
-        )
+        self.run(self._export_op(lambda: reexport_to(session, batch_id, path, progress, cancel)))
 
     def cancel(self) -> None:
         """Ask the running export to stop; a new export then exports nothing."""
@@ -177,10 +157,19 @@ class FinancePresenter(QObject):
 
     # --- results -------------------------------------------------------------------------
 
+    def _export_op(self, work: Callable[[], _Written]) -> ChangeOp[_Written]:
+        return ChangeOp(
+            work,
+            on_success=self._on_written,
+            on_finished=self._cancel.clear,
+            flag="exporting",
+            # A folder that cannot be written to is the user's to fix, not a crash.
+            expected=(QcError, OSError),
+        )
+
     def _begin(self, total: int) -> None:
         self._cancel.clear()
-        self._set(exporting=True, progress=0, progress_total=total, message="", error="")
-        self.busy_changed.emit(True)
+        self._set(progress=0, progress_total=total, message="", error="")
 
     @Slot(int)
     def _on_rows_written(self, rows: int) -> None:
@@ -192,10 +181,6 @@ class FinancePresenter(QObject):
     def _on_loaded(self, loaded: object) -> None:
         preview, batches = loaded  # type: ignore[misc]
         self._set(preview=preview, batches=tuple(batches))
-
-    def _on_loading_done(self) -> None:
-        self._set(loading=False)
-        self.busy_changed.emit(self.state.exporting)
 
     def _on_written(self, written: object) -> None:
         assert isinstance(written, _Written)
@@ -222,22 +207,10 @@ class FinancePresenter(QObject):
         )
         self.export_finished.emit(result.batch_id)
 
-    def _on_export_done(self) -> None:
-        self._cancel.clear()
-        self._set(exporting=False)
-        self.busy_changed.emit(self.state.loading)
+    def _after_change(self) -> None:
         self.refresh(keep_message=True)
 
     def _on_failed(self, error: BaseException) -> None:
         # A note says what became of a batch recorded before its file failed to appear.
         notes = " ".join(getattr(error, "__notes__", ()))
         self._fail(f"{describe(error)} {notes}".strip())
-
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._set(error=message, message="")
-        self.error_message.emit(message)
-
-    def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
-        self.state_changed.emit(self.state)

@@ -16,14 +16,15 @@ on the database lane.
 
 A unit a supervisor sent back (rejected) shows the supervisor's comment: it is looked up on
 the database lane when the inspection starts (``services.inspection.latest_rejection``).
-Webcam photos arrive as a full-size frame (``add_camera_photo``) and go through the same
-preparation as files (checked, time burned into the corner) on the I/O lane.
+Webcam photos arrive as a full-size frame (``add_camera_photo``); files are read and checked
+through the station's photo reader (``session.ports.photos``), on the I/O lane. Both are
+kept as captured: the submission burns the capture time into each (``submit_inspection``).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
@@ -33,7 +34,6 @@ from types import MappingProxyType
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
-from qc_station.adapters.outage import is_outage
 from qc_station.domain.decision import Proposal
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
 from qc_station.domain.errors import QcError
@@ -41,12 +41,13 @@ from qc_station.domain.model import Decision
 from qc_station.domain.policy import ChecklistItem
 from qc_station.services import inspection, outbox
 from qc_station.services.inspection import InspectionDraft, PhotoInput
+from qc_station.services.station_ports import PhotoReader
 from qc_station.services.views import DecisionView, RmaView, UnitView
 
 from ..messages import describe
 from ..session import Session
-from ..station_link import journal_for
 from ..tasks import Lane
+from .base import ChangeOp, Presenter, QueryOp, ignore_failure
 
 THUMBNAIL_EDGE = 120
 
@@ -75,7 +76,8 @@ def looks_like_change_of_mind(stated_reason: str) -> bool:
 
 @dataclass(frozen=True)
 class PhotoItem:
-    """A photo added to the draft: the prepared bytes (time burned in) and where it came from."""
+    """A photo added to the draft: the bytes as captured (stamped when the inspection is
+    submitted) and where it came from."""
 
     name: str
     photo: PhotoInput
@@ -120,42 +122,34 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("InspectionPresenter", source)
 
 
-def _load_photo(file: Path, captured_at: datetime, station: str) -> PhotoItem:
-    """Runs on the I/O lane: decode, check, burn in the time, and make the thumbnail."""
-    # Imported on the I/O lane at the first photo: OpenCV is not needed to start the station.
-    from qc_station.adapters.images import read_photo_file
-
-    prepared = read_photo_file(file, captured_at, station)
+def _thumbnail(image: QImage) -> QImage:
     # QImage (not QPixmap) is safe off the GUI thread; scale here, not when painting.
-    thumbnail = QImage.fromData(prepared.data).scaled(
+    return image.scaled(
         THUMBNAIL_EDGE,
         THUMBNAIL_EDGE,
         Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
     )
-    photo = PhotoInput(prepared.data, captured_at, file.name, prepared.width, prepared.height)
-    return PhotoItem(file.name, photo, thumbnail)
 
 
-def _load_camera_photo(image: QImage, captured_at: datetime, station: str, name: str) -> PhotoItem:
-    """Runs on the I/O lane: a webcam frame becomes a photo exactly as a file does."""
-    from qc_station.adapters.images import prepare_photo
+def _load_photo(reader: PhotoReader, file: Path, captured_at: datetime) -> PhotoItem:
+    """Runs on the I/O lane: read and check the file (a bad one is refused now, not at
+    submit), and make the thumbnail."""
+    data = reader.read(file)
+    photo = PhotoInput(data, captured_at, file.name)
+    return PhotoItem(file.name, photo, _thumbnail(QImage.fromData(data)))
 
+
+def _load_camera_photo(image: QImage, captured_at: datetime, name: str) -> PhotoItem:
+    """Runs on the I/O lane: a webcam frame becomes a photo as a file does."""
     buffer = QByteArray()
     device = QBuffer(buffer)
     device.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PNG: lossless, so the frame is compressed once, by prepare_photo's JPEG.
+    # PNG: lossless, so the frame is compressed once, by the stamp's JPEG.
     image.save(device, "PNG")
     device.close()
-    prepared = prepare_photo(bytes(buffer.data()), captured_at, station, name=name)
-    thumbnail = QImage.fromData(prepared.data).scaled(
-        THUMBNAIL_EDGE,
-        THUMBNAIL_EDGE,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-    photo = PhotoInput(prepared.data, captured_at, name, prepared.width, prepared.height)
-    return PhotoItem(name, photo, thumbnail)
+    photo = PhotoInput(bytes(buffer.data()), captured_at, name)
+    return PhotoItem(name, photo, _thumbnail(image))
 
 
 def _find_rejection(session: Session, lpn: str) -> RejectionItem | None:
@@ -168,18 +162,13 @@ def _find_rejection(session: Session, lpn: str) -> RejectionItem | None:
     )
 
 
-class InspectionPresenter(QObject):
-    state_changed = Signal(object)  # InspectionState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class InspectionPresenter(Presenter[InspectionState]):
     decision_submitted = Signal(object)  # DecisionView
     #: the database was unreachable: the inspection is kept on this station (outbox.Journalled)
     inspection_journalled = Signal(object)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = InspectionState()
+        super().__init__(session, InspectionState(), parent)
         self._inspection_id = ""
         self._started_at: datetime | None = None  # set by start(), when a unit is claimed
 
@@ -207,10 +196,14 @@ class InspectionPresenter(QObject):
             )
         )
         session, token = self._session, self._inspection_id
-        session.runner.run(
-            partial(_find_rejection, session, lpn),
-            partial(self._on_rejection_found, token),
-            None,
+        self.run(
+            QueryOp(
+                partial(_find_rejection, session, lpn),
+                on_success=partial(self._on_rejection_found, token),
+                on_failure=ignore_failure,
+                flag=None,
+                shows_busy=False,
+            )
         )
 
     def clear(self) -> None:
@@ -241,36 +234,23 @@ class InspectionPresenter(QObject):
         self.state = replace(self.state, override_reason=reason)
 
     def add_photo_files(self, paths: Iterable[str]) -> None:
-        """Read, check and time-stamp photo files on the I/O lane; thumbnails follow."""
-        station = self._session.station
+        """Read and check photo files on the I/O lane; thumbnails follow."""
+        reader = self._session.ports.photos
         token = self._inspection_id
         for path in paths:
             captured_at = self._session.ctx.clock.now()
             self._update(replace(self.state, photos_loading=self.state.photos_loading + 1))
-            self._session.runner.run(
-                partial(_load_photo, Path(path), captured_at, station),
-                partial(self._on_photo_loaded, token),
-                partial(self._on_photo_failed, token),
-                on_finished=partial(self._on_photo_finished, token),
-                lane=Lane.IO,
-            )
+            self.run(self._photo_op(token, partial(_load_photo, reader, Path(path), captured_at)))
 
     def add_camera_photo(self, image: QImage) -> None:
-        """A full-size webcam frame: prepare it (time burned in) on the I/O lane."""
+        """A full-size webcam frame, taken now: kept as a PNG, made on the I/O lane."""
         if self.state.rma is None:
             return
-        station = self._session.station
         token = self._inspection_id
         captured_at = self._session.ctx.clock.now()
         name = f"webcam-{captured_at:%Y%m%d-%H%M%S}-{len(self.state.photos) + 1}.jpg"
         self._update(replace(self.state, photos_loading=self.state.photos_loading + 1))
-        self._session.runner.run(
-            partial(_load_camera_photo, image, captured_at, station, name),
-            partial(self._on_photo_loaded, token),
-            partial(self._on_photo_failed, token),
-            on_finished=partial(self._on_photo_finished, token),
-            lane=Lane.IO,
-        )
+        self.run(self._photo_op(token, partial(_load_camera_photo, image, captured_at, name)))
 
     def camera_failed(self, message: str) -> None:
         """The webcam could not start or was lost: an inline message with a sound."""
@@ -307,17 +287,16 @@ class InspectionPresenter(QObject):
             inspection_id=self._inspection_id,
         )
         ctx, actor = self._session.ctx, self._session.require_actor()
-        journal = journal_for(self._session.config)
+        journal, is_outage = self._session.ports.journal, self._session.ports.is_outage
         sign_in = self._session.journal_sign_in
-        self._update(replace(state, busy=True, error=""))
-        self.busy_changed.emit(True)
-        self._session.runner.run(
-            # During an outage the draft and its photos go to the local journal instead,
-            # signed with this sign-in's key (SPEC §6).
-            lambda: outbox.submit_or_journal(ctx, actor, draft, journal, is_outage, sign_in),
-            self._on_submitted,
-            self._on_submit_failed,
-            on_finished=self._on_submit_finished,
+        self.run(
+            ChangeOp(
+                # During an outage the draft and its photos go to the local journal instead,
+                # signed with this sign-in's key (SPEC §6).
+                lambda: outbox.submit_or_journal(ctx, actor, draft, journal, is_outage, sign_in),
+                on_success=self._on_submitted,
+            ),
+            error="",
         )
 
     # --- results -------------------------------------------------------------------------
@@ -332,14 +311,6 @@ class InspectionPresenter(QObject):
         self._session.sounds.success()
         self.clear()
         self.decision_submitted.emit(decision)
-
-    def _on_submit_failed(self, error: BaseException) -> None:
-        self._fail(describe(error))
-
-    def _on_submit_finished(self) -> None:
-        if self.state.busy:
-            self._update(replace(self.state, busy=False))
-        self.busy_changed.emit(False)
 
     def _on_rejection_found(self, token: str, item: object) -> None:
         if token == self._inspection_id and isinstance(item, RejectionItem):
@@ -374,18 +345,28 @@ class InspectionPresenter(QObject):
             return state.problem
         return ""
 
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._update(replace(self.state, error=message))
-        self.error_message.emit(message)
-
     def refresh_decision(self) -> None:
         """Another policy is in force: show the live decision it gives, the one Enter saves."""
         self._update(self.state)
 
     def _update(self, state: InspectionState) -> None:
-        self.state = self._with_preview(state)
-        self.state_changed.emit(self.state)
+        self._put(state)
+
+    def _derived(self, state: InspectionState) -> InspectionState:
+        return self._with_preview(state)
+
+    def _photo_op(self, token: str, work: Callable[[], PhotoItem]) -> QueryOp[PhotoItem]:
+        """Preparing a photo on the I/O lane; its outcome counts only for the inspection
+        that asked (``token``), whose ``photos_loading`` it keeps."""
+        return QueryOp(
+            work,
+            on_success=partial(self._on_photo_loaded, token),
+            on_failure=partial(self._on_photo_failed, token),
+            on_finished=partial(self._on_photo_finished, token),
+            lane=Lane.IO,
+            flag=None,
+            shows_busy=False,
+        )
 
     def _with_preview(self, state: InspectionState) -> InspectionState:
         """Recompute the live decision for the state's grade, finding, photos and override."""

@@ -5,7 +5,7 @@ idle lock, which shows the same form with the locked user's name filled in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -18,6 +18,7 @@ from qc_station.services.users import UserView
 
 from ..messages import describe
 from ..session import Session
+from .base import ChangeOp, Presenter, QueryOp
 
 
 class LoginMode(Enum):
@@ -41,16 +42,13 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("LoginPresenter", source)
 
 
-class LoginPresenter(QObject):
-    state_changed = Signal(object)  # LoginState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class LoginPresenter(Presenter[LoginState]):
     user_signed_in = Signal(object)  # UserView
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = LoginState(badge_allowed=session.config.allow_badge_login)
+        super().__init__(
+            session, LoginState(badge_allowed=session.config.allow_badge_login), parent
+        )
         # Between a sign-in with a reset password and the new one: who, and the password
         # they signed in with (the service asks for it again). Never in the state.
         self._pending: tuple[str, str] | None = None
@@ -67,10 +65,7 @@ class LoginPresenter(QObject):
             with ctx.uow() as uow:
                 return uow.users.count() == 0
 
-        self._start()
-        self._session.runner.run(
-            no_users, self._on_setup_checked, self._on_failed, on_finished=self._stop
-        )
+        self.run(QueryOp(no_users, on_success=self._on_setup_checked), error="")
 
     def show_badge(self, badge: bool) -> None:
         if self.state.mode in (LoginMode.SETUP, LoginMode.CHECKING):
@@ -84,14 +79,14 @@ class LoginPresenter(QObject):
             return
         ctx, station = self._session.ctx, self._session.station
         self._pending = (username, password)
-        self._start()
-        self._session.runner.run(
-            lambda: _with_sign_in(
-                ctx, users.authenticate(ctx, username, password, station), station
+        self.run(
+            ChangeOp(
+                lambda: _with_sign_in(
+                    ctx, users.authenticate(ctx, username, password, station), station
+                ),
+                on_success=self._on_authenticated,
             ),
-            self._on_authenticated,
-            self._on_failed,
-            on_finished=self._stop,
+            error="",
         )
 
     def sign_in_badge(self, badge: str, pin: str) -> None:
@@ -102,12 +97,14 @@ class LoginPresenter(QObject):
             return
         ctx, station = self._session.ctx, self._session.station
         self._pending = None
-        self._start()
-        self._session.runner.run(
-            lambda: _with_sign_in(ctx, users.authenticate_badge(ctx, badge, pin, station), station),
-            self._on_authenticated,
-            self._on_failed,
-            on_finished=self._stop,
+        self.run(
+            ChangeOp(
+                lambda: _with_sign_in(
+                    ctx, users.authenticate_badge(ctx, badge, pin, station), station
+                ),
+                on_success=self._on_authenticated,
+            ),
+            error="",
         )
 
     def create_admin(self, username: str, full_name: str, password: str, repeated: str) -> None:
@@ -115,14 +112,14 @@ class LoginPresenter(QObject):
             self._fail(_tr("The two passwords differ; type them again."))
             return
         ctx, station = self._session.ctx, self._session.station
-        self._start()
-        self._session.runner.run(
-            lambda: users.add_user(
-                ctx, None, username, Role.ADMIN, full_name, password, station=station
+        self.run(
+            ChangeOp(
+                lambda: users.add_user(
+                    ctx, None, username, Role.ADMIN, full_name, password, station=station
+                ),
+                on_success=self._on_authenticated,
             ),
-            self._on_authenticated,
-            self._on_failed,
-            on_finished=self._stop,
+            error="",
         )
 
     def change_password(self, new_password: str, repeated: str) -> None:
@@ -134,14 +131,16 @@ class LoginPresenter(QObject):
             return
         username, current = self._pending
         ctx, station = self._session.ctx, self._session.station
-        self._start()
-        self._session.runner.run(
-            lambda: _with_sign_in(
-                ctx, users.change_password(ctx, username, current, new_password, station), station
+        self.run(
+            ChangeOp(
+                lambda: _with_sign_in(
+                    ctx,
+                    users.change_password(ctx, username, current, new_password, station),
+                    station,
+                ),
+                on_success=self._on_authenticated,
             ),
-            self._on_authenticated,
-            self._on_failed,
-            on_finished=self._stop,
+            error="",
         )
 
     def cancel_change_password(self) -> None:
@@ -188,23 +187,6 @@ class LoginPresenter(QObject):
             self._set(mode=LoginMode.PASSWORD)
 
     # --- state ---------------------------------------------------------------------------
-
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._set(error=message)
-        self.error_message.emit(message)
-
-    def _start(self) -> None:
-        self._set(busy=True, error="")
-        self.busy_changed.emit(True)
-
-    def _stop(self) -> None:
-        self._set(busy=False)
-        self.busy_changed.emit(False)
-
-    def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
-        self.state_changed.emit(self.state)
 
 
 def _with_sign_in(

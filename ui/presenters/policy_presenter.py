@@ -23,7 +23,7 @@ from qc_station.services.ports import PolicyActivation
 from ..messages import describe
 from ..session import Session
 from ..tasks import Lane
-from .admin_base import AdminPresenter
+from .base import ChangeOp, Presenter, QueryOp
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,9 @@ def check_file(path: Path, current: Policy, cases: Path) -> _Checked:
     return _Checked(path, data, checked, (), policy_admin.compare_on_cases(current, checked, text))
 
 
-class PolicyPresenter(AdminPresenter[PolicyState]):
+class PolicyPresenter(Presenter[PolicyState]):
     policy_activated = Signal(str)  # the new hash
+    _failure_clears = ("message",)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(session, PolicyState(), parent)
@@ -85,7 +86,7 @@ class PolicyPresenter(AdminPresenter[PolicyState]):
         def load() -> tuple[ActivePolicy, list[PolicyActivation]]:
             return policy_admin.active(session.ctx), policy_admin.history(session.ctx)
 
-        self._run(load, self._on_loaded)
+        self.run(QueryOp(load, on_success=self._on_loaded))
 
     def choose_file(self, path: Path) -> None:
         current = self.state.active.policy if self.state.active else self.session.ctx.policy
@@ -99,7 +100,11 @@ class PolicyPresenter(AdminPresenter[PolicyState]):
             message="",
             error="",
         )
-        self._run(lambda: check_file(path, current, cases), self._on_checked, lane=Lane.IO)
+        self.run(
+            QueryOp(
+                lambda: check_file(path, current, cases), on_success=self._on_checked, lane=Lane.IO
+            )
+        )
 
     def activate(self, note: str) -> None:
         data, candidate = self._candidate_data, self.state.candidate
@@ -110,9 +115,11 @@ class PolicyPresenter(AdminPresenter[PolicyState]):
             self._fail(_tr("Say why the policy changes: a note is required."))
             return
         session = self.session
-        self._run(
-            lambda: policy_admin.activate(session.ctx, session.require_actor(), data, note),
-            self._on_activated,
+        self.run(
+            ChangeOp(
+                lambda: policy_admin.activate(session.ctx, session.require_actor(), data, note),
+                on_success=self._on_activated,
+            )
         )
 
     # --- results -------------------------------------------------------------------------

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from qc_station.config import SETTINGS, Config, default_config_file, save_settings
 from qc_station.domain.errors import QcError
+from qc_station.services.station_ports import StationPorts
 
 from ..session import Session
 from ..tasks import Lane
-from .admin_base import AdminPresenter
+from .base import ChangeOp, Presenter, QueryOp
 
 #: The settings this tab edits, in the order shown.
 PRINTER_SETTINGS = (
@@ -51,16 +53,13 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("PrintersPresenter", source)
 
 
-def system_printers() -> list[str]:
-    """The printers the system offers: CUPS's queues where its tools are installed (the
-    queues labels are sent to), else what Qt print support sees (Windows)."""
-    from qc_station.adapters.printers import CupsPrinter
-
-    if CupsPrinter.available():
-        try:
-            return CupsPrinter().printers()
-        except QcError:
-            pass  # the print system is not running: Qt may still know the printers
+def system_printers(ports: StationPorts) -> list[str]:
+    """The printers the system offers: those of the station's printer (CUPS's queues where
+    its tools are installed, the queues labels are sent to; else Qt print support's)."""
+    try:
+        return ports.printer.printers()
+    except QcError:
+        pass  # the print system is not running: Qt may still know the printers
     from PySide6.QtPrintSupport import QPrinterInfo
 
     return sorted(QPrinterInfo.availablePrinterNames())
@@ -74,7 +73,9 @@ def config_file_of(config: Config) -> Path:
     return Path(named) if named else default_config_file()
 
 
-class PrintersPresenter(AdminPresenter[PrintersState]):
+class PrintersPresenter(Presenter[PrintersState]):
+    _failure_clears = ("message",)
+
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(session, PrintersState(), parent)
         self._known = {s.key for s in SETTINGS}
@@ -94,7 +95,13 @@ class PrintersPresenter(AdminPresenter[PrintersState]):
                 k for k in self.editable if env_of.get(k) and os.environ.get(env_of[k] or "")
             ),
         )
-        self._run(system_printers, self._on_printers, lane=Lane.IO)
+        self.run(
+            QueryOp(
+                partial(system_printers, self.session.ports),
+                on_success=self._on_printers,
+                lane=Lane.IO,
+            )
+        )
 
     def save(self, values: dict[str, str]) -> None:
         """Check and write the settings into the station's config file."""
@@ -112,7 +119,9 @@ class PrintersPresenter(AdminPresenter[PrintersState]):
             save_settings(path, typed)
             return typed
 
-        self._run(write, self._on_saved, lane=Lane.IO, expected=(QcError, OSError))
+        self.run(
+            ChangeOp(write, on_success=self._on_saved, lane=Lane.IO, expected=(QcError, OSError))
+        )
 
     def _on_printers(self, found: object) -> None:
         self._set(system_printers=tuple(found))  # type: ignore[call-overload]

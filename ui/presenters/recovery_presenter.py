@@ -9,22 +9,23 @@ the domain's ``parse_amount`` so a typing mistake is an inline message and nothi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 
-from qc_station.adapters.files import write_into
 from qc_station.domain.errors import QcError
 from qc_station.domain.money import parse_amount
 from qc_station.domain.recovery import RecoveryKind, RecoveryState
 from qc_station.services import recovery
 from qc_station.services.recovery import CaseDocuments, CaseView
+from qc_station.services.station_ports import FileWriter
 
 from ..messages import describe
 from ..session import Session
+from .base import ChangeOp, Presenter, QueryOp
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("RecoveryPresenter", source)
 
 
-def write_documents(docs: CaseDocuments, folder: Path) -> list[str]:
+def write_documents(docs: CaseDocuments, folder: Path, write_into: FileWriter) -> list[str]:
     """Write a case's files into ``folder``, each atomically (temporary file, rename), so a
     mail job never picks up half a PDF. Runs on the database lane."""
     files = [
@@ -62,14 +63,11 @@ def write_documents(docs: CaseDocuments, folder: Path) -> list[str]:
     return [write_into(folder, name, content).name for name, content in files]
 
 
-class RecoveryPresenter(QObject):
-    state_changed = Signal(object)  # RecoveryPageState
-    error_message = Signal(str)
+class RecoveryPresenter(Presenter[RecoveryPageState]):
+    _failure_clears = ("message",)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = RecoveryPageState()
+        super().__init__(session, RecoveryPageState(), parent)
 
     # --- commands ------------------------------------------------------------------------
 
@@ -77,12 +75,13 @@ class RecoveryPresenter(QObject):
         if self.state.loading:
             return
         ctx, actor = self._session.ctx, self._session.require_actor()
-        self._set(loading=True)
-        self._session.runner.run(
-            lambda: tuple(recovery.list_cases(ctx, actor)),
-            self._on_loaded,
-            self._on_failed,
-            on_finished=partial(self._set, loading=False),
+        self.run(
+            QueryOp(
+                lambda: tuple(recovery.list_cases(ctx, actor)),
+                on_success=self._on_loaded,
+                flag="loading",
+                shows_busy=False,
+            )
         )
 
     def select(self, case_id: str | None) -> None:
@@ -100,6 +99,7 @@ class RecoveryPresenter(QObject):
             self._fail(_tr("Choose an existing folder for the documents."))
             return
         ctx, actor = self._session.ctx, self._session.require_actor()
+        write = self._session.ports.write_into
         close = (
             recovery.close_batch
             if case.kind == RecoveryKind.VENDOR_RETURN
@@ -123,7 +123,7 @@ class RecoveryPresenter(QObject):
                 else close(ctx, actor, case.party)
             )
             assert closed.number is not None
-            write_documents(recovery.case_documents(ctx, actor, closed.number), folder)
+            write_documents(recovery.case_documents(ctx, actor, closed.number), folder, write)
             return closed.number
 
         self._work(work, _tr("{number} closed; its documents are in {folder}."), folder)
@@ -138,10 +138,11 @@ class RecoveryPresenter(QObject):
             self._fail(_tr("Choose an existing folder for the documents."))
             return
         ctx, actor = self._session.ctx, self._session.require_actor()
+        write = self._session.ports.write_into
         number = case.number
 
         def work() -> str:
-            write_documents(recovery.case_documents(ctx, actor, number), folder)
+            write_documents(recovery.case_documents(ctx, actor, number), folder, write)
             return number
 
         self._work(work, _tr("The documents of {number} are in {folder}."), folder)
@@ -195,12 +196,10 @@ class RecoveryPresenter(QObject):
     def _work(self, call: Any, message: str, folder: Path | None) -> None:
         if self.state.busy:
             return
-        self._set(busy=True, error="", message="")
-        self._session.runner.run(
-            call,
-            partial(self._on_done, message, folder),
-            self._on_failed,
-            on_finished=self._on_work_finished,
+        self.run(
+            ChangeOp(call, on_success=partial(self._on_done, message, folder)),
+            error="",
+            message="",
         )
 
     def _on_done(self, message: str, folder: Path | None, number: object) -> None:
@@ -208,8 +207,7 @@ class RecoveryPresenter(QObject):
         text = message.replace("{number}", str(number or ""))
         self._set(message=text.replace("{folder}", str(folder or "")), error="")
 
-    def _on_work_finished(self) -> None:
-        self._set(busy=False)
+    def _after_change(self) -> None:
         self.refresh()
 
     def _on_loaded(self, cases: object) -> None:
@@ -218,15 +216,3 @@ class RecoveryPresenter(QObject):
         if selected is not None and all(c.id != selected for c in cases):
             selected = None
         self._set(cases=cases, selected_id=selected)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._fail(describe(error))
-
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._set(error=message, message="")
-        self.error_message.emit(message)
-
-    def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
-        self.state_changed.emit(self.state)

@@ -13,7 +13,7 @@ scan, with the success sound as the "read" beep a hand scanner would give.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -24,7 +24,7 @@ from qc_station.services.views import RmaView
 
 from ..messages import describe
 from ..session import Session
-from ..station_link import journal_for
+from .base import ChangeOp, Presenter
 
 
 @dataclass(frozen=True)
@@ -71,23 +71,18 @@ def scan_and_claim(session: Session, code: str) -> ScanOutcome:
         claimed = returns.claim_unit(ctx, actor, lpn)
         # After an outage the unit is still claimed here, so the claim offers it again: its
         # inspection must not be done twice while the first waits in the journal.
-        outbox.require_not_kept(journal_for(session.config), lpn)
+        outbox.require_not_kept(session.ports.journal, lpn)
     except QcError as error:
         return ScanOutcome(rma, None, error)
     return ScanOutcome(claimed, lpn, None)
 
 
-class ScanPresenter(QObject):
-    state_changed = Signal(object)  # ScanState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class ScanPresenter(Presenter[ScanState]):
     unit_claimed = Signal(object, str)  # RmaView, LPN
     unexpected_return_requested = Signal(str)  # the unknown code scanned
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = ScanState()
+        super().__init__(session, ScanState(), parent)
 
     def submit_code(self, raw: str) -> None:
         """A code was scanned or typed. Ignored while the previous scan is still running, so
@@ -99,13 +94,16 @@ class ScanPresenter(QObject):
             self._fail(_tr("Scan an RMA barcode or a unit label."))
             return
         session = self._session
-        self._set(busy=True, error="", confirmation="", last_code=code, unknown_code="")
-        self.busy_changed.emit(True)
-        session.runner.run(
-            lambda: scan_and_claim(session, code),
-            self._on_scan_done,
-            self._on_scan_failed,
-            on_finished=self._on_scan_finished,
+        self.run(
+            ChangeOp(
+                lambda: scan_and_claim(session, code),
+                on_success=self._on_scan_done,
+                on_failure=self._on_scan_failed,
+            ),
+            error="",
+            confirmation="",
+            last_code=code,
+            unknown_code="",
         )
 
     def submit_camera_code(self, code: str) -> None:
@@ -153,16 +151,3 @@ class ScanPresenter(QObject):
         unknown = self.state.last_code if isinstance(error, NotFound) else ""
         self._set(rma=None, unknown_code=unknown)
         self._fail(describe(error))
-
-    def _on_scan_finished(self) -> None:
-        self._set(busy=False)
-        self.busy_changed.emit(False)
-
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._set(error=message)
-        self.error_message.emit(message)
-
-    def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
-        self.state_changed.emit(self.state)

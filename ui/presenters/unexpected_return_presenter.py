@@ -18,8 +18,8 @@ from qc_station.services import catalog, returns
 from qc_station.services.returns import UnexpectedReturn
 from qc_station.services.views import RmaView
 
-from ..messages import describe
 from ..session import Session
+from .base import ChangeOp, Presenter, QueryOp
 
 
 def _tr(source: str) -> str:
@@ -79,24 +79,19 @@ def _price(raw: str) -> Decimal | None:
     return price if price.is_finite() else None
 
 
-class UnexpectedReturnPresenter(QObject):
-    state_changed = Signal(object)  # UnexpectedReturnState
-    error_message = Signal(str)
-    busy_changed = Signal(bool)
+class UnexpectedReturnPresenter(Presenter[UnexpectedReturnState]):
     unit_claimed = Signal(object, str)  # RmaView, LPN: open the inspection
     cancelled = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.state = UnexpectedReturnState()
+        super().__init__(session, UnexpectedReturnState(), parent)
 
     # --- commands ------------------------------------------------------------------------
 
     def begin(self, scanned_code: str) -> None:
         """A fresh form for the parcel whose label said ``scanned_code`` (kept as tracking:
         a parcel without an RMA label usually still has the carrier's)."""
-        self._set(
+        self._put(
             UnexpectedReturnState(
                 form=UnexpectedReturnForm(tracking=scanned_code),
                 scanned_code=scanned_code,
@@ -113,13 +108,7 @@ class UnexpectedReturnPresenter(QObject):
         if not sku or self.state.busy:
             return
         ctx = self._session.ctx
-        self._busy(True)
-        self._session.runner.run(
-            lambda: catalog.find_product(ctx, sku),
-            self._on_lookup_done,
-            self._on_failed,
-            on_finished=lambda: self._busy(False),
-        )
+        self.run(QueryOp(lambda: catalog.find_product(ctx, sku), on_success=self._on_lookup_done))
 
     def submit(self) -> None:
         state = self.state
@@ -138,11 +127,7 @@ class UnexpectedReturnPresenter(QObject):
             lpn = rma.units[0].lpn
             return _Created(returns.claim_unit(ctx, actor, lpn), lpn)
 
-        self._set(replace(self.state, error=""))
-        self._busy(True)
-        session.runner.run(
-            create, self._on_created, self._on_failed, on_finished=lambda: self._busy(False)
-        )
+        self.run(ChangeOp(create, on_success=self._on_created), error="")
 
     def cancel(self) -> None:
         self.cancelled.emit()
@@ -153,13 +138,10 @@ class UnexpectedReturnPresenter(QObject):
         form = self.state.form
         if not isinstance(product, Product):
             self._set(
-                replace(
-                    self.state,
-                    product_found=False,
-                    lookup_message=_tr(
-                        "SKU {sku} is not in the catalog: type the product's name and price."
-                    ).format(sku=form.sku.strip()),
-                )
+                product_found=False,
+                lookup_message=_tr(
+                    "SKU {sku} is not in the catalog: type the product's name and price."
+                ).format(sku=form.sku.strip()),
             )
             return
         # The catalog fills what the inspector left empty; it never overwrites their typing.
@@ -173,22 +155,16 @@ class UnexpectedReturnPresenter(QObject):
             price=form.price or ("" if product.unit_price is None else str(product.unit_price)),
         )
         self._set(
-            replace(
-                self.state,
-                form=filled,
-                product_found=True,
-                lookup_message=_tr("Found in the catalog: {name}").format(name=product.name),
-                revision=self.state.revision + 1,
-            )
+            form=filled,
+            product_found=True,
+            lookup_message=_tr("Found in the catalog: {name}").format(name=product.name),
+            revision=self.state.revision + 1,
         )
 
     def _on_created(self, result: object) -> None:
         assert isinstance(result, _Created)
         self._session.sounds.success()
         self.unit_claimed.emit(result.rma, result.lpn)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._fail(describe(error))
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -216,16 +192,3 @@ class UnexpectedReturnPresenter(QObject):
             tracking=form.tracking,
             stated_reason=form.reason,
         )
-
-    def _fail(self, message: str) -> None:
-        self._session.sounds.error()
-        self._set(replace(self.state, error=message))
-        self.error_message.emit(message)
-
-    def _busy(self, busy: bool) -> None:
-        self._set(replace(self.state, busy=busy))
-        self.busy_changed.emit(busy)
-
-    def _set(self, state: UnexpectedReturnState) -> None:
-        self.state = state
-        self.state_changed.emit(state)

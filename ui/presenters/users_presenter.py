@@ -9,6 +9,7 @@ to the form, with the field they name in ``error_field``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -20,7 +21,7 @@ from qc_station.services.users import UserView
 
 from ..messages import describe
 from ..session import Session
-from .admin_base import AdminPresenter
+from .base import ChangeOp, Presenter, QueryOp
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,9 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("UsersPresenter", source)
 
 
-class UsersPresenter(AdminPresenter[UsersState]):
+class UsersPresenter(Presenter[UsersState]):
     user_added = Signal(str)
+    _failure_clears = ("message",)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(session, UsersState(), parent)
@@ -51,7 +53,12 @@ class UsersPresenter(AdminPresenter[UsersState]):
 
     def refresh(self) -> None:
         session = self.session
-        self._run(lambda: users.list_users(session.ctx, session.require_actor()), self._on_listed)
+        self.run(
+            QueryOp(
+                lambda: users.list_users(session.ctx, session.require_actor()),
+                on_success=self._on_listed,
+            )
+        )
 
     def select(self, username: str | None) -> None:
         self._set(selected=username, message="", error="", error_field="")
@@ -86,7 +93,7 @@ class UsersPresenter(AdminPresenter[UsersState]):
                 station=session.station,
             )
 
-        self._run(add, self._on_added)
+        self.run(ChangeOp(add, on_success=self._on_added))
 
     def set_role(self, role: Role) -> None:
         name = self._selected_name()
@@ -160,13 +167,13 @@ class UsersPresenter(AdminPresenter[UsersState]):
             self._fail(_tr("Select a user first."))
         return self.state.selected
 
-    def _change(self, work: object, success: str) -> None:
+    def _change(self, work: Callable[[], UserView], success: str) -> None:
         def done(user: object) -> None:
             assert isinstance(user, UserView)
             self._replace_user(user)
             self._succeed(success)
 
-        self._run(work, done)  # type: ignore[arg-type]
+        self.run(ChangeOp(work, on_success=done))
 
     def _replace_user(self, user: UserView) -> None:
         found = [user if u.username == user.username else u for u in self.state.users]

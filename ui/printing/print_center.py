@@ -1,5 +1,6 @@
-"""The print center: one per session, it renders labels and reports and hands them to the
-station's printers through the durable print queue, never on the GUI thread.
+"""The print center: one per station window, it renders labels and reports and hands them to
+the station's printers through the durable print queue (``session.ports.print_queue``), never
+on the GUI thread. The main window builds it and hands it to the pages that print.
 
 Rendering reads the database, so it runs on the task runner's database lane; handing the PDF
 to the printer (``lp`` may wait for a slow CUPS server) runs on the I/O lane, so a stuck
@@ -21,11 +22,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from qc_station.adapters.printers import CupsPrinter, FolderSpool, spool_folder
+from printing.label_formats import label_format
 from qc_station.domain.errors import QcError
 from qc_station.services import documents
 from qc_station.services.print_queue import (
-    Printer,
     PrintJob,
     PrintKind,
     PrintOutcome,
@@ -39,15 +39,6 @@ from ..tasks import Lane
 log = logging.getLogger(__name__)
 
 _OBJECT_NAME = "printCenter"
-
-
-def system_printer() -> Printer:
-    """CUPS where its client is installed (Linux, macOS); Qt print support elsewhere."""
-    if CupsPrinter.available():
-        return CupsPrinter()
-    from .qt_printer import QtPrinter
-
-    return QtPrinter()
 
 
 class PrintCenter(QObject):
@@ -73,22 +64,15 @@ class PrintCenter(QObject):
         super().__init__(parent)
         self.setObjectName(_OBJECT_NAME)
         self.session = session
-        self.queue = queue or PrintQueue(
-            FolderSpool(spool_folder(session.config.data_path)),
-            system_printer(),
-            session.ctx.clock,
-        )
+        self._queue = queue
         self.last_label: str | None = None
         self._running = 0
 
-    @classmethod
-    def for_session(cls, session: Session) -> PrintCenter:
-        """The session's print center, made on first use (a child of the session, so the
-        scan flow, the approval page and the print queue page share one)."""
-        found = session.findChild(PrintCenter, _OBJECT_NAME)
-        if isinstance(found, PrintCenter):
-            return found
-        return cls(session, parent=session)
+    @property
+    def queue(self) -> PrintQueue:
+        """The station's print queue: ``queue`` if one was given, else the station's own
+        (there once the core is built; nothing prints before that)."""
+        return self._queue or self.session.ports.print_queue
 
     # --- settings ------------------------------------------------------------------------
 
@@ -105,7 +89,7 @@ class PrintCenter(QObject):
     def _media(self, kind: PrintKind) -> str:
         config = self.session.config
         if kind is PrintKind.LABEL:
-            return f"Custom.{config.label_size}in"
+            return label_format(config.label_size).media
         return config.report_page_size
 
     # --- rendering -----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 error each got, and retry / retry all / discard; plus previewing and printing a label or a
 report for any code, and reprinting the last label.
 
-A thin page over the session's ``PrintCenter``: every action runs there, off the GUI thread.
+A thin page over the window's ``PrintCenter``: every action runs there, off the GUI thread.
 Discarding asks for confirmation through ``ask`` (tests replace it)."""
 
 from __future__ import annotations
@@ -11,15 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +24,7 @@ from PySide6.QtWidgets import (
 from qc_station.services import documents
 from qc_station.services.print_queue import PrintJob, PrintKind
 
-from ..session import Session
+from ..widgets.rows_table import Column, RowsTableModel, rows_view
 from .preview_dialog import PrintPreviewDialog
 from .print_center import PrintCenter
 
@@ -52,22 +49,25 @@ class PrintQueuePage(QWidget):
         )
         hint.setWordWrap(True)
 
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("printJobsTable")
-        self.table.setHorizontalHeaderLabels(
+        # Each cell's tooltip is its whole text: a long problem is cut in the column.
+        self.model: RowsTableModel[PrintJob] = RowsTableModel(
             [
-                self.tr("Document"),
-                self.tr("Printer"),
-                self.tr("Queued"),
-                self.tr("Tries"),
-                self.tr("Problem"),
+                Column(header, text, tooltip=text)
+                for header, text in (
+                    (self.tr("Document"), lambda j: j.title),
+                    (self.tr("Printer"), lambda j: j.printer or self.tr("(none set)")),
+                    (
+                        self.tr("Queued"),
+                        lambda j: j.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    ),
+                    (self.tr("Tries"), lambda j: str(j.attempts)),
+                    (self.tr("Problem"), lambda j: j.last_error),
+                )
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = rows_view("printJobsTable", self.model)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.empty = QLabel(self.tr("Every job has been printed."))
         self.empty.setObjectName("printQueueEmpty")
@@ -144,20 +144,8 @@ class PrintQueuePage(QWidget):
     def _on_center_jobs_loaded(self, jobs: list[PrintJob]) -> None:
         selected = self.selected_job()
         self.jobs = list(jobs)
-        self.table.setRowCount(len(self.jobs))
+        self.model.set_rows(self.jobs)
         for row, job in enumerate(self.jobs):
-            queued = job.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            values = [
-                job.title,
-                job.printer or self.tr("(none set)"),
-                queued,
-                str(job.attempts),
-                job.last_error,
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(row, column, item)
             if selected is not None and job.id == selected.id:
                 self.table.selectRow(row)
         self.table.setVisible(bool(self.jobs))
@@ -253,6 +241,6 @@ class PrintQueuePage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
 
-def build_print_queue_page(session: Session, parent: QWidget) -> QWidget:
-    """The work area's factory (``ui/workspaces.py``)."""
-    return PrintQueuePage(PrintCenter.for_session(session), parent)
+def build_print_queue_page(center: PrintCenter, parent: QWidget) -> QWidget:
+    """The work area's factory (``ui/workspaces.py``), over the window's print center."""
+    return PrintQueuePage(center, parent)

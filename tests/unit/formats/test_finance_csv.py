@@ -7,7 +7,7 @@ import hashlib
 import io
 import tracemalloc
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
@@ -16,11 +16,15 @@ import pytest
 
 from qc_station.formats.finance_csv import (
     COLUMNS,
+    FORMAT_COLUMNS,
+    ROW_ATTRIBUTES,
     FinanceCsvWriter,
+    check_row_fields,
     csv_line,
     format_time,
     negated,
     neutralise,
+    row_cells_source,
     row_cells_v2,
     write_finance_csv,
 )
@@ -341,3 +345,21 @@ def test_reverses_batch_is_neutralised_like_any_text_cell() -> None:
 def test_an_unknown_format_version_is_refused() -> None:
     with pytest.raises(ValueError, match="version 3"):
         write_finance_csv([ROW], io.BytesIO(), version=3)
+
+
+def test_row_types_and_sources_are_checked_against_the_column_spec() -> None:
+    check_row_fields([f.name for f in fields(ExportRow)], "ExportRow")
+    with pytest.raises(TypeError, match=r"missing \['reverses_batch'\], unknown \[\]"):
+        check_row_fields(ROW_ATTRIBUTES[:-1], "a row type")
+    with pytest.raises(TypeError, match=r"unknown \['vat'\]"):
+        check_row_fields([*ROW_ATTRIBUTES, "vat"], "a row source", ordered=False)
+    with pytest.raises(TypeError, match="order"):
+        check_row_fields(reversed(ROW_ATTRIBUTES), "a row type")
+    check_row_fields(reversed(ROW_ATTRIBUTES), "a row source", ordered=False)
+
+
+def test_each_format_has_the_columns_up_to_its_version() -> None:
+    assert FORMAT_COLUMNS[1] == COLUMNS
+    assert FORMAT_COLUMNS[2] == (*COLUMNS, "reverses_batch")
+    assert "def row_cells(row):" in row_cells_source(1)
+    assert "reverses_batch" not in row_cells_source(1)

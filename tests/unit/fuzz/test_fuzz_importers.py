@@ -19,7 +19,7 @@ from qc_station.formats.manifest import parse_manifest
 from qc_station.services import importing
 from qc_station.services.context import Actor, ServiceContext
 from tests.conftest import DEFAULT_POLICY_FILE, SHARED
-from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
+from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStamper, FakePhotoStore, FakeStore
 
 from .mutations import FUZZ, mutated
 
@@ -88,7 +88,14 @@ def test_catalog_parser_takes_any_bytes(data: bytes) -> None:
 
 def _context() -> tuple[ServiceContext, FakeStore]:
     store = FakeStore()
-    ctx = ServiceContext(store.uow, FakeClock(), POLICY, FakePhotoStore(), FakePasswordHasher())
+    ctx = ServiceContext(
+        store.uow,
+        FakeClock(),
+        POLICY,
+        FakePhotoStore(),
+        FakePasswordHasher(),
+        photo_stamper=FakePhotoStamper(),
+    )
     importing.import_catalog(ctx, SYSTEM, CATALOG, "catalog.csv")
     importing.import_manifest(ctx, SYSTEM, MANIFEST, "good.csv")
     return ctx, store

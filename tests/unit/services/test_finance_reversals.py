@@ -19,7 +19,7 @@ from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
 from qc_station.domain.errors import PermissionDenied
 from qc_station.domain.model import DecisionStatus, RmaLine
 from qc_station.formats.finance_csv import COLUMNS, COLUMNS_V2, write_finance_csv
-from qc_station.services import approval, finance
+from qc_station.services import approval, finance, finance_files
 from qc_station.services.context import Actor, ServiceContext
 from qc_station.services.finance import ExportTargetRefused, export_finance
 from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
@@ -295,7 +295,7 @@ def test_a_failure_flushing_the_file_to_disk_marks_nothing(
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(finance.os, "fsync", full_disk)
+    monkeypatch.setattr(finance_files.os, "fsync", full_disk)
     with pytest.raises(OSError, match="No space"):
         finance.export_finance_to_file(ctx, SUPERVISOR, tmp_path / "finance.csv")
     _nothing_marked(ctx, store)

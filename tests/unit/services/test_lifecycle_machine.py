@@ -13,7 +13,7 @@ from qc_station.domain.policy import load_policy
 from qc_station.services.context import ServiceContext
 from tests.builders import seed, seed_cast
 from tests.conftest import DEFAULT_POLICY_FILE
-from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStore, FakeStore
+from tests.fakes import FakeClock, FakePasswordHasher, FakePhotoStamper, FakePhotoStore, FakeStore
 
 from .lifecycle_machine import LifecycleMachine, lifecycle_rmas
 
@@ -25,7 +25,14 @@ class FakeLifecycle(LifecycleMachine):
         self.store = FakeStore()
         seed(self.store, *lifecycle_rmas())
         seed_cast(self.store)  # services check the acting user in the store (SPEC §6)
-        return ServiceContext(self.store.uow, clock, POLICY, FakePhotoStore(), FakePasswordHasher())
+        return ServiceContext(
+            self.store.uow,
+            clock,
+            POLICY,
+            FakePhotoStore(),
+            FakePasswordHasher(),
+            photo_stamper=FakePhotoStamper(),
+        )
 
     def snapshot(self) -> Any:
         return copy.deepcopy(self.store.data), self.store.commits

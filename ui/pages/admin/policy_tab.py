@@ -22,17 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from qc_station.services.policy_admin import describe_change
+from qc_station.services.ports import PolicyActivation
 
 from ...local_time import local_time
 from ...presenters.policy_presenter import PolicyPresenter, PolicyState
-from ...widgets.tables import (
-    cell,
-    documents_folder,
-    fill_row,
-    never_widen,
-    read_only_table,
-    show_message,
-)
+from ...widgets.rows_table import Column, RowsTableModel, rows_view
+from ...widgets.tables import documents_folder, never_widen, show_message
 
 AskOpenPath = Callable[[QWidget, str, str], str]
 
@@ -70,16 +65,18 @@ class PolicyTab(QWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         active.addWidget(self.text, 3)
         active.addWidget(QLabel(self.tr("History")))
-        self.history = read_only_table(
-            "policyHistoryTable",
+        self.history_model: RowsTableModel[PolicyActivation] = RowsTableModel(
             [
-                self.tr("Activated at"),
-                self.tr("Policy"),
-                self.tr("By"),
-                self.tr("Station"),
-                self.tr("Note"),
-            ],
+                Column(self.tr("Activated at"), lambda a: local_time(a.activated_at)),
+                Column(
+                    self.tr("Policy"), lambda a: a.policy_hash[:12], tooltip=lambda a: a.policy_hash
+                ),
+                Column(self.tr("By"), lambda a: a.activated_by),
+                Column(self.tr("Station"), lambda a: a.station),
+                Column(self.tr("Note"), lambda a: a.note),
+            ]
         )
+        self.history = rows_view("policyHistoryTable", self.history_model)
         active.addWidget(self.history, 2)
         layout.addWidget(active_box, 3)
 
@@ -165,20 +162,7 @@ class PolicyTab(QWidget):
             self.active_label.setText(text)
         if current is not None and self.text.toPlainText() != current.text:
             self.text.setPlainText(current.text)
-        self.history.setRowCount(len(state.history))
-        for n, a in enumerate(state.history):
-            fill_row(
-                self.history,
-                n,
-                [
-                    cell(local_time(a.activated_at)),
-                    cell(a.policy_hash[:12]),
-                    cell(a.activated_by),
-                    cell(a.station),
-                    cell(a.note),
-                ],
-            )
-            self.history.item(n, 1).setToolTip(a.policy_hash)
+        self.history_model.set_rows(state.history)
 
         self.path_label.setText(state.candidate_path or self.tr("No file chosen."))
         self._show_check(state)

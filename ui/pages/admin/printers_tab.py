@@ -3,6 +3,8 @@ the system's printers to choose from; Save writes the station's config file."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...labels import label_format_titles
 from ...presenters.printers_presenter import PrintersPresenter, PrintersState
 from ...widgets.tables import never_widen, show_message
 
@@ -26,11 +29,13 @@ def _printer_box(name: str) -> QComboBox:
     return box
 
 
-def _choice_box(name: str, choices: tuple[str, ...]) -> QComboBox:
+def _choice_box(name: str, choices: Mapping[str, str] | tuple[str, ...]) -> QComboBox:
+    """A box of choices: plain values, or values (the data) with the words shown for them."""
     box = QComboBox()
     box.setObjectName(name)
-    for choice in choices:
-        box.addItem(choice, choice)
+    words = choices if isinstance(choices, Mapping) else {choice: choice for choice in choices}
+    for value, text in words.items():
+        box.addItem(text, value)
     return box
 
 
@@ -44,9 +49,7 @@ class PrintersTab(QWidget):
         form = QFormLayout(box)
         self.label_printer = _printer_box("labelPrinterBox")
         self.document_printer = _printer_box("documentPrinterBox")
-        self.label_size = _choice_box("labelSizeBox", ("4x6", "2x1"))
-        self.label_size.setItemText(0, self.tr("4 × 6 in"))
-        self.label_size.setItemText(1, self.tr("2 × 1 in"))
+        self.label_size = _choice_box("labelSizeBox", label_format_titles())
         self.label_dpi = QSpinBox()
         self.label_dpi.setObjectName("labelDpiBox")
         self.label_dpi.setRange(150, 1200)

@@ -22,7 +22,8 @@ from qc_station.services.users import UserView
 
 from ...local_time import local_time
 from ...presenters.users_presenter import UsersPresenter, UsersState, role_label
-from ...widgets.tables import cell, fill_row, never_widen, read_only_table, show_message
+from ...widgets.rows_table import Column, RowsTableModel, rows_view
+from ...widgets.tables import never_widen, show_message
 
 _INVALID = "QLineEdit { border: 2px solid #c0392b; }"
 
@@ -45,6 +46,12 @@ def _role_box(name: str) -> QComboBox:
     return box
 
 
+def _badge_text(user: UserView) -> str:
+    """``B-0042 + PIN``: the badge, and whether a PIN goes with it."""
+    badge = user.badge or ""
+    return f"{badge} + PIN" if badge and user.has_pin else badge
+
+
 class UsersTab(QWidget):
     def __init__(self, presenter: UsersPresenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,17 +59,23 @@ class UsersTab(QWidget):
         self.presenter = presenter
         layout = QHBoxLayout(self)
 
-        self.table = read_only_table(
-            "usersTable",
+        self.model: RowsTableModel[UserView] = RowsTableModel(
             [
-                self.tr("User"),
-                self.tr("Name"),
-                self.tr("Role"),
-                self.tr("Status"),
-                self.tr("Badge"),
-                self.tr("Locked until"),
-            ],
+                Column(self.tr("User"), lambda u: u.username),
+                Column(self.tr("Name"), lambda u: u.full_name),
+                Column(self.tr("Role"), lambda u: role_label(u.role)),
+                Column(
+                    self.tr("Status"),
+                    lambda u: self.tr("active") if u.active else self.tr("deactivated"),
+                ),
+                Column(self.tr("Badge"), _badge_text),
+                Column(
+                    self.tr("Locked until"),
+                    lambda u: local_time(u.locked_until) if u.locked_until else "",
+                ),
+            ]
         )
+        self.table = rows_view("usersTable", self.model)
         layout.addWidget(self.table, 3)
 
         side = QWidget()
@@ -152,7 +165,7 @@ class UsersTab(QWidget):
         }
 
         never_widen(self.message)
-        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.role_button.clicked.connect(self._on_role_button_clicked)
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
@@ -242,30 +255,11 @@ class UsersTab(QWidget):
 
     def _show_table(self, state: UsersState) -> None:
         table = self.table
-        table.blockSignals(True)
-        table.setRowCount(len(state.users))
-        selected_row = -1
-        for n, user in enumerate(state.users):
-            status = self.tr("active") if user.active else self.tr("deactivated")
-            badge = user.badge or ""
-            if badge and user.has_pin:
-                badge += " + PIN"
-            fill_row(
-                table,
-                n,
-                [
-                    cell(user.username),
-                    cell(user.full_name),
-                    cell(role_label(user.role)),
-                    cell(status),
-                    cell(badge),
-                    cell(local_time(user.locked_until) if user.locked_until else ""),
-                ],
-            )
-            if user.username == state.selected:
-                selected_row = n
-        if selected_row >= 0:
-            table.selectRow(selected_row)
+        table.selectionModel().blockSignals(True)
+        self.model.set_rows(state.users)
+        names = [u.username for u in state.users]
+        if state.selected in names:
+            table.selectRow(names.index(state.selected))
         else:
             table.clearSelection()
-        table.blockSignals(False)
+        table.selectionModel().blockSignals(False)

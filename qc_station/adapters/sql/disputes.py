@@ -1,5 +1,5 @@
 """``DisputeRepository`` of ``qc_station.services.ports`` on SQLAlchemy 2 (SQLite and
-PostgreSQL), with the conventions of ``sql_repositories``: domain dataclasses in and out,
+PostgreSQL), with the conventions of this package (see ``__init__``): domain dataclasses in and out,
 money as integer minor units, nothing committed here, duplicates as ``Conflict``, and ties
 broken by insertion order so both backends and the fake agree."""
 
@@ -14,8 +14,8 @@ from sqlalchemy import Table, select, update
 from qc_station.domain.dispute import Dispute, DisputeState
 from qc_station.domain.errors import Conflict, NotFound
 
-from .orm import DisputeRow
-from .sql_repositories import _opt_from_minor, _opt_to_minor, _Repo, _rowcount, from_minor, to_minor
+from ..orm import DisputeRow
+from ._common import Repo, from_minor, opt_from_minor, opt_to_minor, rowcount, to_minor
 
 _disputes = cast(Table, DisputeRow.__table__)
 _STATE = {s.value: s for s in DisputeState}
@@ -39,7 +39,7 @@ def _values(d: Dispute) -> dict[str, Any]:
         "closed_at": d.closed_at,
         "closed_by": d.closed_by,
         "close_note": d.close_note,
-        "settled_minor": _opt_to_minor(d.settled_amount, d.currency, "settled amount"),
+        "settled_minor": opt_to_minor(d.settled_amount, d.currency, "settled amount"),
         "version": d.version,
     }
 
@@ -61,12 +61,12 @@ def _dispute(r: Any) -> Dispute:
         closed_at=r.closed_at,
         closed_by=r.closed_by,
         close_note=r.close_note,
-        settled_amount=_opt_from_minor(r.settled_minor, r.currency),
+        settled_amount=opt_from_minor(r.settled_minor, r.currency),
         version=r.version,
     )
 
 
-class SqlDisputeRepository(_Repo):
+class SqlDisputeRepository(Repo):
     def add(self, dispute: Dispute) -> None:
         values = _values(dispute)
         with self._unique(
@@ -87,7 +87,7 @@ class SqlDisputeRepository(_Repo):
             .where(_disputes.c.id == dispute.id, _disputes.c.version == dispute.version)
             .values(values)
         )
-        if _rowcount(result) == 1:
+        if rowcount(result) == 1:
             return dispute.version + 1
         if self.session.scalar(select(_disputes.c.pk).where(_disputes.c.id == dispute.id)) is None:
             raise NotFound(f"dispute {dispute.id} not found")

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from qc_station.services.sign_in_ports import SignIn
 
-from .orm import SignInRow
+from ..orm import SignInRow
 
 
 class SqlSignInRepository:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from qc_station.domain.audit import record_digest
 
-from .orm import (
+from ..orm import (
     DecisionRow,
     ExportBatchMemberRow,
     ExportBatchRow,
@@ -42,7 +42,7 @@ from .orm import (
     RecoveryPaymentRow,
     UserRow,
 )
-from .sql_repositories import _chunks
+from ._common import chunks
 
 _decisions = cast(Table, DecisionRow.__table__)
 _members = cast(Table, ExportBatchMemberRow.__table__)
@@ -87,7 +87,7 @@ class SqlRecordDigests:
         if content is None:
             return {}
         found: dict[str, str] = {}
-        for chunk in _chunks(dict.fromkeys(entity_ids)):
+        for chunk in chunks(dict.fromkeys(entity_ids)):
             for entity_id, record in content(chunk).items():
                 found[entity_id] = record_digest(record)
         return found

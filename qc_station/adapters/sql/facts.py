@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 
 from qc_station.domain.model import DecisionStatus
 
-from .orm import (
+from ..orm import (
     DecisionFactRow,
     DecisionRow,
     ExportBatchMemberRow,

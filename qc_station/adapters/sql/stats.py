@@ -4,14 +4,14 @@ PostgreSQL.
 Every figure reads only ``decision_facts``: one narrow row per unit with a current decision
 (status pending or final; rejected and superseded ones are history), holding the keys the
 figures group by, copied from the decision, its inspection, the unit's RMA line and RMA and
-kept in step by the decision repository (``adapters/sql_facts.py``). A unit has one such row,
+kept in step by the decision repository (``adapters/sql/facts.py``). A unit has one such row,
 so counting rows counts units. Each figure is one ``SELECT … GROUP BY`` built with SQLAlchemy
 Core, answered from a covering index of that table (migration 0008); no rows are loaded into
 Python to be counted. Joining the decisions to four tables by text keys instead took about a
 minute over a million units on SQLite (``docs/benchmarks.md``).
 
 Inspection times are whole seconds, computed by the database when the fact row is written
-(``sql_facts.inspection_seconds``). A median is read from the index ordered by duration: the
+(``facts.inspection_seconds``). A median is read from the index ordered by duration: the
 group's count, then the middle one or two values by ``OFFSET``, instead of ranking every row
 with window functions. Money is summed in integer minor units and converted per currency here.
 """
@@ -42,9 +42,9 @@ from qc_station.services.stats_ports import (
     UnitItem,
 )
 
-from .orm import DecisionFactRow, ProductRow
-from .sql_facts import batches_to_sync, sync_batch
-from .sql_repositories import from_minor
+from ..orm import DecisionFactRow, ProductRow
+from ._common import from_minor
+from .facts import batches_to_sync, sync_batch
 
 _facts = cast(Table, DecisionFactRow.__table__)
 _f = _facts.c

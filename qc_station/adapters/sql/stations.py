@@ -1,5 +1,5 @@
 """The stations repository on SQLAlchemy (SPEC §10): heartbeats in ``stations`` and the
-claims held in ``units``. Kept out of ``sql_repositories`` because it is the only one that
+claims held in ``units``. Kept apart from the other repositories because it is the only one that
 reads across stations rather than about one RMA or decision."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from qc_station.services.ports import ClaimRecord, StationRecord
 
-from .orm import StationRow, UnitRow
+from ..orm import StationRow, UnitRow
 
 
 class SqlStationRepository:

@@ -37,23 +37,21 @@ from qc_station.services.recovery_ports import RecoveryRepository
 from qc_station.services.sign_in_ports import SignInRepository
 from qc_station.services.stats_ports import StatsQueries
 
-from .database import READ_ONLY
-from .sql_disputes import SqlDisputeRepository
-from .sql_record_digests import SqlRecordDigests
-from .sql_recovery import SqlRecoveryRepository
-from .sql_repositories import (
-    SqlAuditRepository,
-    SqlCatalogRepository,
-    SqlDecisionRepository,
-    SqlExportBatchRepository,
-    SqlInspectionRepository,
-    SqlPolicyRepository,
-    SqlRmaRepository,
-    SqlUserRepository,
-)
-from .sql_sign_ins import SqlSignInRepository
-from .sql_stations import SqlStationRepository
-from .sql_stats import SqlStatsQueries
+from ..database import READ_ONLY
+from .audit import SqlAuditRepository
+from .catalog import SqlCatalogRepository
+from .decisions import SqlDecisionRepository
+from .disputes import SqlDisputeRepository
+from .exports import SqlExportBatchRepository
+from .inspections import SqlInspectionRepository
+from .policies import SqlPolicyRepository
+from .record_digests import SqlRecordDigests
+from .recovery import SqlRecoveryRepository
+from .rmas import SqlRmaRepository
+from .sign_ins import SqlSignInRepository
+from .stations import SqlStationRepository
+from .stats import SqlStatsQueries
+from .users import SqlUserRepository
 
 
 class SqlUnitOfWork:

@@ -1,7 +1,7 @@
 """``RecoveryRepository`` (``services/recovery_ports.py``) on SQLAlchemy 2, SQLite and
-PostgreSQL, with the conventions of ``sql_repositories``: domain dataclasses in and out, money
-as integer minor units, nothing committed here, duplicates as ``Conflict``, and ties broken by
-insertion order so both backends and the fake agree."""
+PostgreSQL, with the conventions of this package (see ``__init__``): domain dataclasses in and
+out, money as integer minor units, nothing committed here, duplicates as ``Conflict``, and ties
+broken by insertion order so both backends and the fake agree."""
 
 from __future__ import annotations
 
@@ -21,11 +21,10 @@ from qc_station.domain.recovery import (
     RecoveryPayment,
     RecoveryState,
 )
-from qc_station.services.ports import ExportRow
-from qc_station.services.recovery_ports import payment_row
+from qc_station.services.finance_rows import ExportRow, payment_row
 
-from .orm import DecisionRow, RecoveryCaseRow, RecoveryItemRow, RecoveryPaymentRow
-from .sql_repositories import _Repo, _rowcount, from_minor, to_minor
+from ..orm import DecisionRow, RecoveryCaseRow, RecoveryItemRow, RecoveryPaymentRow
+from ._common import Repo, from_minor, rowcount, to_minor
 
 _cases = cast(Table, RecoveryCaseRow.__table__)
 _items = cast(Table, RecoveryItemRow.__table__)
@@ -85,7 +84,7 @@ def _payment_values(case_id: str, p: RecoveryPayment) -> dict[str, Any]:
     }
 
 
-class SqlRecoveryRepository(_Repo):
+class SqlRecoveryRepository(Repo):
     def add(self, case: RecoveryCase) -> None:
         with self._unique(
             f"{case.party} has an open {case.kind.value.replace('_', ' ')} already, or one of "
@@ -126,7 +125,7 @@ class SqlRecoveryRepository(_Repo):
                 .where(_cases.c.id == case.id, _cases.c.version == case.version)
                 .values(values)
             )
-        if _rowcount(result) != 1:
+        if rowcount(result) != 1:
             if self.session.scalar(select(_cases.c.pk).where(_cases.c.id == case.id)) is None:
                 raise NotFound(f"recovery case {case.id} not found")
             raise Conflict(
@@ -259,7 +258,7 @@ class SqlRecoveryRepository(_Repo):
         return number
 
     def assign_export_batch(self, batch_id: str) -> int:
-        return _rowcount(
+        return rowcount(
             self.session.execute(
                 update(_payments)
                 .where(_payments.c.export_batch.is_(None))
