@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 INSTALLER = ROOT / "installer"
 SPEC = INSTALLER / "qc_station.spec"
 NSIS_SCRIPT = INSTALLER / "windows" / "qc_station.nsi"
-ICONS = ROOT / "resources" / "icons"
 BUNDLE_NAME = "qc-station"
 
 
@@ -101,8 +100,17 @@ def run_pyinstaller(dist: Path, work: Path, clean: bool) -> Path:
     return bundle
 
 
+def icons_dir() -> Path:
+    """The icons the station ships (the checkout's ``resources/icons``)."""
+    sys.path.insert(0, str(ROOT))
+    from qc_station.resources import source_dir
+
+    return source_dir() / "icons"
+
+
 def linux_tarball(bundle: Path, dist: Path, ver: str) -> Path:
     """The bundle with its desktop entry, icon and install script, in one top folder."""
+    icons = icons_dir()
     arch = platform.machine() or "unknown"
     top = f"qc-station-{ver}-linux-{arch}"
     tarball = dist / f"{top}.tar.gz"
@@ -112,8 +120,8 @@ def linux_tarball(bundle: Path, dist: Path, ver: str) -> Path:
         extras = [
             (INSTALLER / "linux" / "install.sh", "install.sh", 0o755),
             (INSTALLER / "linux" / "qc-station.desktop", "qc-station.desktop", 0o644),
-            (ICONS / "qc-station.png", "qc-station.png", 0o644),
-            (ICONS / "qc-station.svg", "qc-station.svg", 0o644),
+            (icons / "qc-station.png", "qc-station.png", 0o644),
+            (icons / "qc-station.svg", "qc-station.svg", 0o644),
             (version_file, "VERSION", 0o644),
         ]
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import os
 import struct
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+from qc_station.resources import source_dir
+
+ICONS = source_dir() / "icons"
 NAME = "qc-station"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 PNG_SIZE = 256

@@ -7,7 +7,7 @@ Text is cut into runs by which font has the glyph, and each run is drawn, measur
 in its font. reportlab subsets both when embedding, so a PDF only carries the glyphs it uses.
 
 This is the one module of ``printing`` that reads files: ``load_fonts`` reads the TTFs from a
-folder it is given (``default_font_dir()`` is the repository's ``resources/fonts``).
+folder it is given (``default_font_dir()``: the shipped fonts, from ``qc_station.resources``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from qc_station.resources import resource
+
 LATIN_FILE = "DejaVuSans.ttf"
 LATIN_BOLD_FILE = "DejaVuSans-Bold.ttf"
 CJK_FILE = "DroidSansFallbackFull.ttf"
@@ -37,8 +39,8 @@ ELLIPSIS = "…"
 
 
 def default_font_dir() -> Path:
-    """The fonts shipped in the repository's (or the installed bundle's) ``resources/fonts``."""
-    return Path(__file__).resolve().parents[1] / "resources" / "fonts"
+    """The fonts shipped with the station (``resources/fonts`` in a checkout)."""
+    return resource("fonts")
 
 
 @dataclass(frozen=True)

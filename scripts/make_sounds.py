@@ -20,6 +20,8 @@ import sys
 import wave
 from pathlib import Path
 
+from qc_station.resources import source_dir
+
 RATE = 22_050
 AMPLITUDE = 0.6  # of full scale; leaves room so the player's volume does the rest
 FADE_S = 0.008  # short fades in and out: no click at the edges
@@ -65,11 +67,7 @@ def write(path: Path, samples: list[float]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    folder = (
-        Path(argv[1])
-        if len(argv) > 1
-        else Path(__file__).resolve().parents[1] / "resources" / "sounds"
-    )
+    folder = Path(argv[1]) if len(argv) > 1 else source_dir() / "sounds"
     folder.mkdir(parents=True, exist_ok=True)
     for name, samples in (("success", success()), ("error", error())):
         write(folder / f"{name}.wav", samples)

@@ -37,7 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-TS_DIR = ROOT / "resources" / "translations"
+from qc_station.resources import source_dir  # noqa: E402 - after the path is set
+
+#: Where the station reads its translations (the checkout's, as the project is installed
+#: editable), so the .qm built here is the one it loads.
+TS_DIR = source_dir() / "translations"
 LANGUAGES = ("zh_CN",)
 DOMAIN = "qc_station"
 

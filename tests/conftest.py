@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qc_station.domain.policy import Policy, load_policy
+from qc_station.resources import default_policy_file
 from qc_station.services.context import ServiceContext
 from tests.builders import seed_cast
 from tests.fakes import (
@@ -43,7 +44,7 @@ settings.load_profile(os.environ.get("QC_HYPOTHESIS_PROFILE", "qc"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-DEFAULT_POLICY_FILE = ROOT / "resources" / "policy" / "default_policy.toml"
+DEFAULT_POLICY_FILE = default_policy_file()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from qc_station.formats.decide_batch import INPUT_COLUMNS
-from tests.conftest import ROOT
+from qc_station.resources import resource
 from tests.e2e.conftest import Run
 
-CASES = ROOT / "resources" / "examples" / "decide_batch_cases.csv"
+CASES = resource("examples/decide_batch_cases.csv")
 OUTPUT_COLUMNS = [
     "case_id",
     "headline",

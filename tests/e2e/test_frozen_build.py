@@ -118,11 +118,11 @@ def test_the_frozen_build_passes_the_smoke_test(build: Build, tmp_path: Path) ->
 def test_the_bundle_carries_resources_and_migrations(build: Build) -> None:
     internal = build.bundle / "_internal"
     for name in (
-        "resources/policy/default_policy.toml",
-        "resources/translations/qc_station_zh_CN.qm",
-        "resources/fonts/DejaVuSans.ttf",
-        "resources/icons/qc-station.svg",
-        "resources/ui/style.qss",
+        "qc_station/_resources/policy/default_policy.toml",
+        "qc_station/_resources/translations/qc_station_zh_CN.qm",
+        "qc_station/_resources/fonts/DejaVuSans.ttf",
+        "qc_station/_resources/icons/qc-station.svg",
+        "qc_station/_resources/ui/style.qss",
         "qc_station/adapters/migrations/env.py",
         "qc_station/adapters/migrations/script.py.mako",
     ):
@@ -130,7 +130,8 @@ def test_the_bundle_carries_resources_and_migrations(build: Build) -> None:
     shipped = {p.name for p in (ROOT / "qc_station/adapters/migrations/versions").glob("*.py")}
     bundled = {p.name for p in (internal / "qc_station/adapters/migrations/versions").glob("*.py")}
     assert shipped <= bundled
-    assert not list((internal / "resources/translations").glob("*.ts"))  # sources stay home
+    translations = internal / "qc_station/_resources/translations"
+    assert not list(translations.glob("*.ts"))  # sources stay home
     plugins = internal / "PySide6" / "Qt" / "plugins"
     for plugin in ("platforms/libqoffscreen.so", "platforms/libqxcb.so"):
         assert (plugins / plugin).is_file(), plugin

@@ -23,7 +23,7 @@ from ui.labels import grade_label
 from ui.messages import describe
 from ui.translations import ensure_compiled, install_translators, translations_dir
 
-TS = ROOT / "resources" / "translations" / "qc_station_zh_CN.ts"
+TS = translations_dir() / "qc_station_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
 

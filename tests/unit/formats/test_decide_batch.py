@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 
@@ -21,14 +20,13 @@ from qc_station.formats.decide_batch import (
     BatchSummary,
     run_decide_batch,
 )
+from qc_station.resources import resource
 
 HEADER = (
     "case_id,market,currency,unit_price,order_date,delivery_date,request_date,"
     "requested_resolution,grade,finding,photos"
 )
-EXAMPLE_FILE = (
-    Path(__file__).resolve().parents[3] / "resources" / "examples" / "decide_batch_cases.csv"
-)
+EXAMPLE_FILE = resource("examples/decide_batch_cases.csv")
 
 
 def run(text: str, policy: Policy) -> tuple[BatchSummary, list[dict[str, str]], str]:
