@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from qc_station.domain.enums import Role
@@ -14,9 +16,12 @@ from qc_station.services.stats import Dimension
 from qc_station.services.users import UserView
 from tests.fakes import FakeClock, FakeStore
 from tests.stats_data import NOW, build_stats_data
-from ui.pages.dashboard_page import FLAG_BACKGROUND, DashboardPage
+from ui.pages.dashboard_page import DashboardPage
 from ui.presenters.dashboard_presenter import DashboardFilter, DashboardPresenter, Period
 from ui.session import Session
+from ui.widgets.figure_tables import FLAG_BACKGROUND
+
+from .tables import cell, headers, row_count
 
 NOVEMBER = DashboardFilter(Period.CUSTOM, date(2026, 11, 1), date(2026, 11, 30))
 
@@ -48,8 +53,8 @@ def _show(qtbot: QtBot, page: DashboardPage, f: DashboardFilter = NOVEMBER) -> N
         page.presenter.set_filter(f)
 
 
-def _column(table: object, column: int) -> list[str]:
-    return [table.item(r, column).text() for r in range(table.rowCount())]  # type: ignore[attr-defined]
+def _column(table: QTableView, column: int) -> list[str]:
+    return [cell(table, r, column) for r in range(row_count(table))]
 
 
 def test_figures_fill_charts_and_tables(qtbot: QtBot, page: DashboardPage) -> None:
@@ -60,8 +65,8 @@ def test_figures_fill_charts_and_tables(qtbot: QtBot, page: DashboardPage) -> No
     assert _column(page.sku_table, 3) == ["10.10 %", "10.00 %"]
     assert _column(page.carrier_table, 0) == ["▲ UPS", "DHL"]
     # Flagged rows stand out; the one exactly at the threshold does not.
-    assert page.sku_table.item(0, 0).background().color() == FLAG_BACKGROUND
-    assert page.sku_table.item(1, 0).background().color() != FLAG_BACKGROUND
+    assert cell(page.sku_table, 0, 0, Qt.ItemDataRole.BackgroundRole) == FLAG_BACKGROUND
+    assert cell(page.sku_table, 1, 0, Qt.ItemDataRole.BackgroundRole) != FLAG_BACKGROUND
     assert [(i.label, i.value, i.flagged) for i in page.sku_chart.items] == [
         ("SKU-B", 10.1, True),
         ("SKU-A", 10.0, False),
@@ -72,7 +77,11 @@ def test_figures_fill_charts_and_tables(qtbot: QtBot, page: DashboardPage) -> No
     assert _column(page.supplier_table, 0)[0] == "Küchenwerk GmbH"
     assert _column(page.reason_table, 3)[0] == "18.18 %"
     assert _column(page.inspector_table, 3) == ["17.1", "29.6"]
-    assert page.deadline_table.item(3, 1).text() == "20"  # refunds overdue
+    assert cell(page.deadline_table, 3, 1) == "20"  # refunds overdue
+    # Each bar has its room (every name written); tables are as tall as their rows.
+    assert page.grade_chart.minimumHeight() >= 5 * 26
+    assert page.deadline_table.height() == page.deadline_table.fitted_height()
+    assert page.sku_chart.empty_label.isHidden()
 
 
 def test_double_click_drills_down_to_the_units(qtbot: QtBot, page: DashboardPage) -> None:
@@ -80,12 +89,12 @@ def test_double_click_drills_down_to_the_units(qtbot: QtBot, page: DashboardPage
     with qtbot.waitSignal(
         page.presenter.state_changed, check_params_cb=lambda s: s.drill_down is not None
     ):
-        page.carrier_table.itemActivated.emit(page.carrier_table.item(0, 2))
+        page.carrier_table.activated.emit(page.carrier_table.model().index(0, 2))
     assert page.stack.currentIndex() == 1
     assert page.presenter.state.drill_down.dimension == Dimension.CARRIER  # type: ignore[union-attr]
     assert "carrier UPS: 19" in page.drill_title.text()
-    assert page.drill_table.rowCount() == 19
-    assert page.drill_table.item(0, 0).text() == "RMA-C2-1"
+    assert row_count(page.drill_table) == 19
+    assert cell(page.drill_table, 0, 0) == "RMA-C2-1"
     page.back.click()
     assert page.stack.currentIndex() == 0
 
@@ -126,8 +135,11 @@ def test_a_decision_does_not_load_figures_for_a_page_not_on_screen(
 def test_an_empty_period(qtbot: QtBot, page: DashboardPage) -> None:
     _show(qtbot, page, DashboardFilter(Period.CUSTOM, date(2027, 1, 1), date(2027, 1, 31)))
     assert page.summary.text() == "No units were received in this period."
-    assert page.sku_table.rowCount() == page.carrier_table.rowCount() == 0
+    assert row_count(page.sku_table) == row_count(page.carrier_table) == 0
     assert page.sku_chart.items == ()
+    # An empty chart says so instead of showing an empty frame.
+    assert not page.sku_chart.empty_label.isHidden()
+    assert page.grade_chart.empty_label.text() == "No units were received in this period."
 
 
 def test_a_backwards_custom_period_is_refused_inline(page: DashboardPage) -> None:
@@ -152,5 +164,4 @@ def test_every_figure_table_column_and_deadline_is_worded(page: DashboardPage) -
     shown = {(t.key, c.key) for t in FIGURE_TABLES.values() for c in t.shown}
     assert set(words) == shown
     assert set(page.deadline_words()) == {m.key for m in DEADLINES}
-    headers = page.sku_table.horizontalHeaderItem(3)
-    assert headers is not None and headers.text() == "Return rate"
+    assert headers(page.sku_table)[3] == "Return rate"

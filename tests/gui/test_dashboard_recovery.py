@@ -19,6 +19,7 @@ from ui.pages.dashboard_page import DashboardPage
 from ui.presenters.dashboard_presenter import DashboardPresenter
 from ui.session import Session
 
+from .tables import texts
 from .test_approvals import decide, line
 
 SUPERVISOR = Actor("sofia", Role.SUPERVISOR, "DESK")
@@ -57,11 +58,7 @@ def _load(qtbot: QtBot, page: DashboardPage) -> None:
 
 
 def _rows(page: DashboardPage) -> list[list[str]]:
-    table = page.recovery_table
-    return [
-        [table.item(r, c).text() for c in range(table.columnCount())]
-        for r in range(table.rowCount())
-    ]
+    return texts(page.recovery_table)
 
 
 def test_recovery_per_supplier_and_carrier_refreshes_with_the_figures(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from qc_station.domain.dispute import DisputeState
@@ -20,6 +21,7 @@ from ui.pages.deadlines_page import STATUS_ROLE, DeadlinesPage
 from ui.presenters.deadlines_presenter import DeadlinesPresenter
 from ui.session import Session
 
+from .tables import cell, texts
 from .test_approvals import decide, line
 
 SAM = Actor("sam", Role.SUPERVISOR, "DESK")
@@ -54,37 +56,30 @@ def page(qtbot: QtBot, session: Session, follow_up: None, clock: FakeClock) -> D
     return widget
 
 
-def rows(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    return [
-        [table.item(r, c).text() for c in range(table.columnCount())]
-        for r in range(table.rowCount())
-    ]
-
-
 def test_due_soon_is_amber_and_overdue_red_with_words(
     qtbot: QtBot, page: DeadlinesPage, clock: FakeClock
 ) -> None:
     table = page.deadline_table
-    found = rows(table)
+    found = texts(table)
     assert [(r[0], r[2], r[3], r[5]) for r in found] == [
         ("due soon", "Refund", "RMA-PART-1", "89.10 USD"),
         ("on track", "Dispute evidence", "RMA-WRONG-1", "80.00 USD"),
     ]
-    assert table.item(0, 0).data(STATUS_ROLE) == "due_soon"
-    assert table.item(0, 0).background().color().name() == "#fde6b8"
+    assert cell(table, 0, 0, STATUS_ROLE) == "due_soon"
+    assert cell(table, 0, 0, Qt.ItemDataRole.BackgroundRole).name() == "#fde6b8"
     assert page.summary.text() == "0 overdue · 1 due within 4 h · 1 open dispute(s)"
     clock.advance(hours=4)
     page.refresh_button.click()
-    qtbot.waitUntil(lambda: table.item(0, 0).text() == "OVERDUE")
-    assert table.item(0, 0).background().color().name() == "#f8d0d0"
-    assert table.item(1, 0).text() == "due soon"
+    qtbot.waitUntil(lambda: cell(table, 0, 0) == "OVERDUE")
+    assert cell(table, 0, 0, Qt.ItemDataRole.BackgroundRole).name() == "#f8d0d0"
+    assert cell(table, 1, 0) == "due soon"
 
 
 def test_a_dispute_goes_evidence_sent_then_settled_with_an_amount(
     qtbot: QtBot, page: DeadlinesPage
 ) -> None:
     page.tabs.setCurrentIndex(1)
-    assert rows(page.dispute_table)[0][:5] == [
+    assert texts(page.dispute_table)[0][:5] == [
         "RMA-WRONG-1",
         "降噪耳机 Headphones",
         "Zoë Müller",
@@ -113,7 +108,7 @@ def test_a_dispute_goes_evidence_sent_then_settled_with_an_amount(
     qtbot.waitUntil(lambda: len(page.presenter.state.disputes) == 1)
     closed = page.presenter.state.disputes[0]
     assert closed.state == DisputeState.SETTLED and closed.settled_amount == Decimal("40.50")
-    assert rows(page.dispute_table)[0][4] == "settled 40.50 USD"
+    assert texts(page.dispute_table)[0][4] == "settled 40.50 USD"
 
 
 def test_reopen_needs_a_reason_and_withdraws_the_dispute(
@@ -137,7 +132,7 @@ def test_a_stale_claim_is_listed_and_released_with_a_reason(
     qtbot: QtBot, page: DeadlinesPage, store: FakeStore
 ) -> None:
     page.tabs.setCurrentIndex(2)
-    found = rows(page.claim_table)
+    found = texts(page.claim_table)
     assert [r[0] for r in found] == ["RMA-HELD-1"]
     assert found[0][2:4] == ["ST-02", "ivan"] and found[0][5] == "43 h 0 min"
     page.claim_table.selectRow(0)

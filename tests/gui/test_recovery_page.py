@@ -22,6 +22,7 @@ from ui.presenters.recovery_presenter import RecoveryPresenter
 from ui.session import Session
 from ui.workspaces import available_to
 
+from .tables import cell, row_count, texts
 from .test_approvals import decide, line
 
 
@@ -44,16 +45,9 @@ def page(qtbot: QtBot, session: Session, store: FakeStore, ctx: ServiceContext) 
     return widget
 
 
-def texts(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    return [
-        [table.item(r, c).text() for c in range(table.columnCount())]
-        for r in range(table.rowCount())
-    ]
-
-
 def select_case(page: RecoveryPage, party: str) -> None:
-    for row in range(page.case_table.rowCount()):
-        if page.case_table.item(row, 2).text() == party:
+    for row in range(row_count(page.case_table)):
+        if cell(page.case_table, row, 2) == party:
             page.case_table.selectRow(row)
             return
     raise AssertionError(party)
@@ -132,7 +126,7 @@ def test_close_writes_documents_then_payments(
     qtbot.waitUntil(lambda: idle(page) and "Payment on" in page.message.text())
     row = next(r for r in texts(page.case_table) if r[0] == case.number)
     assert (row[3], row[6]) == ("Partly paid", "20.00 USD")
-    assert page.case_table.item(0, 0).data(KEY_ROLE)
+    assert cell(page.case_table, 0, 0, KEY_ROLE)
 
 
 def test_only_supervisors_and_admins_are_offered_recovery() -> None:

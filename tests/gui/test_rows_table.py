@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -81,3 +81,25 @@ def test_the_same_rows_keep_the_selection(qtbot: QtBot) -> None:
     assert selected_row(view) == 1 and resets == []
     assert model.set_rows([Item("a", 1)])
     assert selected_row(view) == -1 and resets == [True]
+
+
+def test_colours_and_fonts_per_row() -> None:
+    bold = QFont()
+    bold.setBold(True)
+    model: RowsTableModel[Item] = RowsTableModel(
+        [
+            Column[Item](
+                "Name",
+                lambda i: i.name,
+                font=lambda i: bold if i.late else None,
+                foreground=lambda i: QColor("#8c1d18") if i.late else None,
+            ),
+            Column[Item]("Count", lambda i: str(i.count), font=bold),
+        ]
+    )
+    model.set_rows([Item("a", 1), Item("b", 2, late=True)])
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, 1).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor("#8c1d18")

@@ -5,10 +5,8 @@ its units. Thin: it renders ``DashboardPresenter``'s state and forwards the user
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,8 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +38,7 @@ from qc_station.services.stats_tables import (
     Row,
 )
 
-from ..labels import disposition_label, grade_label, headline_label
+from ..labels import disposition_label, grade_label
 from ..local_time import local_time
 from ..presenters.dashboard_presenter import (
     DashboardFilter,
@@ -51,12 +47,11 @@ from ..presenters.dashboard_presenter import (
     Period,
 )
 from ..widgets.dashboard_charts import BarChartWidget, BarItem
-from ..widgets.tables import cell, fill_row, read_only_table, show_message
+from ..widgets.drill_down import DrillDownPanel
+from ..widgets.figure_tables import FigureLine, FigureTableView, figure_lines
+from ..widgets.tables import show_message
 
-FLAG_BACKGROUND = QColor("#fde2e1")
-FLAG_FOREGROUND = QColor("#8c1d18")
 TOP_N = 10
-KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DashboardPage(QWidget):
@@ -188,13 +183,14 @@ class DashboardPage(QWidget):
             (self.supplier_table, Dimension.SUPPLIER),
         ):
             table.setToolTip(self.tr("Double-click a row to see its units."))
-            table.itemActivated.connect(
-                lambda item, d=dimension: self._on_table_item_activated(d, item)
+            table.activated.connect(
+                lambda index, t=table, d=dimension: self._on_table_activated(t, d, index)
             )
 
         refunds = QVBoxLayout()
         refunds.addWidget(self.refund_table)
         refunds.addWidget(self.deadline_table)
+        refunds.addStretch(1)
         rows: list[tuple[QWidget | QVBoxLayout, QWidget | QVBoxLayout | None]] = [
             (self.sku_chart, self.carrier_chart),
             (self.sku_table, self.carrier_table),
@@ -231,37 +227,15 @@ class DashboardPage(QWidget):
         return scroll
 
     def _drill_panel(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        top = QHBoxLayout()
-        self.back = QPushButton(self.tr("Back to the dashboard"))
-        self.back.setObjectName("drillBackButton")
-        self.back.clicked.connect(self.presenter.close_units)
-        self.drill_title = QLabel()
-        self.drill_title.setObjectName("drillTitle")
-        font = QFont(self.drill_title.font())
-        font.setBold(True)
-        self.drill_title.setFont(font)
-        top.addWidget(self.back)
-        top.addWidget(self.drill_title, 1)
-        layout.addLayout(top)
-        self.drill_table = read_only_table(
-            "drillTable",
-            [
-                self.tr("LPN"),
-                self.tr("RMA"),
-                self.tr("SKU"),
-                self.tr("Carrier"),
-                self.tr("Supplier"),
-                self.tr("Grade"),
-                self.tr("Finding"),
-                self.tr("Decision"),
-                self.tr("Status"),
-                self.tr("Decided"),
-            ],
+        self.drill = DrillDownPanel()
+        self.drill.back.clicked.connect(self.presenter.close_units)
+        # Kept by name for the tests and the screenshots.
+        self.back, self.drill_title, self.drill_table = (
+            self.drill.back,
+            self.drill.title,
+            self.drill.table,
         )
-        layout.addWidget(self.drill_table, 1)
-        return panel
+        return self.drill
 
     def column_words(self) -> dict[tuple[str, str], str]:
         """The headers of the figure tables (``stats_tables``), by table and column key."""
@@ -308,11 +282,8 @@ class DashboardPage(QWidget):
         words = self.column_words()
         return [words[table.key, column.key] for column in table.shown]
 
-    def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = read_only_table(name, headers)
-        table.setMinimumHeight(150)
-        table.setMaximumHeight(240)
-        return table
+    def _table(self, name: str, headers: list[str]) -> FigureTableView:
+        return FigureTableView(name, headers)
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -324,6 +295,7 @@ class DashboardPage(QWidget):
         label.setFont(font)
         layout.addWidget(label)
         layout.addWidget(widget)
+        layout.addStretch(1)  # the table keeps its height beside a taller chart
         return box
 
     # --- the presenter's hooks -----------------------------------------------------------
@@ -362,10 +334,12 @@ class DashboardPage(QWidget):
     def _on_apply_clicked(self) -> None:
         self.presenter.set_filter(self.current_filter())
 
-    def _on_table_item_activated(self, dimension: Dimension, item: QTableWidgetItem) -> None:
-        key = item.tableWidget().item(item.row(), 0).data(KEY_ROLE)
-        if key is not None:
-            self.presenter.open_units(dimension, str(key))
+    def _on_table_activated(
+        self, table: FigureTableView, dimension: Dimension, index: QModelIndex
+    ) -> None:
+        line = table.line_at(index)
+        if line is not None and line.key is not None:
+            self.presenter.open_units(dimension, line.key)
 
     # --- rendering -----------------------------------------------------------------------
 
@@ -404,8 +378,11 @@ class DashboardPage(QWidget):
             self.last_day.setDate(QDate(f.last_day.year, f.last_day.month, f.last_day.day))
 
     def _render(self, f: DashboardFigures) -> None:
+        nothing = self.tr("No units were received in this period.")
+        # An empty chart says why when the whole period is empty, else shows a dash.
+        empty = nothing if f.empty else "—"
         if f.empty:
-            self.summary.setText(self.tr("No units were received in this period."))
+            self.summary.setText(nothing)
         else:
             median = f.median_inspection_seconds
             self.summary.setText(
@@ -417,39 +394,44 @@ class DashboardPage(QWidget):
                 )
             )
         skus = f.skus[:TOP_N]
-        self.sku_chart.set_items([BarItem(s.sku, float(s.rate.pct), s.flagged) for s in skus])
-        self._fill_figures(self.sku_table, SKU_RETURN_RATES, f.skus, drill=True)
+        self.sku_chart.set_items(
+            [BarItem(s.sku, float(s.rate.pct), s.flagged) for s in skus], empty_text=empty
+        )
+        self.sku_table.set_lines(figure_lines(SKU_RETURN_RATES, f.skus, drill=True))
         self.carrier_chart.set_items(
-            [BarItem(c.carrier, float(c.rate.pct), c.flagged) for c in f.carriers[:TOP_N]]
+            [BarItem(c.carrier, float(c.rate.pct), c.flagged) for c in f.carriers[:TOP_N]],
+            empty_text=empty,
         )
-        self._fill_figures(self.carrier_table, CARRIER_DAMAGE, f.carriers, drill=True)
-        self.grade_chart.set_items([BarItem(grade_label(g), n) for g, n in f.grades])
+        self.carrier_table.set_lines(figure_lines(CARRIER_DAMAGE, f.carriers, drill=True))
+        self.grade_chart.set_items(
+            [BarItem(grade_label(g), n) for g, n in f.grades], empty_text=empty
+        )
         self.disposition_chart.set_items(
-            [BarItem(disposition_label(d), n) for d, n in f.dispositions]
+            [BarItem(disposition_label(d), n) for d, n in f.dispositions], empty_text=empty
         )
-        self.refund_chart.set_items([BarItem(a.currency, a.units) for a in f.refunds])
-        self._fill_figures(self.refund_table, REFUNDS, f.refunds)
+        self.refund_chart.set_items(
+            [BarItem(a.currency, a.units) for a in f.refunds], empty_text=empty
+        )
+        self.refund_table.set_lines(figure_lines(REFUNDS, f.refunds))
         words = self.deadline_words()
-        self._fill(
-            self.deadline_table,
+        self.deadline_table.set_lines(
             [
-                ((words[m.key], str(m.value(f.deadlines))), m.is_flagged(f.deadlines), None)
+                FigureLine((words[m.key], str(m.value(f.deadlines))), m.is_flagged(f.deadlines))
                 for m in DEADLINES
-            ],
+            ]
         )
-        self._fill_figures(self.supplier_table, SUPPLIERS, f.suppliers, drill=True)
-        self._fill_figures(self.reason_table, STATED_VS_FOUND, f.reasons)
-        self._fill_figures(self.inspector_table, INSPECTORS, f.inspectors)
+        self.supplier_table.set_lines(figure_lines(SUPPLIERS, f.suppliers, drill=True))
+        self.reason_table.set_lines(figure_lines(STATED_VS_FOUND, f.reasons))
+        self.inspector_table.set_lines(figure_lines(INSPECTORS, f.inspectors))
 
     def _render_recovery(self, figures: tuple[PartyFigures, ...]) -> None:
         kinds = {
             RecoveryKind.VENDOR_RETURN: self.tr("Supplier"),
             RecoveryKind.CARRIER_CLAIM: self.tr("Carrier"),
         }
-        self._fill(
-            self.recovery_table,
+        self.recovery_table.set_lines(
             [
-                (
+                FigureLine(
                     (
                         p.party,
                         kinds[p.kind],
@@ -457,12 +439,10 @@ class DashboardPage(QWidget):
                         f"{format_amount(p.claimed, p.currency)} {p.currency}",
                         f"{format_amount(p.recovered, p.currency)} {p.currency}",
                         "—" if p.recovery_rate_pct is None else f"{p.recovery_rate_pct} %",
-                    ),
-                    False,
-                    None,
+                    )
                 )
                 for p in figures
-            ],
+            ]
         )
         # One bar per party and currency: rates of different currencies are not added up.
         self.recovery_chart.set_items(
@@ -473,77 +453,7 @@ class DashboardPage(QWidget):
             ]
         )
 
-    def _fill_figures(
-        self,
-        widget: QTableWidget,
-        table: FigureTable[Row],
-        rows: Sequence[Row],
-        *,
-        drill: bool = False,
-    ) -> None:
-        """A figure table's rows as ``stats_tables`` describes them; with ``drill``, each row
-        keeps its key (a SKU, carrier or supplier) for the drill-down."""
-        self._fill(
-            widget,
-            [
-                (table.cells(row), table.is_flagged(row), table.row_key(row) if drill else None)
-                for row in rows
-            ],
-        )
-
-    def _fill(
-        self, table: QTableWidget, rows: list[tuple[tuple[str, ...], bool, str | None]]
-    ) -> None:
-        table.setRowCount(len(rows))
-        for r, (texts, flagged, key) in enumerate(rows):
-            items = [cell(text, right=c > 0) for c, text in enumerate(texts)]
-            if key is not None:
-                items[0].setData(KEY_ROLE, key)
-            if flagged:
-                for item in items:
-                    item.setBackground(QBrush(FLAG_BACKGROUND))
-                    item.setForeground(QBrush(FLAG_FOREGROUND))
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                items[0].setText("▲ " + items[0].text())
-            fill_row(table, r, items)
-
     def _render_drill(self, state: DashboardState) -> None:
         drill = state.drill_down
         assert drill is not None
-        what = {
-            Dimension.SKU: self.tr("SKU {key}"),
-            Dimension.CARRIER: self.tr("carrier {key}"),
-            Dimension.SUPPLIER: self.tr("supplier {key}"),
-        }[drill.dimension].format(key=drill.key)
-        self.drill_title.setText(
-            self.tr("Units of {what}: {count}").format(what=what, count=len(drill.units))
-        )
-        self.drill_table.setRowCount(len(drill.units))
-        for r, u in enumerate(drill.units):
-            fill_row(
-                self.drill_table,
-                r,
-                [
-                    cell(u.lpn),
-                    cell(u.rma_code),
-                    cell(u.sku),
-                    cell(u.carrier),
-                    cell(u.supplier),
-                    cell(u.grade),
-                    cell(u.finding),
-                    cell(_headline(u.headline)),
-                    cell(u.status),
-                    cell(local_time(u.decided_at)),
-                ],
-            )
-
-
-def _headline(value: str) -> str:
-    from qc_station.domain.enums import Headline
-
-    try:
-        return headline_label(Headline(value))
-    except ValueError:
-        return value
+        self.drill.show_units(drill.dimension, drill.key, drill.units)

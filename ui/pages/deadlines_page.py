@@ -11,10 +11,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from qc_station.domain.deadlines import DeadlineStatus
 from qc_station.domain.dispute import DisputeState
-from qc_station.services.deadlines import ClaimItem, DeadlineKind
+from qc_station.services.deadlines import ClaimItem, DeadlineItem, DeadlineKind
 from qc_station.services.disputes import DisputeView
 
 from ..local_time import local_time
 from ..presenters.deadlines_presenter import DeadlinesPresenter, DeadlinesState
 from ..widgets.rma_panel import money
-from ..widgets.tables import cell, fill_row, read_only_table, show_message
+from ..widgets.rows_table import Column, RowsTableModel, rows_view, selected_row
+from ..widgets.tables import show_message
 
 #: The item data role holding a row's deadline status (for tests and screen readers' hints).
 STATUS_ROLE = Qt.ItemDataRole.UserRole.value + 1
@@ -47,6 +49,39 @@ _ROW_COLOURS = {
     DeadlineStatus.OVERDUE: QColor("#f8d0d0"),
     DeadlineStatus.DUE_SOON: QColor("#fde6b8"),
 }
+_ROW_TEXT = QColor("#1a1a1a")  # dark text on the light row colours, whatever the theme
+
+R = TypeVar("R")
+
+
+def _by_status(
+    status: Callable[[R], DeadlineStatus | None], *columns: tuple[str, Callable[[R], str], bool]
+) -> list[Column[R]]:
+    """``(header, text, right)`` columns of rows coloured by their deadline ``status``, which
+    each cell also holds under ``STATUS_ROLE``."""
+
+    def background(row: R) -> QColor | None:
+        found = status(row)
+        return _ROW_COLOURS.get(found) if found else None
+
+    def foreground(row: R) -> QColor | None:
+        return _ROW_TEXT if background(row) is not None else None
+
+    def status_value(row: R) -> str:
+        found = status(row)
+        return found.value if found else ""
+
+    return [
+        Column(
+            header,
+            text,
+            right=right,
+            background=background,
+            foreground=foreground,
+            roles={STATUS_ROLE: status_value},
+        )
+        for header, text, right in columns
+    ]
 
 
 class DeadlinesPage(QWidget):
@@ -90,18 +125,19 @@ class DeadlinesPage(QWidget):
     # --- building ------------------------------------------------------------------------
 
     def _build_deadlines(self) -> QWidget:
-        self.deadline_table = read_only_table(
-            "deadlineTable",
-            [
-                self.tr("Status"),
-                self.tr("Due"),
-                self.tr("What"),
-                self.tr("LPN"),
-                self.tr("Product"),
-                self.tr("Amount"),
-                self.tr("By"),
-            ],
+        self.deadline_model: RowsTableModel[DeadlineItem] = RowsTableModel(
+            _by_status(
+                lambda d: d.status,
+                (self.tr("Status"), lambda d: self.status_text(d.status), False),
+                (self.tr("Due"), lambda d: local_time(d.due_at), False),
+                (self.tr("What"), self._what, False),
+                (self.tr("LPN"), lambda d: d.lpn, False),
+                (self.tr("Product"), lambda d: d.product_name, False),
+                (self.tr("Amount"), lambda d: money(d.amount, d.currency), True),
+                (self.tr("By"), lambda d: d.responsible, False),
+            )
         )
+        self.deadline_table = rows_view("deadlineTable", self.deadline_model)
         return self.deadline_table
 
     def _build_disputes(self) -> QWidget:
@@ -110,18 +146,19 @@ class DeadlinesPage(QWidget):
         self.include_closed = QCheckBox(self.tr("Show disputes closed in the last 14 days"))
         self.include_closed.setObjectName("includeClosedCheck")
         layout.addWidget(self.include_closed)
-        self.dispute_table = read_only_table(
-            "disputeTable",
-            [
-                self.tr("LPN"),
-                self.tr("Product"),
-                self.tr("Customer"),
-                self.tr("Disputed"),
-                self.tr("State"),
-                self.tr("Evidence due"),
-                self.tr("Note"),
-            ],
+        self.dispute_model: RowsTableModel[DisputeView] = RowsTableModel(
+            _by_status(
+                lambda d: d.deadline,
+                (self.tr("LPN"), lambda d: d.lpn, False),
+                (self.tr("Product"), lambda d: d.product_name, False),
+                (self.tr("Customer"), lambda d: d.customer, False),
+                (self.tr("Disputed"), lambda d: money(d.disputed_amount, d.currency), True),
+                (self.tr("State"), self._dispute_state, False),
+                (self.tr("Evidence due"), self._evidence_due, False),
+                (self.tr("Note"), lambda d: d.close_note or d.evidence_note, False),
+            )
         )
+        self.dispute_table = rows_view("disputeTable", self.dispute_model)
         layout.addWidget(self.dispute_table, 1)
         form = QHBoxLayout()
         self.dispute_note = QLineEdit()
@@ -148,7 +185,9 @@ class DeadlinesPage(QWidget):
         buttons.addWidget(self.settled_button)
         layout.addLayout(buttons)
         self.include_closed.toggled.connect(self.presenter.set_include_closed)
-        self.dispute_table.itemSelectionChanged.connect(self._on_dispute_selection_changed)
+        self.dispute_table.selectionModel().selectionChanged.connect(
+            self._on_dispute_selection_changed
+        )
         self.evidence_button.clicked.connect(self._on_evidence_button_clicked)
         self.won_button.clicked.connect(lambda: self._close(DisputeState.WON))
         self.lost_button.clicked.connect(lambda: self._close(DisputeState.LOST))
@@ -168,17 +207,17 @@ class DeadlinesPage(QWidget):
         row.addWidget(self.stale_minutes)
         row.addStretch(1)
         layout.addLayout(row)
-        self.claim_table = read_only_table(
-            "claimTable",
+        self.claim_model: RowsTableModel[ClaimItem] = RowsTableModel(
             [
-                self.tr("LPN"),
-                self.tr("Product"),
-                self.tr("Station"),
-                self.tr("User"),
-                self.tr("Since"),
-                self.tr("Held for"),
-            ],
+                Column(self.tr("LPN"), lambda c: c.lpn),
+                Column(self.tr("Product"), lambda c: c.product_name),
+                Column(self.tr("Station"), lambda c: c.station),
+                Column(self.tr("User"), lambda c: c.user),
+                Column(self.tr("Since"), lambda c: local_time(c.since)),
+                Column(self.tr("Held for"), lambda c: self.held_text(c.held_for), right=True),
+            ]
         )
+        self.claim_table = rows_view("claimTable", self.claim_model)
         layout.addWidget(self.claim_table, 1)
         form = QHBoxLayout()
         self.release_reason = QLineEdit()
@@ -190,7 +229,7 @@ class DeadlinesPage(QWidget):
         form.addWidget(self.release_button)
         layout.addLayout(form)
         self.stale_minutes.editingFinished.connect(self._on_stale_minutes_editing_finished)
-        self.claim_table.itemSelectionChanged.connect(self._on_claim_selection_changed)
+        self.claim_table.selectionModel().selectionChanged.connect(self._on_claim_selection_changed)
         self.release_button.clicked.connect(self._on_release_button_clicked)
         return page
 
@@ -226,14 +265,10 @@ class DeadlinesPage(QWidget):
     # --- slots ---------------------------------------------------------------------------
 
     def selected_dispute(self) -> DisputeView | None:
-        row = self.dispute_table.currentRow()
-        disputes = self.presenter.state.disputes
-        return disputes[row] if 0 <= row < len(disputes) else None
+        return self.dispute_model.row_at(selected_row(self.dispute_table))
 
     def selected_claim(self) -> ClaimItem | None:
-        row = self.claim_table.currentRow()
-        claims = self.presenter.state.claims
-        return claims[row] if 0 <= row < len(claims) else None
+        return self.claim_model.row_at(selected_row(self.claim_table))
 
     def _on_evidence_button_clicked(self) -> None:
         dispute = self.selected_dispute()
@@ -265,9 +300,9 @@ class DeadlinesPage(QWidget):
         self._update_buttons(self.presenter.state)
 
     def _on_presenter_state_changed(self, state: DeadlinesState) -> None:
-        self._fill_deadlines(state)
+        self.deadline_model.set_rows(state.deadlines)
         self._fill_disputes(state)
-        self._fill_claims(state)
+        self.claim_model.set_rows(state.claims)
         overdue = sum(1 for d in state.deadlines if d.status == DeadlineStatus.OVERDUE)
         soon = sum(1 for d in state.deadlines if d.status == DeadlineStatus.DUE_SOON)
         self.summary.setText(
@@ -310,77 +345,31 @@ class DeadlinesPage(QWidget):
             DisputeState.WITHDRAWN: self.tr("withdrawn"),
         }[state]
 
-    def _paint(self, items: list[QTableWidgetItem], status: DeadlineStatus | None) -> None:
-        colour = _ROW_COLOURS.get(status) if status else None
-        for item in items:
-            item.setData(STATUS_ROLE, status.value if status else "")
-            if colour is not None:
-                item.setBackground(QBrush(colour))
-                item.setForeground(QBrush(QColor("#1a1a1a")))
+    def _what(self, d: DeadlineItem) -> str:
+        return self.tr("Refund") if d.kind == DeadlineKind.REFUND else self.tr("Dispute evidence")
 
-    def _fill_deadlines(self, state: DeadlinesState) -> None:
-        table = self.deadline_table
-        table.setRowCount(len(state.deadlines))
-        for row, d in enumerate(state.deadlines):
-            what = (
-                self.tr("Refund") if d.kind == DeadlineKind.REFUND else self.tr("Dispute evidence")
-            )
-            items = [
-                cell(self.status_text(d.status)),
-                cell(local_time(d.due_at)),
-                cell(what),
-                cell(d.lpn),
-                cell(d.product_name),
-                cell(money(d.amount, d.currency), right=True),
-                cell(d.responsible),
-            ]
-            self._paint(items, d.status)
-            fill_row(table, row, items)
+    def _dispute_state(self, d: DisputeView) -> str:
+        text = self.dispute_state_text(d.state)
+        if d.settled_amount is not None:
+            text += " " + money(d.settled_amount, d.currency)
+        return text
+
+    def _evidence_due(self, d: DisputeView) -> str:
+        due = local_time(d.evidence_due_at) if d.evidence_due_at else "—"
+        if d.deadline is not None:
+            due += f" ({self.status_text(d.deadline)})"
+        return due
 
     def _fill_disputes(self, state: DeadlinesState) -> None:
-        table = self.dispute_table
+        """The disputes, keeping the selected one selected (by id) when it is still listed."""
         current = self.selected_dispute()
-        table.blockSignals(True)
-        table.setRowCount(len(state.disputes))
-        for row, d in enumerate(state.disputes):
-            state_text = self.dispute_state_text(d.state)
-            if d.settled_amount is not None:
-                state_text += " " + money(d.settled_amount, d.currency)
-            due = local_time(d.evidence_due_at) if d.evidence_due_at else "—"
-            if d.deadline is not None:
-                due += f" ({self.status_text(d.deadline)})"
-            items = [
-                cell(d.lpn),
-                cell(d.product_name),
-                cell(d.customer),
-                cell(money(d.disputed_amount, d.currency), right=True),
-                cell(state_text),
-                cell(due),
-                cell(d.close_note or d.evidence_note),
-            ]
-            self._paint(items, d.deadline)
-            fill_row(table, row, items)
-        ids = [d.id for d in state.disputes]
-        if current is not None and current.id in ids:
-            table.selectRow(ids.index(current.id))
-        table.blockSignals(False)
-
-    def _fill_claims(self, state: DeadlinesState) -> None:
-        table = self.claim_table
-        table.setRowCount(len(state.claims))
-        for row, c in enumerate(state.claims):
-            fill_row(
-                table,
-                row,
-                [
-                    cell(c.lpn),
-                    cell(c.product_name),
-                    cell(c.station),
-                    cell(c.user),
-                    cell(local_time(c.since)),
-                    cell(self.held_text(c.held_for), right=True),
-                ],
-            )
+        selection = self.dispute_table.selectionModel()
+        selection.blockSignals(True)
+        if self.dispute_model.set_rows(state.disputes):
+            ids = [d.id for d in state.disputes]
+            if current is not None and current.id in ids:
+                self.dispute_table.selectRow(ids.index(current.id))
+        selection.blockSignals(False)
 
     def held_text(self, held: timedelta | None) -> str:
         if held is None:

@@ -11,11 +11,12 @@ a unit out with a reason, record a payment or a denial.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -31,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from qc_station.domain.deadlines import DeadlineStatus
 from qc_station.domain.recovery import RecoveryKind, RecoveryState
+from qc_station.services.recovery_views import CaseView, ItemView
 
 from ..local_time import local_time
 from ..presenters.recovery_presenter import RecoveryPageState, RecoveryPresenter
 from ..widgets.rma_panel import money
-from ..widgets.tables import cell, documents_folder, fill_row, read_only_table, show_message
+from ..widgets.rows_table import Column, RowsTableModel, rows_view, selected_row
+from ..widgets.tables import documents_folder, show_message
 
 #: The item data role holding a case's id (cases table) or a unit's LPN (units table).
 KEY_ROLE = Qt.ItemDataRole.UserRole.value + 1
@@ -44,6 +47,10 @@ _ROW_COLOURS = {
     DeadlineStatus.OVERDUE: QColor("#f8d0d0"),
     DeadlineStatus.DUE_SOON: QColor("#fde6b8"),
 }
+_ROW_TEXT = QColor("#202020")  # dark text on the light row colours, whatever the theme
+
+#: A unit of the selected case, and whether that case is a carrier claim (its tracking shows).
+UnitRow = tuple[ItemView, bool]
 
 
 def _tr(source: str) -> str:
@@ -77,6 +84,20 @@ def _deadline(status: DeadlineStatus | None) -> str:
     return ""
 
 
+def _claim_by(case: CaseView) -> str:
+    due = local_time(case.claim_due_at) if case.claim_due_at else ""
+    words = _deadline(case.deadline)
+    return f"{due} — {words}" if words else due
+
+
+def _case_background(case: CaseView) -> QColor | None:
+    return _ROW_COLOURS.get(case.deadline) if case.deadline else None
+
+
+def _case_text(case: CaseView) -> QColor | None:
+    return _ROW_TEXT if _case_background(case) is not None else None
+
+
 class RecoveryPage(QWidget):
     def __init__(self, presenter: RecoveryPresenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,31 +116,45 @@ class RecoveryPage(QWidget):
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.case_table = read_only_table(
-            "recoveryCaseTable",
+
+        def case_column(
+            header: str, text: Callable[[CaseView], str], right: bool = False
+        ) -> Column[CaseView]:
+            return Column(
+                header, text, right=right, background=_case_background, foreground=_case_text
+            )
+
+        self.case_model: RowsTableModel[CaseView] = RowsTableModel(
             [
-                self.tr("Number"),
-                self.tr("Kind"),
-                self.tr("Supplier / carrier"),
-                self.tr("State"),
-                self.tr("Units"),
-                self.tr("Claimed"),
-                self.tr("Recovered"),
-                self.tr("Claim by"),
-            ],
+                Column(
+                    self.tr("Number"),
+                    lambda c: c.number or self.tr("(open)"),
+                    background=_case_background,
+                    foreground=_case_text,
+                    roles={KEY_ROLE: lambda c: c.id},
+                ),
+                case_column(self.tr("Kind"), lambda c: _kind(c.kind)),
+                case_column(self.tr("Supplier / carrier"), lambda c: c.party),
+                case_column(self.tr("State"), lambda c: _state(c.state)),
+                case_column(self.tr("Units"), lambda c: str(len(c.active_items)), True),
+                case_column(self.tr("Claimed"), lambda c: _amounts(c.claimed), True),
+                case_column(self.tr("Recovered"), lambda c: _amounts(c.recovered), True),
+                case_column(self.tr("Claim by"), _claim_by),
+            ]
         )
-        self.unit_table = read_only_table(
-            "recoveryUnitTable",
+        self.case_table = rows_view("recoveryCaseTable", self.case_model)
+        self.unit_model: RowsTableModel[UnitRow] = RowsTableModel(
             [
-                self.tr("LPN"),
-                self.tr("SKU"),
-                self.tr("Product"),
-                self.tr("Finding"),
-                self.tr("Claimed"),
-                self.tr("Tracking"),
-                self.tr("Taken out"),
-            ],
+                Column(self.tr("LPN"), lambda u: u[0].lpn, roles={KEY_ROLE: lambda u: u[0].lpn}),
+                Column(self.tr("SKU"), lambda u: u[0].sku),
+                Column(self.tr("Product"), lambda u: u[0].product_name),
+                Column(self.tr("Finding"), lambda u: u[0].finding),
+                Column(self.tr("Claimed"), lambda u: money(u[0].amount, u[0].currency), right=True),
+                Column(self.tr("Tracking"), lambda u: u[0].tracking if u[1] else ""),
+                Column(self.tr("Taken out"), lambda u: u[0].pull_reason if u[0].pulled else ""),
+            ]
         )
+        self.unit_table = rows_view("recoveryUnitTable", self.unit_model)
         splitter.addWidget(self.case_table)
         splitter.addWidget(self.unit_table)
         layout.addWidget(splitter, 1)
@@ -176,7 +211,7 @@ class RecoveryPage(QWidget):
         layout.addWidget(self.message)
 
         self.refresh_button.clicked.connect(presenter.refresh)
-        self.case_table.itemSelectionChanged.connect(self._on_case_selection_changed)
+        self.case_table.selectionModel().selectionChanged.connect(self._on_case_selection_changed)
         self.close_button.clicked.connect(self._on_close_button_clicked)
         self.documents_button.clicked.connect(self._on_documents_button_clicked)
         self.pull_button.clicked.connect(self._on_pull_button_clicked)
@@ -199,9 +234,8 @@ class RecoveryPage(QWidget):
     def _on_case_selection_changed(self) -> None:
         if self._filling:
             return
-        rows = self.case_table.selectionModel().selectedRows()
-        item = self.case_table.item(rows[0].row(), 0) if rows else None
-        self.presenter.select(item.data(KEY_ROLE) if item else None)
+        case = self.case_model.row_at(selected_row(self.case_table))
+        self.presenter.select(case.id if case else None)
 
     def _on_close_button_clicked(self) -> None:
         self.presenter.close_selected(self.choose_folder(), self.cartons.value())
@@ -210,9 +244,8 @@ class RecoveryPage(QWidget):
         self.presenter.write_selected(self.choose_folder())
 
     def _on_pull_button_clicked(self) -> None:
-        rows = self.unit_table.selectionModel().selectedRows()
-        item = self.unit_table.item(rows[0].row(), 0) if rows else None
-        self.presenter.pull(item.data(KEY_ROLE) if item else "", self.pull_reason.text())
+        unit = self.unit_model.row_at(selected_row(self.unit_table))
+        self.presenter.pull(unit[0].lpn if unit else "", self.pull_reason.text())
 
     def _on_pay_button_clicked(self) -> None:
         self.presenter.record_payment(
@@ -250,45 +283,16 @@ class RecoveryPage(QWidget):
         show_message(self.message, state.error, state.message)
 
     def _fill_cases(self, state: RecoveryPageState) -> None:
-        table = self.case_table
-        table.setRowCount(len(state.cases))
-        for row, case in enumerate(state.cases):
-            due = local_time(case.claim_due_at) if case.claim_due_at else ""
-            words = _deadline(case.deadline)
-            items = [
-                cell(case.number or self.tr("(open)")),
-                cell(_kind(case.kind)),
-                cell(case.party),
-                cell(_state(case.state)),
-                cell(str(len(case.active_items)), right=True),
-                cell(_amounts(case.claimed), right=True),
-                cell(_amounts(case.recovered), right=True),
-                cell(f"{due} — {words}" if words else due),
-            ]
-            items[0].setData(KEY_ROLE, case.id)
-            colour = _ROW_COLOURS.get(case.deadline) if case.deadline else None
-            if colour is not None:
-                for item in items:
-                    item.setBackground(QBrush(colour))
-                    item.setForeground(QBrush(QColor("#202020")))
-            fill_row(table, row, items)
-            if case.id == state.selected_id:
-                table.selectRow(row)
+        self.case_model.set_rows(state.cases)
+        ids = [c.id for c in state.cases]
+        if state.selected_id in ids:
+            row = ids.index(state.selected_id)
+            if selected_row(self.case_table) != row:
+                self.case_table.selectRow(row)
+        else:
+            self.case_table.clearSelection()
 
     def _fill_units(self, state: RecoveryPageState) -> None:
         case = state.selected
-        units = case.items if case else ()
-        table = self.unit_table
-        table.setRowCount(len(units))
-        for row, unit in enumerate(units):
-            items = [
-                cell(unit.lpn),
-                cell(unit.sku),
-                cell(unit.product_name),
-                cell(unit.finding),
-                cell(money(unit.amount, unit.currency), right=True),
-                cell(unit.tracking if case and case.kind == RecoveryKind.CARRIER_CLAIM else ""),
-                cell(unit.pull_reason if unit.pulled else ""),
-            ]
-            items[0].setData(KEY_ROLE, unit.lpn)
-            fill_row(table, row, items)
+        claim = case is not None and case.kind == RecoveryKind.CARRIER_CLAIM
+        self.unit_model.set_rows([(unit, claim) for unit in case.items] if case else [])

@@ -2,7 +2,7 @@
 presenter's DTOs) and a column spec, shown in a ``QTableView`` set up by ``rows_view``.
 
 A page declares its columns once (header, how a row reads in that column, alignment, and
-optionally a tooltip, a font, a background colour, or extra data roles such as a row's key)
+optionally a tooltip, a font, background and text colours, or extra data roles such as a row's key)
 and hands the model the state's rows; it never fills cells by hand. Rows that are equal to
 the ones shown leave the model (and so the selection) untouched.
 """
@@ -37,8 +37,10 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     right: bool = False  # numbers and amounts: aligned right
     tooltip: Callable[[R], str] | None = None
-    font: QFont | None = None
+    #: one font for the column, or a font per row (``None``: the view's)
+    font: QFont | Callable[[R], QFont | None] | None = None
     background: Callable[[R], QColor | None] | None = None
+    foreground: Callable[[R], QColor | None] | None = None
     #: further roles (``Qt.ItemDataRole.UserRole`` and up): role → value for a row
     roles: Mapping[int, Callable[[R], Any]] = field(default_factory=dict)
 
@@ -101,9 +103,11 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return spec.tooltip(item) if spec.tooltip is not None else None
         if role == Qt.ItemDataRole.FontRole:
-            return spec.font
+            return spec.font(item) if callable(spec.font) else spec.font
         if role == Qt.ItemDataRole.BackgroundRole:
             return spec.background(item) if spec.background is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return spec.foreground(item) if spec.foreground is not None else None
         getter = spec.roles.get(role)
         return getter(item) if getter is not None else None
 
@@ -129,7 +133,14 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
 
 def rows_view(name: str, model: RowsTableModel[Any], parent: QWidget | None = None) -> QTableView:
     """A view of ``model`` whose rows are selected whole, one at a time, never edited."""
-    view = QTableView(parent)
+    return set_up_rows_view(QTableView(parent), name, model)
+
+
+V = TypeVar("V", bound=QTableView)
+
+
+def set_up_rows_view(view: V, name: str, model: RowsTableModel[Any]) -> V:
+    """``view`` (a ``QTableView`` subclass) set up as ``rows_view`` sets up its view."""
     view.setObjectName(name)
     view.setModel(model)
     model.setParent(view)

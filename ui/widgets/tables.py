@@ -1,48 +1,13 @@
-"""Small helpers the finance and administration pages share: read-only tables of plain
-values, the inline message line coloured by its ``role`` property (see style.qss), and the
-folder a save dialog starts in."""
+"""Small helpers the pages share: the inline message line coloured by its ``role`` property
+(see style.qss), the folder a save dialog starts in, and labels that never widen the window.
+Tables are ``rows_table.rows_view`` over a ``RowsTableModel``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
-)
-
-
-def read_only_table(name: str, headers: list[str]) -> QTableWidget:
-    """A table whose rows are selected whole, one at a time, and never edited in place."""
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def cell(text: str, *, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def fill_row(table: QTableWidget, row: int, items: list[QTableWidgetItem]) -> None:
-    for column, item in enumerate(items):
-        table.setItem(row, column, item)
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 
 def show_message(label: QLabel, error: str, message: str, info: str = "") -> None:
