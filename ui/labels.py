@@ -18,6 +18,7 @@ from qc_station.domain.enums import (
     UnitState,
     WindowStatus,
 )
+from qc_station.domain.stated_reasons import ReasonCategory, amazon_reason
 
 
 def _tr(source: str) -> str:
@@ -44,6 +45,44 @@ def finding_label(finding: Finding) -> str:
         Finding.MISSING_PARTS: _tr("Missing parts"),
         Finding.WRONG_ITEM: _tr("Wrong item / empty box"),
     }[finding]
+
+
+def reason_category_label(category: ReasonCategory) -> str:
+    """The category of a customer's stated reason (an Amazon reason code), in words."""
+    return {
+        ReasonCategory.CHANGE_OF_MIND: _tr("No longer wanted"),
+        ReasonCategory.BETTER_PRICE: _tr("Found a better price"),
+        ReasonCategory.ORDERED_BY_MISTAKE: _tr("Ordered by mistake"),
+        ReasonCategory.UNAUTHORISED_PURCHASE: _tr("Purchase not authorised"),
+        ReasonCategory.NO_REASON: _tr("No reason given"),
+        ReasonCategory.TOO_SMALL: _tr("Too small"),
+        ReasonCategory.TOO_LARGE: _tr("Too large"),
+        ReasonCategory.WRONG_SIZE: _tr("Wrong size"),
+        ReasonCategory.STYLE: _tr("Did not like the style, colour or fabric"),
+        ReasonCategory.NOT_COMPATIBLE: _tr("Not compatible"),
+        ReasonCategory.HARD_TO_INSTALL: _tr("Too hard to install"),
+        ReasonCategory.LATE_DELIVERY: _tr("Arrived too late"),
+        ReasonCategory.UNDELIVERABLE: _tr("Undeliverable, returned by the carrier"),
+        ReasonCategory.DEFECTIVE: _tr("Defective"),
+        ReasonCategory.POOR_QUALITY: _tr("Quality not acceptable"),
+        ReasonCategory.DAMAGED_IN_TRANSIT: _tr("Damaged by the carrier"),
+        ReasonCategory.DAMAGED_AT_WAREHOUSE: _tr("Damaged at the fulfilment centre"),
+        ReasonCategory.NOT_AS_DESCRIBED: _tr("Not as described"),
+        ReasonCategory.MISSING_PARTS: _tr("Parts missing"),
+        ReasonCategory.WRONG_ITEM_SENT: _tr("Wrong item sent"),
+        ReasonCategory.EXTRA_ITEM: _tr("Extra item, not ordered"),
+    }[category]
+
+
+def stated_reason_label(stated_reason: str) -> str:
+    """The customer's stated reason as people read it: an Amazon reason code in words
+    (``"APPAREL_TOO_SMALL: ran small"`` → "Too small: ran small"), anything else as written."""
+    coded = amazon_reason(stated_reason)
+    if coded is None:
+        return stated_reason
+    _code, category, comment = coded
+    words = reason_category_label(category)
+    return f"{words}: {comment}" if comment else words
 
 
 def headline_label(headline: Headline) -> str:

@@ -161,6 +161,11 @@ class MainWindow(QMainWindow):
         self.inspection_presenter.decision_submitted.connect(
             self._on_inspection_presenter_decision_submitted
         )
+        self.inspection_presenter.unit_released.connect(self._on_inspection_presenter_unit_released)
+        self.inspection_presenter.release_failed.connect(
+            self._on_inspection_presenter_release_failed
+        )
+        self.inspection_page.inspection_left.connect(self.show_scan)
         session.runner.unexpected_error.connect(self._on_runner_unexpected_error)
 
         self.pages.setCurrentWidget(self.login_page)
@@ -355,10 +360,24 @@ class MainWindow(QMainWindow):
         self._update_chrome()
         log.info("station locked for %s", user.username)
 
+    def leave_inspection(self) -> bool:
+        """End the inspection in progress, if any, releasing its unit (SPEC §8): asks first
+        when something was entered; False when the inspector chose to keep inspecting."""
+        if not self.inspection_presenter.active:
+            return True
+        if not self.inspection_page.confirm_leave():
+            return False
+        self.inspection_page.stop_camera()
+        self.inspection_presenter.release()
+        return True
+
     def sign_out(self) -> None:
         self.idle.stop()
         self._locked_for = None
         self._page_before_lock = None
+        # Signing out leaves no unit held by a station nobody works at.
+        if self.inspection_presenter.active and self.session.user is not None:
+            self.inspection_presenter.release()
         self.inspection_presenter.clear()
         self.scan_presenter.clear()
         self.session.sign_out()
@@ -393,13 +412,28 @@ class MainWindow(QMainWindow):
             self.show_scan()
 
     def _on_scan_action_triggered(self) -> None:
-        self.show_scan()
+        # F2 leaves the inspection as Esc does: never with its unit still claimed.
+        if self.leave_inspection():
+            self.show_scan()
+        else:
+            self.inspection_page.focus_for_keys()
 
     def _on_burst_filter_burst_scanned(self, code: str) -> None:
-        if self.session.user is not None and self._locked_for is None:
-            self.scan_presenter.submit_code(code)
+        if self.session.user is None or self._locked_for is not None:
+            return
+        state = self.inspection_presenter.state
+        scanned = code.strip().upper()
+        other_unit = state.rma is not None and scanned not in (state.lpn, state.rma.code)
+        # Another parcel scanned mid-inspection: what was entered is not dropped unasked. The
+        # unit is released when the new one is claimed (a failed scan keeps the inspection).
+        if other_unit and not self.inspection_page.confirm_leave():
+            return
+        self.scan_presenter.submit_code(code)
 
     def _on_scan_presenter_unit_claimed(self, rma: RmaView, lpn: str) -> None:
+        current = self.inspection_presenter.state.lpn
+        if self.inspection_presenter.active and current != lpn:
+            self.inspection_presenter.release()  # the unit on screen before this scan
         self.inspection_presenter.start(rma, lpn)
         self.pages.setCurrentWidget(self.inspection_page)
         self.inspection_page.focus_for_keys()
@@ -419,6 +453,17 @@ class MainWindow(QMainWindow):
             changed = getattr(page, "decisions_changed", None)
             if callable(changed):
                 changed()
+
+    def _on_inspection_presenter_unit_released(self, lpn: str) -> None:
+        if not self.inspection_presenter.active:
+            self.scan_presenter.show_notice(
+                self.tr("{lpn} released: not inspected, free for any station.").format(lpn=lpn)
+            )
+
+    def _on_inspection_presenter_release_failed(self, lpn: str, why: str) -> None:
+        self.scan_presenter.show_error(
+            self.tr("{lpn} may still be held by this station: {why}").format(lpn=lpn, why=why)
+        )
 
     def _on_scan_presenter_unexpected_return_requested(self, code: str) -> None:
         self.unexpected_presenter.begin(code)

@@ -292,379 +292,379 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="91" />
-            <source>Last 7 days</source>
-            <translation>最近 7 天</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="92" />
-            <source>Last 30 days</source>
-            <translation>最近 30 天</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="93" />
-            <source>Last 90 days</source>
-            <translation>最近 90 天</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="94" />
-            <source>Custom</source>
-            <translation>自定义</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="108" />
-            <source>all markets</source>
-            <translation>全部市场</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="113" />
-            <source>all categories</source>
-            <translation>全部品类</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="115" />
-            <source>Show</source>
-            <translation>显示</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="126" />
-            <source>Period</source>
-            <translation>时间段</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="132" />
-            <source>Market</source>
-            <translation>市场</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="134" />
-            <source>Category</source>
-            <translation>品类</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="154" />
-            <source>flagged</source>
-            <translation>已标记</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="156" />
-            <source>Return rate per SKU (%)</source>
-            <translation>各 SKU 退货率（%）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="159" />
-            <source>Carrier damage rate (%)</source>
-            <translation>承运商破损率（%）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="163" />
-            <source>Grades (units)</source>
-            <translation>等级（件）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="164" />
-            <source>Dispositions (units)</source>
-            <translation>处置（件）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="165" />
-            <source>Refunded units per currency</source>
-            <translation>按币种的退款件数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="168" />
-            <source>Refund and dispute deadlines</source>
-            <translation>退款与争议时限</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="168" />
-            <location filename="../../ui/pages/dashboard_page.py" line="278" />
-            <location filename="../../ui/pages/dashboard_page.py" line="286" />
-            <location filename="../../ui/pages/dashboard_page.py" line="290" />
-            <source>Units</source>
-            <translation>件数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="174" />
-            <source>Supplier / carrier</source>
-            <translation>供应商/承运商</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="175" />
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="176" />
-            <location filename="../../ui/pages/dashboard_page.py" line="277" />
-            <source>Currency</source>
-            <translation>币种</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="177" />
-            <source>Claimed</source>
-            <translation>索赔金额</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="178" />
-            <source>Recovered</source>
-            <translation>已追回</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="179" />
-            <source>Recovery rate</source>
-            <translation>追回率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="182" />
-            <source>Recovery rate (%)</source>
-            <translation>追回率（%）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="190" />
-            <source>Double-click a row to see its units.</source>
-            <translation>双击一行查看对应的商品件。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="203" />
-            <source>Supplier scorecard</source>
-            <translation>供应商评分卡</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="206" />
-            <source>Recovery: every closed batch and filed claim, in any period</source>
-            <translation>追偿：所有已结批次与已提交索赔（不限期间）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="211" />
-            <source>Stated reason against finding</source>
-            <translation>客户退货原因与检验结论对比</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="212" />
-            <source>Inspector throughput</source>
-            <translation>质检员产能</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="237" />
+            <location filename="../../ui/widgets/drill_down.py" line="38" />
             <source>Back to the dashboard</source>
             <translation>返回看板</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="251" />
+            <location filename="../../ui/widgets/drill_down.py" line="50" />
             <source>LPN</source>
             <translation>LPN</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="252" />
+            <location filename="../../ui/widgets/drill_down.py" line="51" />
             <source>RMA</source>
             <translation>退货授权</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="253" />
-            <location filename="../../ui/pages/dashboard_page.py" line="269" />
+            <location filename="../../ui/widgets/drill_down.py" line="52" />
             <source>SKU</source>
+            <location filename="../../ui/pages/dashboard_page.py" line="243" />
             <translation>SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="254" />
-            <location filename="../../ui/pages/dashboard_page.py" line="273" />
-            <location filename="../../ui/pages/dashboard_page.py" line="447" />
+            <location filename="../../ui/widgets/drill_down.py" line="53" />
             <source>Carrier</source>
+            <location filename="../../ui/pages/dashboard_page.py" line="247" />
+            <location filename="../../ui/pages/dashboard_page.py" line="430" />
             <translation>承运商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="255" />
-            <location filename="../../ui/pages/dashboard_page.py" line="280" />
-            <location filename="../../ui/pages/dashboard_page.py" line="446" />
+            <location filename="../../ui/widgets/drill_down.py" line="54" />
             <source>Supplier</source>
+            <location filename="../../ui/pages/dashboard_page.py" line="254" />
+            <location filename="../../ui/pages/dashboard_page.py" line="429" />
             <translation>供应商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="256" />
+            <location filename="../../ui/widgets/drill_down.py" line="55" />
             <source>Grade</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="257" />
+            <location filename="../../ui/widgets/drill_down.py" line="56" />
             <source>Finding</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="258" />
+            <location filename="../../ui/widgets/drill_down.py" line="57" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="259" />
+            <location filename="../../ui/widgets/drill_down.py" line="58" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="260" />
+            <location filename="../../ui/widgets/drill_down.py" line="59" />
             <source>Decided</source>
             <translation>判定时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="270" />
-            <source>Returned</source>
-            <translation>退货数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="271" />
-            <source>Sold</source>
-            <translation>销量</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="272" />
-            <source>Return rate</source>
-            <translation>退货率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="274" />
-            <location filename="../../ui/pages/dashboard_page.py" line="281" />
-            <source>Received</source>
-            <translation>收货数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="275" />
-            <source>Transit damage</source>
-            <translation>运输损坏</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="276" />
-            <source>Rate</source>
-            <translation>比率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="279" />
-            <source>Refunds</source>
-            <translation>退款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="282" />
-            <source>Defects</source>
-            <translation>缺陷数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="283" />
-            <source>Defect rate</source>
-            <translation>缺陷率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="284" />
-            <source>Chargebacks</source>
-            <translation>供应商扣款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="285" />
-            <source>Stated reason</source>
-            <translation>客户退货原因</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="287" />
-            <source>Found</source>
-            <translation>检验结论</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="288" />
-            <source>Found NO_FAULT</source>
-            <translation>检验无质量问题</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="289" />
-            <source>Inspector</source>
-            <translation>质检员</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="291" />
-            <source>Inspection hours</source>
-            <translation>质检工时</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="292" />
-            <source>Units per hour</source>
-            <translation>每小时件数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="293" />
-            <source>Median time (s)</source>
-            <translation>时间中位数（秒）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="299" />
-            <source>Refunds paid on time</source>
-            <translation>按时退款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="300" />
-            <source>Refunds paid late</source>
-            <translation>逾期退款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="301" />
-            <source>Refunds not yet due</source>
-            <translation>未到期退款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="302" />
-            <source>Refunds overdue</source>
-            <translation>已逾期退款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="303" />
-            <source>Dispute evidence not yet due</source>
-            <translation>争议证据未到期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="304" />
-            <source>Dispute evidence past due</source>
-            <translation>争议证据已逾期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="377" />
-            <source>Loading…</source>
-            <translation>加载中…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="380" />
-            <source>As of {time}</source>
-            <translation>截至 {time}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="408" />
-            <source>No units were received in this period.</source>
-            <translation>该时间段内没有收货。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="412" />
-            <source>{units} units received · median inspection time {median}</source>
-            <translation>共收货 {units} 件 · 质检时间中位数 {median}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="414" />
-            <source>{seconds} s</source>
-            <translation>{seconds} 秒</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="516" />
+            <location filename="../../ui/widgets/drill_down.py" line="67" />
             <source>SKU {key}</source>
             <translation>SKU {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="517" />
+            <location filename="../../ui/widgets/drill_down.py" line="68" />
             <source>carrier {key}</source>
             <translation>承运商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="518" />
+            <location filename="../../ui/widgets/drill_down.py" line="69" />
             <source>supplier {key}</source>
             <translation>供应商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="521" />
+            <location filename="../../ui/widgets/drill_down.py" line="71" />
             <source>Units of {what}: {count}</source>
             <translation>{what} 的商品件：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="86" />
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="87" />
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="88" />
+            <source>Last 90 days</source>
+            <translation>最近 90 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="89" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="103" />
+            <source>all markets</source>
+            <translation>全部市场</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="108" />
+            <source>all categories</source>
+            <translation>全部品类</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="110" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="121" />
+            <source>Period</source>
+            <translation>时间段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="127" />
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="129" />
+            <source>Category</source>
+            <translation>品类</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="149" />
+            <source>flagged</source>
+            <translation>已标记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="151" />
+            <source>Return rate per SKU (%)</source>
+            <translation>各 SKU 退货率（%）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="154" />
+            <source>Carrier damage rate (%)</source>
+            <translation>承运商破损率（%）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="158" />
+            <source>Grades (units)</source>
+            <translation>等级（件）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="159" />
+            <source>Dispositions (units)</source>
+            <translation>处置（件）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="160" />
+            <source>Refunded units per currency</source>
+            <translation>按币种的退款件数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="163" />
+            <source>Refund and dispute deadlines</source>
+            <translation>退款与争议时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="163" />
+            <location filename="../../ui/pages/dashboard_page.py" line="252" />
+            <location filename="../../ui/pages/dashboard_page.py" line="260" />
+            <location filename="../../ui/pages/dashboard_page.py" line="264" />
+            <source>Units</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="169" />
+            <source>Supplier / carrier</source>
+            <translation>供应商/承运商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="170" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="171" />
+            <location filename="../../ui/pages/dashboard_page.py" line="251" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="172" />
+            <source>Claimed</source>
+            <translation>索赔金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="173" />
+            <source>Recovered</source>
+            <translation>已追回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="174" />
+            <source>Recovery rate</source>
+            <translation>追回率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="177" />
+            <source>Recovery rate (%)</source>
+            <translation>追回率（%）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="185" />
+            <source>Double-click a row to see its units.</source>
+            <translation>双击一行查看对应的商品件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="199" />
+            <source>Supplier scorecard</source>
+            <translation>供应商评分卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="202" />
+            <source>Recovery: every closed batch and filed claim, in any period</source>
+            <translation>追偿：所有已结批次与已提交索赔（不限期间）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="207" />
+            <source>Stated reason against finding</source>
+            <translation>客户退货原因与检验结论对比</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="208" />
+            <source>Inspector throughput</source>
+            <translation>质检员产能</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="244" />
+            <source>Returned</source>
+            <translation>退货数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="245" />
+            <source>Sold</source>
+            <translation>销量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="246" />
+            <source>Return rate</source>
+            <translation>退货率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="248" />
+            <location filename="../../ui/pages/dashboard_page.py" line="255" />
+            <source>Received</source>
+            <translation>收货数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="249" />
+            <source>Transit damage</source>
+            <translation>运输损坏</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="250" />
+            <source>Rate</source>
+            <translation>比率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="253" />
+            <source>Refunds</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="256" />
+            <source>Defects</source>
+            <translation>缺陷数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="257" />
+            <source>Defect rate</source>
+            <translation>缺陷率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="258" />
+            <source>Chargebacks</source>
+            <translation>供应商扣款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="259" />
+            <source>Stated reason</source>
+            <translation>客户退货原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="261" />
+            <source>Found</source>
+            <translation>检验结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="262" />
+            <source>Found NO_FAULT</source>
+            <translation>检验无质量问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="263" />
+            <source>Inspector</source>
+            <translation>质检员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="265" />
+            <source>Inspection hours</source>
+            <translation>质检工时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="266" />
+            <source>Units per hour</source>
+            <translation>每小时件数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="267" />
+            <source>Median time (s)</source>
+            <translation>时间中位数（秒）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="273" />
+            <source>Refunds paid on time</source>
+            <translation>按时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="274" />
+            <source>Refunds paid late</source>
+            <translation>逾期退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="275" />
+            <source>Refunds not yet due</source>
+            <translation>未到期退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="276" />
+            <source>Refunds overdue</source>
+            <translation>已逾期退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="277" />
+            <source>Dispute evidence not yet due</source>
+            <translation>争议证据未到期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="278" />
+            <source>Dispute evidence past due</source>
+            <translation>争议证据已逾期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="351" />
+            <source>Loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="354" />
+            <source>As of {time}</source>
+            <translation>截至 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="381" />
+            <source>No units were received in this period.</source>
+            <translation>该时间段内没有收货。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="389" />
+            <source>{units} units received · median inspection time {median}</source>
+            <translation>共收货 {units} 件 · 质检时间中位数 {median}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="391" />
+            <source>{seconds} s</source>
+            <translation>{seconds} 秒</translation>
         </message>
     </context>
     <context>
@@ -751,274 +751,274 @@
     <context>
         <name>DeadlinesPage</name>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="60" />
+            <location filename="../../ui/pages/deadlines_page.py" line="95" />
             <source>Deadlines &amp; disputes</source>
             <extracomment>The item data role holding a row's deadline status (for tests and screen readers' hints). Row colours by deadline status, with dark text for contrast (see the module docstring).</extracomment>
             <translation>时限与争议</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="66" />
+            <location filename="../../ui/pages/deadlines_page.py" line="101" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="73" />
+            <location filename="../../ui/pages/deadlines_page.py" line="108" />
             <source>Deadlines</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="74" />
+            <location filename="../../ui/pages/deadlines_page.py" line="109" />
             <source>Disputes</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="75" />
+            <location filename="../../ui/pages/deadlines_page.py" line="110" />
             <source>Stale claims</source>
             <translation>长时间占用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="76" />
+            <location filename="../../ui/pages/deadlines_page.py" line="111" />
             <source>Reopen a unit</source>
             <translation>重新打开商品件</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="96" />
+            <location filename="../../ui/pages/deadlines_page.py" line="131" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="97" />
+            <location filename="../../ui/pages/deadlines_page.py" line="132" />
             <source>Due</source>
             <translation>到期时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="98" />
+            <location filename="../../ui/pages/deadlines_page.py" line="133" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="99" />
-            <location filename="../../ui/pages/deadlines_page.py" line="116" />
-            <location filename="../../ui/pages/deadlines_page.py" line="174" />
-            <location filename="../../ui/pages/deadlines_page.py" line="216" />
+            <location filename="../../ui/pages/deadlines_page.py" line="134" />
+            <location filename="../../ui/pages/deadlines_page.py" line="152" />
+            <location filename="../../ui/pages/deadlines_page.py" line="212" />
+            <location filename="../../ui/pages/deadlines_page.py" line="255" />
             <source>LPN</source>
             <translation>LPN</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="100" />
-            <location filename="../../ui/pages/deadlines_page.py" line="117" />
-            <location filename="../../ui/pages/deadlines_page.py" line="175" />
+            <location filename="../../ui/pages/deadlines_page.py" line="135" />
+            <location filename="../../ui/pages/deadlines_page.py" line="153" />
+            <location filename="../../ui/pages/deadlines_page.py" line="213" />
             <source>Product</source>
             <translation>商品</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="101" />
+            <location filename="../../ui/pages/deadlines_page.py" line="136" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="102" />
+            <location filename="../../ui/pages/deadlines_page.py" line="137" />
             <source>By</source>
             <translation>负责人</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="110" />
+            <location filename="../../ui/pages/deadlines_page.py" line="146" />
             <source>Show disputes closed in the last 14 days</source>
             <translation>显示最近 14 天内结案的争议</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="118" />
+            <location filename="../../ui/pages/deadlines_page.py" line="154" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="119" />
+            <location filename="../../ui/pages/deadlines_page.py" line="155" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="120" />
+            <location filename="../../ui/pages/deadlines_page.py" line="156" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="121" />
+            <location filename="../../ui/pages/deadlines_page.py" line="157" />
             <source>Evidence due</source>
             <translation>证据截止</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="122" />
+            <location filename="../../ui/pages/deadlines_page.py" line="158" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="129" />
+            <location filename="../../ui/pages/deadlines_page.py" line="166" />
             <source>Note (what was sent, what was agreed)</source>
             <translation>备注（发送了什么、达成了什么）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="132" />
-            <location filename="../../ui/pages/deadlines_page.py" line="410" />
+            <location filename="../../ui/pages/deadlines_page.py" line="169" />
+            <location filename="../../ui/pages/deadlines_page.py" line="399" />
             <source>Settled amount</source>
             <translation>和解金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="138" />
+            <location filename="../../ui/pages/deadlines_page.py" line="175" />
             <source>Evidence sent</source>
             <translation>证据已发送</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="140" />
+            <location filename="../../ui/pages/deadlines_page.py" line="177" />
             <source>Won</source>
             <translation>胜诉</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="142" />
+            <location filename="../../ui/pages/deadlines_page.py" line="179" />
             <source>Lost</source>
             <translation>败诉</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="144" />
+            <location filename="../../ui/pages/deadlines_page.py" line="181" />
             <source>Settled</source>
             <translation>已和解</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="162" />
+            <location filename="../../ui/pages/deadlines_page.py" line="201" />
             <source>Claimed for longer than</source>
             <translation>占用时间超过</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="166" />
+            <location filename="../../ui/pages/deadlines_page.py" line="205" />
             <source> min</source>
             <translation> 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="176" />
+            <location filename="../../ui/pages/deadlines_page.py" line="214" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="177" />
+            <location filename="../../ui/pages/deadlines_page.py" line="215" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="178" />
+            <location filename="../../ui/pages/deadlines_page.py" line="216" />
             <source>Since</source>
             <translation>开始时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="179" />
+            <location filename="../../ui/pages/deadlines_page.py" line="217" />
             <source>Held for</source>
             <translation>已占用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="186" />
+            <location filename="../../ui/pages/deadlines_page.py" line="225" />
             <source>Why release it? (required)</source>
             <translation>释放原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="187" />
+            <location filename="../../ui/pages/deadlines_page.py" line="226" />
             <source>Release claim</source>
             <translation>释放占用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="203" />
+            <location filename="../../ui/pages/deadlines_page.py" line="242" />
             <source>A decided unit goes back to inspection; its decision is superseded and an open dispute about it is withdrawn. An exported decision stays in its finance batch.</source>
             <translation>已判定的商品件将退回质检；原处理结果作废，相关的未结争议将撤回。已导出的处理结果仍保留在原财务批次中。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="215" />
+            <location filename="../../ui/pages/deadlines_page.py" line="254" />
             <source>Why? (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="217" />
+            <location filename="../../ui/pages/deadlines_page.py" line="256" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="219" />
+            <location filename="../../ui/pages/deadlines_page.py" line="258" />
             <source>Reopen</source>
             <translation>重新打开</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="275" />
+            <location filename="../../ui/pages/deadlines_page.py" line="310" />
             <source>{overdue} overdue · {soon} due within 4 h · {disputes} open dispute(s)</source>
             <translation>{overdue} 项逾期 · {soon} 项 4 小时内到期 · {disputes} 个未结争议</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="281" />
+            <location filename="../../ui/pages/deadlines_page.py" line="316" />
             <source>loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="297" />
+            <location filename="../../ui/pages/deadlines_page.py" line="332" />
             <source>OVERDUE</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="298" />
+            <location filename="../../ui/pages/deadlines_page.py" line="333" />
             <source>due soon</source>
             <translation>即将到期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="299" />
+            <location filename="../../ui/pages/deadlines_page.py" line="334" />
             <source>on track</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="305" />
+            <location filename="../../ui/pages/deadlines_page.py" line="340" />
             <source>open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="306" />
+            <location filename="../../ui/pages/deadlines_page.py" line="341" />
             <source>evidence sent</source>
             <translation>证据已发送</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="307" />
+            <location filename="../../ui/pages/deadlines_page.py" line="342" />
             <source>won</source>
             <translation>胜诉</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="308" />
+            <location filename="../../ui/pages/deadlines_page.py" line="343" />
             <source>lost</source>
             <translation>败诉</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="309" />
+            <location filename="../../ui/pages/deadlines_page.py" line="344" />
             <source>settled</source>
             <translation>已和解</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="310" />
+            <location filename="../../ui/pages/deadlines_page.py" line="345" />
             <source>withdrawn</source>
             <translation>已撤回</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="326" />
+            <location filename="../../ui/pages/deadlines_page.py" line="349" />
             <source>Refund</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="326" />
+            <location filename="../../ui/pages/deadlines_page.py" line="349" />
             <source>Dispute evidence</source>
             <translation>争议证据</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="391" />
+            <location filename="../../ui/pages/deadlines_page.py" line="380" />
             <source>{h} h {m} min</source>
             <translation>{h} 小时 {m} 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="393" />
+            <location filename="../../ui/pages/deadlines_page.py" line="382" />
             <source>{m} min</source>
             <translation>{m} 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/deadlines_page.py" line="408" />
+            <location filename="../../ui/pages/deadlines_page.py" line="397" />
             <source>Settled amount ({currency})</source>
             <translation>和解金额（{currency}）</translation>
         </message>
@@ -1253,128 +1253,163 @@
     <context>
         <name>InspectionPage</name>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="132" />
+            <location filename="../../ui/pages/inspection_page.py" line="159" />
             <source>Grade (keys 1–5 or A–D, X)</source>
-            <extracomment>The file chooser; tests replace it with a function returning paths.</extracomment>
+            <extracomment>The inspector left the inspection (Esc); the unit's release is under way. Grade and finding before the last command key, taken back if it began a burst. The file chooser; tests replace it with a function returning paths. Asks a yes/no question (leave the inspection?); tests replace it.</extracomment>
             <translation>等级（按键 1–5 或 A–D、X）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="155" />
+            <location filename="../../ui/pages/inspection_page.py" line="182" />
             <source>Checklist (* required)</source>
             <translation>检查清单（* 为必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="169" />
+            <location filename="../../ui/pages/inspection_page.py" line="196" />
             <source>— choose the finding —</source>
             <translation>— 选择检验结论 —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="175" />
+            <location filename="../../ui/pages/inspection_page.py" line="204" />
             <source>Serial or SKU seen on the item</source>
             <translation>商品上的序列号或 SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="180" />
+            <location filename="../../ui/pages/inspection_page.py" line="209" />
             <source>Notes (accessories, packaging, damage…)</source>
             <translation>备注（配件、包装、损坏情况…）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="182" />
+            <location filename="../../ui/pages/inspection_page.py" line="212" />
             <source>Finding</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="184" />
+            <location filename="../../ui/pages/inspection_page.py" line="216" />
+            <source>Keys: {keys}</source>
+            <translation>按键：{keys}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/inspection_page.py" line="224" />
             <source>Serial</source>
             <translation>序列号</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="188" />
+            <location filename="../../ui/pages/inspection_page.py" line="228" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="191" />
+            <location filename="../../ui/pages/inspection_page.py" line="231" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="203" />
+            <location filename="../../ui/pages/inspection_page.py" line="243" />
             <source>Add photos…</source>
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="205" />
+            <location filename="../../ui/pages/inspection_page.py" line="245" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="215" />
+            <location filename="../../ui/pages/inspection_page.py" line="255" />
             <source>Webcam (F6)</source>
             <translation>摄像头（F6）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="220" />
+            <location filename="../../ui/pages/inspection_page.py" line="260" />
             <source>Take photo (F7)</source>
             <translation>拍照（F7）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="265" />
+            <location filename="../../ui/pages/inspection_page.py" line="305" />
             <source>Override the proposed decision</source>
             <translation>改判建议结果</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="279" />
+            <location filename="../../ui/pages/inspection_page.py" line="319" />
             <source>Why? (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="290" />
+            <location filename="../../ui/pages/inspection_page.py" line="330" />
             <source>Submit (Enter)</source>
             <translation>提交（回车）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="307" />
+            <location filename="../../ui/pages/inspection_page.py" line="335" />
+            <source>Esc: leave and release the unit</source>
+            <translation>Esc：离开并释放该件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/inspection_page.py" line="352" />
             <source>Pass</source>
             <translation>合格</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="308" />
+            <location filename="../../ui/pages/inspection_page.py" line="353" />
             <source>Fail</source>
             <translation>不合格</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="309" />
+            <location filename="../../ui/pages/inspection_page.py" line="354" />
             <source>N/A</source>
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="340" />
+            <location filename="../../ui/pages/inspection_page.py" line="389" />
             <source>Starting the camera…</source>
             <translation>正在打开摄像头…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="388" />
+            <location filename="../../ui/pages/inspection_page.py" line="437" />
             <source>No camera.</source>
             <translation>没有摄像头。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="398" />
+            <location filename="../../ui/pages/inspection_page.py" line="447" />
             <source>Add photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="398" />
+            <location filename="../../ui/pages/inspection_page.py" line="447" />
             <source>Images (*.jpg *.jpeg *.png *.webp)</source>
             <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="498" />
+            <location filename="../../ui/pages/inspection_page.py" line="570" />
+            <source>Leave the inspection of {lpn}? What you entered is dropped and the unit is released for any station.</source>
+            <translation>离开 {lpn} 的检验？已输入的内容将被丢弃，该件将被释放，任何工位均可领取。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/inspection_page.py" line="590" />
+            <source>Leave the inspection</source>
+            <translation>离开检验</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/inspection_page.py" line="592" />
+            <source>Leave and release</source>
+            <translation>离开并释放</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/inspection_page.py" line="593" />
+            <source>Keep inspecting</source>
+            <translation>继续检验</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/inspection_page.py" line="649" />
+            <source>unit {n} of {total}</source>
+            <translation>第 {n} 件，共 {total} 件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/inspection_page.py" line="675" />
             <source>Sent back by {user} on {when}: “{comment}”</source>
             <translation>{user} 于 {when} 驳回：“{comment}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="514" />
+            <location filename="../../ui/pages/inspection_page.py" line="691" />
             <source>{code} · order {order}
 {customer} · {market}
 “{reason}”</source>
@@ -1383,47 +1418,47 @@
 “{reason}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="530" />
+            <location filename="../../ui/pages/inspection_page.py" line="707" />
             <source>{count} photo(s)</source>
             <translation>{count} 张照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="532" />
+            <location filename="../../ui/pages/inspection_page.py" line="709" />
             <source>{needed} required</source>
             <translation>需要 {needed} 张</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="534" />
+            <location filename="../../ui/pages/inspection_page.py" line="711" />
             <source>preparing {n}…</source>
             <translation>正在处理 {n} 张…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="555" />
+            <location filename="../../ui/pages/inspection_page.py" line="732" />
             <source>Resolution: {value}</source>
             <translation>处理方式：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="556" />
+            <location filename="../../ui/pages/inspection_page.py" line="733" />
             <source>Refund: {amount}</source>
             <translation>退款：{amount}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="557" />
+            <location filename="../../ui/pages/inspection_page.py" line="734" />
             <source>Disposition: {value}</source>
             <translation>处置：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="560" />
+            <location filename="../../ui/pages/inspection_page.py" line="737" />
             <source>Deduction: {pct} %</source>
             <translation>扣减：{pct} %</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="563" />
+            <location filename="../../ui/pages/inspection_page.py" line="740" />
             <source>Photos: {missing} more needed</source>
             <translation>照片：还需 {missing} 张</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="569" />
+            <location filename="../../ui/pages/inspection_page.py" line="746" />
             <source>Needs a supervisor's approval:</source>
             <translation>需要主管审批：</translation>
         </message>
@@ -1431,33 +1466,33 @@
     <context>
         <name>InspectionPresenter</name>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="337" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="376" />
             <source>Choose a grade: keys 1–5 or A, B, C, D, X.</source>
             <extracomment>the database was unreachable: the inspection is kept on this station (outbox.Journalled)</extracomment>
             <translation>请选择等级：按键 1–5 或 A、B、C、D、X。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="339" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="378" />
             <source>Choose a finding.</source>
             <translation>请选择检验结论。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="341" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="380" />
             <source>Photos are still being prepared; submit again in a moment.</source>
             <translation>照片仍在处理中，请稍后再提交。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="343" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="382" />
             <source>Write why you override the proposed decision.</source>
             <translation>请写明改判的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="377" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="416" />
             <source>Choose a grade (keys 1–5 or A–D, X) to see the decision.</source>
             <translation>选择等级（按键 1–5 或 A–D、X）后显示处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/inspection_presenter.py" line="379" />
+            <location filename="../../ui/presenters/inspection_presenter.py" line="418" />
             <source>Choose a finding to see the decision.</source>
             <translation>选择检验结论后显示处理结果。</translation>
         </message>
@@ -1465,177 +1500,278 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../ui/labels.py" line="29" />
+            <location filename="../../ui/labels.py" line="30" />
             <source>A · new</source>
             <translation>A · 全新</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="30" />
+            <location filename="../../ui/labels.py" line="31" />
             <source>B · open box</source>
             <translation>B · 已开箱</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="31" />
+            <location filename="../../ui/labels.py" line="32" />
             <source>C · used</source>
             <translation>C · 已使用</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="32" />
+            <location filename="../../ui/labels.py" line="33" />
             <source>D · damaged</source>
             <translation>D · 已损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="33" />
+            <location filename="../../ui/labels.py" line="34" />
             <source>X · scrap</source>
             <translation>X · 报废</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="39" />
+            <location filename="../../ui/labels.py" line="40" />
             <source>No fault (changed mind)</source>
             <translation>无质量问题（不想要了）</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="40" />
+            <location filename="../../ui/labels.py" line="41" />
             <source>Defect</source>
             <translation>质量缺陷</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="41" />
+            <location filename="../../ui/labels.py" line="42" />
             <source>Transit damage</source>
             <translation>运输损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="42" />
+            <location filename="../../ui/labels.py" line="43" />
+            <location filename="../../ui/labels.py" line="70" />
             <source>Not as described</source>
             <translation>与描述不符</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="43" />
+            <location filename="../../ui/labels.py" line="44" />
             <source>Customer damage</source>
             <translation>人为损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="44" />
+            <location filename="../../ui/labels.py" line="45" />
             <source>Missing parts</source>
             <translation>缺少配件</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="45" />
+            <location filename="../../ui/labels.py" line="46" />
             <source>Wrong item / empty box</source>
             <translation>错发商品 / 空箱</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="51" />
+            <location filename="../../ui/labels.py" line="53" />
+            <source>No longer wanted</source>
+            <translation>不想要了</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="54" />
+            <source>Found a better price</source>
+            <translation>找到更低价格</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="55" />
+            <source>Ordered by mistake</source>
+            <translation>误购</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="56" />
+            <source>Purchase not authorised</source>
+            <translation>未经授权的购买</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="57" />
+            <source>No reason given</source>
+            <translation>未说明原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="58" />
+            <source>Too small</source>
+            <translation>太小</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="59" />
+            <source>Too large</source>
+            <translation>太大</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="60" />
+            <source>Wrong size</source>
+            <translation>尺码不合适</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="61" />
+            <source>Did not like the style, colour or fabric</source>
+            <translation>不喜欢款式、颜色或面料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="62" />
+            <source>Not compatible</source>
+            <translation>不兼容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="63" />
+            <source>Too hard to install</source>
+            <translation>安装太困难</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="64" />
+            <source>Arrived too late</source>
+            <translation>到货太晚</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="65" />
+            <source>Undeliverable, returned by the carrier</source>
+            <translation>无法投递，由承运商退回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="66" />
+            <source>Defective</source>
+            <translation>有缺陷</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="67" />
+            <source>Quality not acceptable</source>
+            <translation>质量不可接受</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="68" />
+            <source>Damaged by the carrier</source>
+            <translation>承运商运输损坏</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="69" />
+            <source>Damaged at the fulfilment centre</source>
+            <translation>在配送中心损坏</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="71" />
+            <source>Parts missing</source>
+            <translation>缺少部件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="72" />
+            <source>Wrong item sent</source>
+            <translation>发错商品</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="73" />
+            <source>Extra item, not ordered</source>
+            <translation>多发的商品，未订购</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="90" />
             <source>RESTOCK</source>
             <translation>重新入库</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="52" />
+            <location filename="../../ui/labels.py" line="91" />
             <source>REFUND</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="53" />
+            <location filename="../../ui/labels.py" line="92" />
             <source>EXCHANGE</source>
             <translation>换货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="54" />
+            <location filename="../../ui/labels.py" line="93" />
             <source>DISPUTE</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="60" />
+            <location filename="../../ui/labels.py" line="99" />
             <source>Full refund</source>
             <translation>全额退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="61" />
+            <location filename="../../ui/labels.py" line="100" />
             <source>Partial refund</source>
             <translation>部分退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="62" />
+            <location filename="../../ui/labels.py" line="101" />
             <source>Exchange</source>
             <translation>换货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="63" />
+            <location filename="../../ui/labels.py" line="102" />
             <source>Dispute</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="69" />
+            <location filename="../../ui/labels.py" line="108" />
             <source>Restock</source>
             <translation>重新入库</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="70" />
+            <location filename="../../ui/labels.py" line="109" />
             <source>Refurbish</source>
             <translation>翻新</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="71" />
+            <location filename="../../ui/labels.py" line="110" />
             <source>Liquidate</source>
             <translation>清仓</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="72" />
+            <location filename="../../ui/labels.py" line="111" />
             <source>Scrap</source>
             <translation>报废</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="73" />
+            <location filename="../../ui/labels.py" line="112" />
             <source>Return to vendor</source>
             <translation>退回供应商</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="74" />
+            <location filename="../../ui/labels.py" line="113" />
             <source>Hold</source>
             <translation>暂扣</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="80" />
+            <location filename="../../ui/labels.py" line="119" />
             <source>expected</source>
             <translation>待收货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="81" />
+            <location filename="../../ui/labels.py" line="120" />
             <source>in inspection</source>
             <translation>质检中</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="82" />
+            <location filename="../../ui/labels.py" line="121" />
             <source>awaiting approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="83" />
+            <location filename="../../ui/labels.py" line="122" />
             <source>decided</source>
             <translation>已判定</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="89" />
+            <location filename="../../ui/labels.py" line="128" />
             <source>within the return window</source>
             <translation>在退货期限内</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="90" />
+            <location filename="../../ui/labels.py" line="129" />
             <source>return window exceeded</source>
             <translation>已超出退货期限</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="91" />
+            <location filename="../../ui/labels.py" line="130" />
             <source>return window unknown</source>
             <translation>退货期限未知</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="101" />
+            <location filename="../../ui/labels.py" line="140" />
             <source>4 × 6 in</source>
             <translation>4 × 6 英寸</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="102" />
+            <location filename="../../ui/labels.py" line="141" />
             <source>2 × 1 in</source>
             <translation>2 × 1 英寸</translation>
         </message>
@@ -1784,92 +1920,102 @@
             <translation>无法连接数据库 — 工作无法保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="179" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>Scan (F2)</source>
             <translation>扫码（F2）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>Lock</source>
             <translation>锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="190" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="198" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Station {station}</source>
             <translation>工作站 {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>Database: checking…</source>
             <translation>数据库：检查中…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="279" />
+            <location filename="../../ui/main_window.py" line="284" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="282" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>Locked for {name}</source>
             <translation>已为 {name} 锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>{name} ({role})</source>
             <translation>{name}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="327" />
             <source>Database: OK</source>
             <translation>数据库：正常</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>Database unreachable — work cannot be saved. {detail}</source>
             <translation>无法连接数据库 — 工作无法保存。{detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="338" />
             <source>Database: unreachable</source>
             <translation>数据库：无法连接</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="410" />
+            <location filename="../../ui/main_window.py" line="444" />
             <source>(waiting for a supervisor's approval)</source>
             <translation>（等待主管审批）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="463" />
+            <location filename="../../ui/main_window.py" line="460" />
+            <source>{lpn} released: not inspected, free for any station.</source>
+            <translation>{lpn} 已释放：未检验，任何工位均可领取。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="465" />
+            <source>{lpn} may still be held by this station: {why}</source>
+            <translation>{lpn} 可能仍被本工位占用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="508" />
             <source>{count} inspection(s) waiting to be sent; kept on this station.</source>
             <translation>{count} 条质检记录待发送，已保存在本工作站。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="469" />
+            <location filename="../../ui/main_window.py" line="514" />
             <source>{count} kept inspection(s) refused by the server — {first}</source>
             <translation>{count} 条本地保存的质检记录被服务器拒绝 — {first}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="478" />
+            <location filename="../../ui/main_window.py" line="523" />
             <source>Policy {hash}, activated at another station, is now in force.</source>
             <translation>其他工作站启用的政策 {hash} 现已生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="486" />
+            <location filename="../../ui/main_window.py" line="531" />
             <source>The database is unreachable: the inspection is kept on this station.</source>
             <translation>无法连接数据库：本次质检已保存在本工作站。</translation>
         </message>
@@ -2445,192 +2591,192 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="54" />
+            <location filename="../../ui/pages/recovery_page.py" line="61" />
             <source>Vendor return</source>
-            <extracomment>The item data role holding a case's id (cases table) or a unit's LPN (units table).</extracomment>
+            <extracomment>The item data role holding a case's id (cases table) or a unit's LPN (units table). A unit of the selected case, and whether that case is a carrier claim (its tracking shows).</extracomment>
             <translation>退供应商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="54" />
+            <location filename="../../ui/pages/recovery_page.py" line="61" />
             <source>Carrier claim</source>
             <translation>承运商索赔</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="59" />
+            <location filename="../../ui/pages/recovery_page.py" line="66" />
             <source>Open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="60" />
+            <location filename="../../ui/pages/recovery_page.py" line="67" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="61" />
+            <location filename="../../ui/pages/recovery_page.py" line="68" />
             <source>Filed</source>
             <translation>已提交</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="62" />
+            <location filename="../../ui/pages/recovery_page.py" line="69" />
             <source>Partly paid</source>
             <translation>部分赔付</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="63" />
+            <location filename="../../ui/pages/recovery_page.py" line="70" />
             <source>Paid</source>
             <translation>已赔付</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="64" />
+            <location filename="../../ui/pages/recovery_page.py" line="71" />
             <source>Denied</source>
-            <location filename="../../ui/pages/recovery_page.py" line="159" />
+            <location filename="../../ui/pages/recovery_page.py" line="194" />
             <translation>已拒赔</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="74" />
+            <location filename="../../ui/pages/recovery_page.py" line="81" />
             <source>overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="76" />
+            <location filename="../../ui/pages/recovery_page.py" line="83" />
             <source>due soon</source>
             <translation>即将到期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="89" />
+            <location filename="../../ui/pages/recovery_page.py" line="110" />
             <source>Recovery: vendor returns and carrier claims</source>
             <translation>追偿：退供应商与承运商索赔</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="92" />
+            <location filename="../../ui/pages/recovery_page.py" line="113" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="101" />
+            <location filename="../../ui/pages/recovery_page.py" line="130" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="102" />
+            <location filename="../../ui/pages/recovery_page.py" line="131" />
+            <source>(open)</source>
+            <translation>（未结）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/recovery_page.py" line="136" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="103" />
+            <location filename="../../ui/pages/recovery_page.py" line="137" />
             <source>Supplier / carrier</source>
             <translation>供应商/承运商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="104" />
+            <location filename="../../ui/pages/recovery_page.py" line="138" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="105" />
+            <location filename="../../ui/pages/recovery_page.py" line="139" />
             <source>Units</source>
             <translation>件数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="106" />
-            <location filename="../../ui/pages/recovery_page.py" line="118" />
+            <location filename="../../ui/pages/recovery_page.py" line="140" />
+            <location filename="../../ui/pages/recovery_page.py" line="152" />
             <source>Claimed</source>
             <translation>索赔金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="107" />
+            <location filename="../../ui/pages/recovery_page.py" line="141" />
             <source>Recovered</source>
             <translation>已追回</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="108" />
+            <location filename="../../ui/pages/recovery_page.py" line="142" />
             <source>Claim by</source>
             <translation>索赔截止</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="114" />
+            <location filename="../../ui/pages/recovery_page.py" line="148" />
             <source>LPN</source>
             <translation>LPN</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="115" />
+            <location filename="../../ui/pages/recovery_page.py" line="149" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="116" />
+            <location filename="../../ui/pages/recovery_page.py" line="150" />
             <source>Product</source>
             <translation>商品</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="117" />
+            <location filename="../../ui/pages/recovery_page.py" line="151" />
             <source>Finding</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="119" />
+            <location filename="../../ui/pages/recovery_page.py" line="153" />
             <source>Tracking</source>
             <translation>运单号</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="120" />
+            <location filename="../../ui/pages/recovery_page.py" line="154" />
             <source>Taken out</source>
             <translation>已移出</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="128" />
+            <location filename="../../ui/pages/recovery_page.py" line="163" />
             <source>Close batch / file claim…</source>
             <translation>结批/提交索赔…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="131" />
+            <location filename="../../ui/pages/recovery_page.py" line="166" />
             <source>Cartons:</source>
             <translation>箱数：</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="136" />
+            <location filename="../../ui/pages/recovery_page.py" line="171" />
             <source>Write documents again…</source>
             <translation>重新生成单据…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="140" />
+            <location filename="../../ui/pages/recovery_page.py" line="175" />
             <source>Why take the unit out? (required)</source>
             <translation>移出原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="141" />
+            <location filename="../../ui/pages/recovery_page.py" line="176" />
             <source>Take unit out</source>
             <translation>移出该件</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="154" />
+            <location filename="../../ui/pages/recovery_page.py" line="189" />
             <source>Amount received</source>
             <translation>收到金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="157" />
+            <location filename="../../ui/pages/recovery_page.py" line="192" />
             <source>Currency (if several)</source>
             <translation>币种（多币种时填写）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="163" />
+            <location filename="../../ui/pages/recovery_page.py" line="198" />
             <source>Note (remittance reference, reason)</source>
             <translation>备注（汇款参考号、原因）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="164" />
+            <location filename="../../ui/pages/recovery_page.py" line="199" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="195" />
+            <location filename="../../ui/pages/recovery_page.py" line="230" />
             <source>Folder for the documents</source>
             <translation>单据保存文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/recovery_page.py" line="259" />
-            <source>(open)</source>
-            <translation>（未结）</translation>
         </message>
     </context>
     <context>
@@ -2846,7 +2992,7 @@ Activated by {user} at {station}, {when}.</source>
             <translation>请扫描退货授权条码或商品件标签。</translation>
         </message>
         <message>
-            <location filename="../../ui/presenters/scan_presenter.py" line="145" />
+            <location filename="../../ui/presenters/scan_presenter.py" line="154" />
             <source>This RMA has no units to inspect.</source>
             <translation>该退货授权没有需要质检的商品件。</translation>
         </message>

@@ -11,12 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
 from qc_station.domain.model import DecisionStatus
+from qc_station.domain.stated_reasons import looks_like_change_of_mind
 from qc_station.services import returns
 from qc_station.services.context import ServiceContext
 from tests.builders import make_rma, seed
 from tests.fakes import FakeStore
 from ui.pages.inspection_page import InspectionPage
-from ui.presenters.inspection_presenter import InspectionPresenter, looks_like_change_of_mind
+from ui.presenters.inspection_presenter import InspectionPresenter
 from ui.session import Session
 
 

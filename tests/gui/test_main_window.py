@@ -107,6 +107,8 @@ def test_a_burst_typed_into_the_notes_reaches_the_scan_presenter_whole(
     notes.setPlainText("outer box dented")
     notes.moveCursor(notes.textCursor().MoveOperation.End)
     window.burst_filter._clock_ms = Ticks(step=1)  # a scanner: 1,000 characters a second
+    questions: list[str] = []
+    window.inspection_page.ask = lambda question: questions.append(question) or True
     with qtbot.waitSignal(window.scan_presenter.unit_claimed) as blocker:
         qtbot.keyClicks(notes, "RMA-2026-000200")
         qtbot.keyClick(notes, Qt.Key.Key_Return)
@@ -115,6 +117,8 @@ def test_a_burst_typed_into_the_notes_reaches_the_scan_presenter_whole(
     assert window.scan_presenter.state.last_code == "RMA-2026-000200"
     assert "RMA" not in notes.toPlainText()
     assert "\n" not in notes.toPlainText()
+    # The notes were work: leaving them for the next parcel was asked first.
+    assert len(questions) == 1 and f"{rma_code}-1" in questions[0]
 
 
 def test_letters_typed_slowly_into_the_notes_stay_there(

@@ -1,10 +1,15 @@
 """The inspection page: checklist, grade, finding, serial, notes and photos on the left; the
 unit, the live decision, the override and Submit on the right.
 
-Keyboard (when focus is not in a text field): 1–5 or A, B, C, D, X choose the grade; Enter
-submits. After a scan the page itself has focus, so scan → grade key → Enter decides the
-common case without touching the mouse. F6 turns the webcam on or off (a small preview in the
-photo box), F7 takes a photo with it.
+Keyboard (``ui/keymap.py``; when focus is not in a text field): 1–5 or A, B, C, D, X choose
+the grade, N F T L U M W the finding (each key shown beside its finding); Enter submits (on a
+focused button, presses it); Esc leaves the inspection and releases the unit, asking first
+when something was entered. After a scan the page itself has focus, so scan → grade key →
+Enter decides the common case without touching the mouse. A focused list or combo box never
+takes these keys for its own type-ahead. In a text field letters and digits are text, Tab
+moves on (never a tab character) and Esc leaves the field. Tab goes through grade, finding,
+checklist, serial, notes, photos, override and Submit. F6 turns the webcam on or off (a small
+preview in the photo box), F7 takes a photo with it.
 
 A unit a supervisor sent back shows the supervisor's comment in a banner at the top.
 """
@@ -12,10 +17,12 @@ A unit a supervisor sent back shows the supervisor's comment in a banner at the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,12 +48,14 @@ from qc_station.domain.policy import ChecklistItem
 
 from ..camera.preview import CameraPreviewWidget
 from ..camera.worker import CameraController
+from ..keymap import FINDING_BY_KEY, FINDING_KEYS, GRADE_KEYS
 from ..labels import (
     disposition_label,
     finding_label,
     grade_label,
     headline_label,
     resolution_label,
+    stated_reason_label,
 )
 from ..local_time import local_time
 from ..messages import describe, reason_text
@@ -53,18 +63,26 @@ from ..presenters.inspection_presenter import InspectionPresenter, InspectionSta
 from ..scanner import ScanBurstFilter
 from ..widgets.rma_panel import money
 
-_GRADE_KEYS: dict[int, Grade] = {
-    Qt.Key.Key_1: Grade.A,
-    Qt.Key.Key_2: Grade.B,
-    Qt.Key.Key_3: Grade.C,
-    Qt.Key.Key_4: Grade.D,
-    Qt.Key.Key_5: Grade.X,
-    Qt.Key.Key_A: Grade.A,
-    Qt.Key.Key_B: Grade.B,
-    Qt.Key.Key_C: Grade.C,
-    Qt.Key.Key_D: Grade.D,
-    Qt.Key.Key_X: Grade.X,
-}
+_NO_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def _key_letter(event: QKeyEvent) -> str:
+    """The letter or digit of a plain key press ("" for anything else): Qt's key codes for
+    A–Z and 0–9 are their ASCII codes, whatever the keyboard layout's shift state."""
+    if event.modifiers() & _NO_COMMAND_MODIFIERS:
+        return ""
+    key = event.key()
+    if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
+        return chr(key)
+    return ""
+
+
+def _is_text_field(widget: QObject) -> bool:
+    return isinstance(widget, QLineEdit | QPlainTextEdit)
 
 
 def _restyle(widget: QWidget, **properties: object) -> None:
@@ -75,6 +93,9 @@ def _restyle(widget: QWidget, **properties: object) -> None:
 
 
 class InspectionPage(QWidget):
+    #: The inspector left the inspection (Esc); the unit's release is under way.
+    inspection_left = Signal()
+
     def __init__(
         self,
         presenter: InspectionPresenter,
@@ -91,8 +112,12 @@ class InspectionPage(QWidget):
         self.presenter = presenter
         self.language = language
         self.burst_filter: ScanBurstFilter | None = None
+        #: Grade and finding before the last command key, taken back if it began a burst.
+        self._before_command: tuple[Grade | None, Finding | None] | None = None
         #: The file chooser; tests replace it with a function returning paths.
         self.ask_files: Callable[[], list[str]] = self._ask_files_with_dialog
+        #: Asks a yes/no question (leave the inspection?); tests replace it.
+        self.ask: Callable[[str], bool] = self._ask_with_dialog
         self._checklist_keys: tuple[str, ...] = ()
         self._answer_groups: dict[str, QButtonGroup] = {}
         self._shown_inspection: tuple[str, int] | None = None
@@ -123,6 +148,8 @@ class InspectionPage(QWidget):
         columns.addWidget(self._build_details_column(), 4)
         columns.addWidget(self._build_outcome(), 4)
 
+        self._watch_keys(self)
+        self._chain_tab_order()
         presenter.state_changed.connect(self._on_presenter_state_changed)
         self._on_presenter_state_changed(presenter.state)
 
@@ -168,7 +195,9 @@ class InspectionPage(QWidget):
         self.finding_combo.setObjectName("findingCombo")
         self.finding_combo.addItem(self.tr("— choose the finding —"), None)
         for finding in Finding:
-            self.finding_combo.addItem(finding_label(finding), finding.value)
+            self.finding_combo.addItem(
+                f"{FINDING_KEYS[finding]} · {finding_label(finding)}", finding.value
+            )
         self.finding_combo.currentIndexChanged.connect(self._on_finding_combo_changed)
         self.serial_edit = QLineEdit()
         self.serial_edit.setObjectName("serialEdit")
@@ -178,11 +207,22 @@ class InspectionPage(QWidget):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.setPlaceholderText(self.tr("Notes (accessories, packaging, damage…)"))
+        self.notes_edit.setTabChangesFocus(True)  # SPEC §8: Tab never types into notes
         self.notes_edit.textChanged.connect(self._on_notes_edit_text_changed)
         details.addWidget(QLabel(self.tr("Finding")), 0, 0)
         details.addWidget(self.finding_combo, 0, 1)
-        details.addWidget(QLabel(self.tr("Serial")), 1, 0)
-        details.addWidget(self.serial_edit, 1, 1)
+        # The finding keys on the form itself (SPEC §8), each beside its finding's name.
+        self.finding_keys_hint = QLabel(
+            self.tr("Keys: {keys}").format(
+                keys=" · ".join(f"{FINDING_KEYS[f]} {finding_label(f)}" for f in Finding)
+            )
+        )
+        self.finding_keys_hint.setObjectName("findingKeysHint")
+        self.finding_keys_hint.setWordWrap(True)
+        self.finding_keys_hint.setProperty("role", "hint")
+        details.addWidget(self.finding_keys_hint, 1, 0, 1, 2)
+        details.addWidget(QLabel(self.tr("Serial")), 2, 0)
+        details.addWidget(self.serial_edit, 2, 1)
         details.setColumnStretch(1, 1)
         layout.addLayout(details)
         layout.addWidget(QLabel(self.tr("Notes")))
@@ -292,6 +332,11 @@ class InspectionPage(QWidget):
         self.submit_button.setProperty("role", "primary")
         self.submit_button.clicked.connect(self.presenter.submit)
         layout.addWidget(self.submit_button)
+        self.leave_hint = QLabel(self.tr("Esc: leave and release the unit"))
+        self.leave_hint.setObjectName("leaveHint")
+        self.leave_hint.setProperty("role", "hint")
+        self.leave_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.leave_hint)
         return panel
 
     def _build_checklist(self, items: tuple[ChecklistItem, ...]) -> None:
@@ -327,9 +372,13 @@ class InspectionPage(QWidget):
                     lambda _=False, k=item.key, a=answer: self.presenter.set_answer(k, a)
                 )
             self._answer_groups[item.key] = group
+        # The page's keys first, the scanner's filter after it: Qt asks the filter installed
+        # last first, and the scanner must count a key before the page may act on it.
+        self._watch_keys(self.checklist_box)
         if self.burst_filter is not None:
             self.burst_filter.watch(self)
         self._checklist_keys = tuple(item.key for item in items)
+        self._chain_tab_order()
 
     # --- webcam --------------------------------------------------------------------------
 
@@ -402,17 +451,15 @@ class InspectionPage(QWidget):
     # --- keyboard ------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        in_burst = self.burst_filter is not None and self.burst_filter.key_is_in_burst()
-        no_mods = not (
-            event.modifiers()
-            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-        )
-        if no_mods and not in_burst and event.key() in _GRADE_KEYS:
-            self.presenter.set_grade(_GRADE_KEYS[Qt.Key(event.key())])
+        if self._handle_page_key(event):
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.presenter.submit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave()
             event.accept()
             return
         if event.key() == Qt.Key.Key_F6 and self.webcam_button.isEnabled():
@@ -424,6 +471,131 @@ class InspectionPage(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _handle_page_key(self, event: QKeyEvent) -> bool:
+        """A grade or finding key: act on it and say so. Not inside a scanner's burst (a
+        letter of a scanned code is no command).
+
+        The first key of a burst cannot be told from a key pressed by hand (a code such as
+        ``AMZ-…`` or an EAN ``4006…`` starts with a grade key): it acts, and the second key,
+        arriving within the burst gap, takes that back (``_before_command``)."""
+        letter = _key_letter(event)
+        if not letter:
+            return False
+        if self.burst_filter is not None and self.burst_filter.key_is_in_burst():
+            if self._before_command is not None:
+                grade, finding = self._before_command
+                self._before_command = None
+                self.presenter.restore_choice(grade, finding)
+            return False
+        state = self.presenter.state
+        if letter in GRADE_KEYS:
+            self._before_command = (state.grade, state.finding)
+            self.presenter.set_grade(GRADE_KEYS[letter])
+            return True
+        if letter in FINDING_BY_KEY:
+            self._before_command = (state.grade, state.finding)
+            self.presenter.set_finding(FINDING_BY_KEY[letter])
+            return True
+        self._before_command = None
+        return False
+
+    def _watch_keys(self, root: QWidget) -> None:
+        """Put the page's key filter on every focusable widget under ``root``."""
+        for widget in [root, *root.findChildren(QWidget)]:
+            if widget is self or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                continue
+            if widget.property("qcPageKeys"):
+                continue
+            widget.installEventFilter(self)
+            widget.setProperty("qcPageKeys", True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Keys the focused widget must not take for itself: in a text field Esc leaves the
+        field; elsewhere a grade or finding key is the page's (a combo box or list would use
+        it for type-ahead), a letter no key uses is dropped from a list's type-ahead, and
+        Enter presses a focused button."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if _is_text_field(watched):
+            if event.key() == Qt.Key.Key_Escape:
+                self.focus_for_keys()
+                return True
+            return False
+        if self._handle_page_key(event):
+            return True
+        if _key_letter(event) and isinstance(watched, QComboBox | QListWidget):
+            return True  # type-ahead would change the finding or the override unseen
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+            watched, QAbstractButton
+        ):
+            if watched.isEnabled():
+                watched.click()
+            return True
+        return False
+
+    def _chain_tab_order(self) -> None:
+        """Tab: grade, finding, checklist, serial, notes, photos, override, Submit."""
+        chain: list[QWidget] = [*self.grade_buttons.values(), self.finding_combo]
+        for key in self._checklist_keys:
+            group = self._answer_groups.get(key)
+            if group is not None:
+                chain.extend(group.buttons())
+        chain += [
+            self.serial_edit,
+            self.notes_edit,
+            self.photo_list,
+            self.remove_photo_button,
+            self.add_photos_button,
+            self.webcam_button,
+            self.take_photo_button,
+            self.override_check,
+            self.override_combo,
+            self.override_reason,
+            self.submit_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- leaving -------------------------------------------------------------------------
+
+    def confirm_leave(self) -> bool:
+        """Whether the inspection may end now: yes when nothing was entered, else the
+        inspector is asked."""
+        if not self.presenter.dirty:
+            return True
+        lpn = self.presenter.state.lpn
+        return self.ask(
+            self.tr(
+                "Leave the inspection of {lpn}? What you entered is dropped and the unit is "
+                "released for any station."
+            ).format(lpn=lpn)
+        )
+
+    def leave(self) -> None:
+        """Esc: leave the inspection, releasing the unit (asking first if something was
+        entered)."""
+        if not self.presenter.active or self.presenter.state.busy:
+            return
+        if not self.confirm_leave():
+            self.focus_for_keys()
+            return
+        self.stop_camera()
+        self.presenter.release()
+        self.inspection_left.emit()
+
+    def _ask_with_dialog(self, question: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Leave the inspection"))
+        box.setText(question)
+        leave = box.addButton(self.tr("Leave and release"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("Keep inspecting"), QMessageBox.ButtonRole.RejectRole)
+        # Enter keeps the work: an inspector's habit is Enter to submit.
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is leave
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -470,9 +642,14 @@ class InspectionPage(QWidget):
                 button.setChecked(button.objectName() == f"check_{item_key}_{answer}")
 
         if unit is not None and state.rma is not None:
-            self.unit_label.setText(
-                f"{unit.lpn} · {unit.product_name} · {money(unit.unit_price, state.rma.currency)}"
-            )
+            parts = [unit.lpn]
+            units = state.rma.units
+            if len(units) > 1:
+                parts.append(
+                    self.tr("unit {n} of {total}").format(n=units.index(unit) + 1, total=len(units))
+                )
+            parts += [unit.product_name, money(unit.unit_price, state.rma.currency)]
+            self.unit_label.setText(" · ".join(parts))
             self.rma_summary.setText(self._summary(state))
         for grade, button in self.grade_buttons.items():
             button.setChecked(state.grade == grade)
@@ -516,7 +693,7 @@ class InspectionPage(QWidget):
             order=rma.order_id or "—",
             customer=rma.customer or "—",
             market=rma.market,
-            reason=rma.stated_reason,
+            reason=stated_reason_label(rma.stated_reason),
         )
 
     def _render_photos(self, state: InspectionState) -> None:

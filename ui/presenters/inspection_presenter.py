@@ -7,8 +7,15 @@ item returned for a change of mind) must be decided with scan → grade key → 
 and the answers are on screen, not silently filled in at submit time; the audit records them
 as given.
 
-Finding default: NO_FAULT when the customer's stated reason reads like a change of mind,
-otherwise none, so the inspector must choose one.
+Finding default: the one the customer's stated reason suggests
+(``domain.stated_reasons.suggested_finding``, in any of its languages or an Amazon reason code:
+NO_FAULT for a change of mind or a size that did not fit, DEFECT for "defekt", …), otherwise
+none, so the inspector must choose one. The inspector changes it by key.
+
+Leaving (``release``): the inspection ends at once and the unit's claim is released on the
+database lane (``services.returns.release_claim``), so no unit stays held by a station nobody
+works at; ``unit_released`` says when it is done. ``dirty`` tells whether the inspector
+entered anything that leaving would lose (the page asks first).
 
 The live decision is computed on the GUI thread: ``services.inspection.preview`` is pure
 policy arithmetic with no database work. Photo decoding runs on the I/O lane, the submission
@@ -23,6 +30,7 @@ kept as captured: the submission burns the capture time into each (``submit_insp
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -36,10 +44,11 @@ from PySide6.QtGui import QImage
 
 from qc_station.domain.decision import Proposal
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
-from qc_station.domain.errors import QcError
+from qc_station.domain.errors import Conflict, QcError
 from qc_station.domain.model import Decision
 from qc_station.domain.policy import ChecklistItem
-from qc_station.services import inspection, outbox
+from qc_station.domain.stated_reasons import suggested_finding
+from qc_station.services import inspection, outbox, returns
 from qc_station.services.inspection import InspectionDraft, PhotoInput
 from qc_station.services.station_ports import PhotoReader
 from qc_station.services.views import DecisionView, RmaView, UnitView
@@ -49,29 +58,9 @@ from ..session import Session
 from ..tasks import Lane
 from .base import ChangeOp, Presenter, QueryOp, ignore_failure
 
+log = logging.getLogger(__name__)
+
 THUMBNAIL_EDGE = 120
-
-_CHANGE_OF_MIND = (
-    "changed my mind",
-    "change of mind",
-    "no longer need",
-    "not needed",
-    "don't want",
-    "do not want",
-    "dont want",
-    "ordered by mistake",
-    "bought by mistake",
-    "不想要",
-    "不需要",
-    "改变主意",
-    "拍错",
-    "买错",
-)
-
-
-def looks_like_change_of_mind(stated_reason: str) -> bool:
-    text = stated_reason.casefold()
-    return any(phrase in text for phrase in _CHANGE_OF_MIND)
 
 
 @dataclass(frozen=True)
@@ -164,6 +153,8 @@ def _find_rejection(session: Session, lpn: str) -> RejectionItem | None:
 
 class InspectionPresenter(Presenter[InspectionState]):
     decision_submitted = Signal(object)  # DecisionView
+    unit_released = Signal(str)  # LPN: its claim was released (the inspection was left)
+    release_failed = Signal(str, str)  # LPN, why in words
     #: the database was unreachable: the inspection is kept on this station (outbox.Journalled)
     inspection_journalled = Signal(object)
 
@@ -171,6 +162,7 @@ class InspectionPresenter(Presenter[InspectionState]):
         super().__init__(session, InspectionState(), parent)
         self._inspection_id = ""
         self._started_at: datetime | None = None  # set by start(), when a unit is claimed
+        self._suggested: Finding | None = None  # the finding the stated reason suggested
 
     @property
     def active(self) -> bool:
@@ -185,7 +177,8 @@ class InspectionPresenter(Presenter[InspectionState]):
         items = self._session.ctx.policy.checklist_for(category)
         self._inspection_id = str(uuid.uuid4())
         self._started_at = self._session.ctx.clock.now()
-        finding = Finding.NO_FAULT if looks_like_change_of_mind(rma.stated_reason) else None
+        finding = suggested_finding(rma.stated_reason)
+        self._suggested = finding
         self._update(
             InspectionState(
                 rma=rma,
@@ -210,11 +203,50 @@ class InspectionPresenter(Presenter[InspectionState]):
         self._inspection_id = ""
         self._update(InspectionState())
 
+    @property
+    def dirty(self) -> bool:
+        """Whether the inspector entered anything that leaving the inspection would lose."""
+        state = self.state
+        if state.rma is None:
+            return False
+        return bool(
+            state.grade is not None
+            or state.finding != self._suggested
+            or state.serial.strip()
+            or state.notes.strip()
+            or state.photos
+            or state.photos_loading
+            or state.override is not None
+            or state.override_reason.strip()
+            or any(answer != ChecklistAnswer.PASS for answer in state.answers.values())
+        )
+
+    def release(self) -> None:
+        """Leave the inspection: it ends now (what was entered is dropped) and the unit's
+        claim is released on the database lane, for any station to take."""
+        if self.state.rma is None:
+            return
+        lpn = self.state.lpn
+        ctx, actor = self._session.ctx, self._session.require_actor()
+        self.clear()
+        self.run(
+            ChangeOp(
+                lambda: returns.release_claim(ctx, actor, lpn),
+                on_success=lambda _: self.unit_released.emit(lpn),
+                on_failure=partial(self._on_release_failed, lpn),
+                flag=None,
+            )
+        )
+
     def set_grade(self, grade: Grade) -> None:
         self._update(replace(self.state, grade=grade, error=""))
 
     def set_finding(self, finding: Finding | None) -> None:
         self._update(replace(self.state, finding=finding, error=""))
+
+    def restore_choice(self, grade: Grade | None, finding: Finding | None) -> None:
+        """Grade and finding back as they were (a key that turned out to begin a scan)."""
+        self._update(replace(self.state, grade=grade, finding=finding, error=""))
 
     def set_answer(self, key: str, answer: ChecklistAnswer) -> None:
         answers = dict(self.state.answers)
@@ -311,6 +343,13 @@ class InspectionPresenter(Presenter[InspectionState]):
         self._session.sounds.success()
         self.clear()
         self.decision_submitted.emit(decision)
+
+    def _on_release_failed(self, lpn: str, error: BaseException) -> None:
+        if isinstance(error, Conflict):
+            self.unit_released.emit(lpn)  # not claimed any more: nothing left to release
+            return
+        log.warning("releasing %s failed: %s", lpn, error)
+        self.release_failed.emit(lpn, describe(error))
 
     def _on_rejection_found(self, token: str, item: object) -> None:
         if token == self._inspection_id and isinstance(item, RejectionItem):

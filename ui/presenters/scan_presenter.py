@@ -134,6 +134,15 @@ class ScanPresenter(Presenter[ScanState]):
     def clear(self) -> None:
         self._set(rma=None, error="", confirmation="", last_code="", unknown_code="")
 
+    def show_notice(self, text: str) -> None:
+        """A line about the last unit (one left uninspected), without the RMA panel."""
+        if not self.state.busy:
+            self._set(rma=None, error="", confirmation=text, unknown_code="")
+
+    def show_error(self, message: str) -> None:
+        """An inline error from elsewhere in the station (a release that failed)."""
+        self._fail(message)
+
     def _on_scan_done(self, result: object) -> None:
         assert isinstance(result, ScanOutcome)
         if result.error is not None:

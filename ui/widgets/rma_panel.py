@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 from qc_station.domain.enums import WindowStatus
 from qc_station.services.views import RmaView
 
-from ..labels import headline_label, unit_state_label, window_label
+from ..labels import headline_label, stated_reason_label, unit_state_label, window_label
 
 
 def money(amount: Decimal | None, currency: str) -> str:
@@ -71,7 +71,7 @@ class RmaPanelWidget(QFrame):
             if rma.requested_resolution.value == "EXCHANGE"
             else self.tr("wants a refund")
         )
-        self._fields["reason"].setText(f"“{rma.stated_reason}” — {requested}")
+        self._fields["reason"].setText(f"“{stated_reason_label(rma.stated_reason)}” — {requested}")
         self._fields["market"].setText(f"{rma.market} · {rma.currency}")
         if rma.days_since_delivery is None:
             delivered = self.tr("delivery date unknown")
