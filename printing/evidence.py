@@ -27,6 +27,7 @@ from .data import EvidenceData
 
 MANIFEST_NAME = "manifest.json"
 PHOTO_FOLDER = "photos/"
+VIDEO_FOLDER = "video/"
 MANIFEST_FORMAT = "qc-station-evidence-pack/1"
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -41,10 +42,12 @@ def build_evidence_pack(
     *,
     timestamp: tuple[int, int, int, int, int, int] = _ZIP_EPOCH,
     report_name: str = "inspection-report.pdf",
+    videos: Iterable[tuple[str, bytes]] = (),
 ) -> bytes:
     """The zip as bytes. ``photos`` are ``(file name, original bytes)``; names are reduced to
     safe base names (no folders, no ``..``) and made unique with ``-2``, ``-3``… in the order
-    given. ``timestamp`` is written on every entry (zip cannot hold dates before 1980)."""
+    given. ``videos`` likewise, in ``video/`` (the unboxing video, SPEC §7.5). ``timestamp``
+    is written on every entry (zip cannot hold dates before 1980)."""
     report = _safe_name(report_name, set())
     if report == MANIFEST_NAME:
         raise ValueError(f"{MANIFEST_NAME} is reserved for the manifest")
@@ -54,6 +57,11 @@ def build_evidence_pack(
         safe = _safe_name(name, used)
         used.add(safe)
         files[PHOTO_FOLDER + safe] = content
+    used = set()
+    for name, content in videos:
+        safe = _safe_name(name, used)
+        used.add(safe)
+        files[VIDEO_FOLDER + safe] = content
 
     manifest = {
         "format": MANIFEST_FORMAT,
@@ -79,7 +87,7 @@ def build_evidence_pack(
             # Fixed "made on Unix, rw-r--r--" so the bytes do not depend on the OS that made them.
             info.create_system = 3
             info.external_attr = 0o100644 << 16
-            if name.startswith(PHOTO_FOLDER):
+            if name.startswith((PHOTO_FOLDER, VIDEO_FOLDER)):
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED

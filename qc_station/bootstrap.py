@@ -30,6 +30,7 @@ from qc_station.adapters.passwords import Argon2PasswordHasher
 from qc_station.adapters.photo_store import FileSystemPhotoStore
 from qc_station.adapters.printers import CupsPrinter, FolderSpool, spool_folder
 from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
+from qc_station.adapters.video import FileSystemVideoStore, OpenCvVideoRecorder, import_clip
 from qc_station.config import Config
 from qc_station.domain.errors import PolicyError
 from qc_station.domain.policy import Policy, load_policy
@@ -49,6 +50,10 @@ class SystemClock:
 
 #: The station's outage journal: a folder in its own data folder, never on the shared one.
 JOURNAL_FOLDER = "journal"
+#: The unboxing videos: a folder inside the photo folder (SPEC §7.5: beside the photos).
+VIDEO_FOLDER = "videos"
+#: Clips being recorded, in the station's own data folder.
+RECORDING_FOLDER = "recording"
 
 
 @dataclass
@@ -100,6 +105,9 @@ def station_ports(
             return CupsPrinter()
         return (fallback_printer or _no_printer)()
 
+    # Clips beside the photos (on the shared folder where there is one); each is recorded
+    # into the station's own data folder first and moved there when finished.
+    videos = FileSystemVideoStore(config.photo_path / VIDEO_FOLDER, create=not config.photo_dir)
     return StationPorts(
         journal=FileJournal(config.data_path / JOURNAL_FOLDER),
         is_outage=is_outage,
@@ -111,6 +119,9 @@ def station_ports(
         print_spool=FolderSpool(spool_folder(config.data_path)),
         make_printer=make_printer,
         clock=clock or SystemClock(),
+        videos=videos,
+        recorder=OpenCvVideoRecorder(videos, config.data_path / RECORDING_FOLDER),
+        import_clip=lambda path: import_clip(path, videos),
     )
 
 

@@ -71,6 +71,8 @@ class FakeData:
     #: Finance reversals (SPEC §7.3): reversed decision id → (batch carrying the reversal,
     #: batch the reversed row went out in).
     reversals: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Unboxing videos (services.video_ports.InspectionVideo), in the order added.
+    videos: list[Any] = field(default_factory=list)
 
 
 class _Repo:
@@ -464,7 +466,10 @@ class FakeRecordDigests(_Repo):
             return {**asdict(found), "export_batch": None} if found else None
         if entity == "inspection":
             found_i = d.inspections.get(entity_id)
-            return asdict(found_i) if found_i else None
+            if found_i is None:
+                return None
+            videos = [asdict(v) for v in d.videos if v.inspection_id == entity_id]
+            return {**asdict(found_i), **({"videos": videos} if videos else {})}
         if entity == "export":
             decisions = sorted(x.id for x in d.decisions.values() if x.export_batch == entity_id)
             payments = sorted(
@@ -602,6 +607,35 @@ class FakeStationRepository(_Repo):
         return sorted(found, key=lambda c: (c.since is None, c.since or datetime.min, c.lpn))
 
 
+class FakeVideoRepository(_Repo):
+    """``VideoRepository`` over ``FakeData.videos``."""
+
+    def add(self, video: Any) -> None:
+        if video.inspection_id not in self.data.inspections:
+            raise Conflict(f"inspection {video.inspection_id} is unknown")
+        if any(
+            (v.inspection_id, v.clip.sha256) == (video.inspection_id, video.clip.sha256)
+            for v in self.data.videos
+        ):
+            raise Conflict(f"video {video.clip.sha256} is already on {video.inspection_id}")
+        self.data.videos.append(video)
+
+    def for_inspection(self, inspection_id: str) -> list[Any]:
+        return [v for v in self.data.videos if v.inspection_id == inspection_id]
+
+    def ended_before(self, before: datetime, limit: int = 1000) -> list[Any]:
+        found = [v for v in self.data.videos if v.pruned_at is None and v.clip.ended_at < before]
+        return sorted(found, key=lambda v: v.clip.ended_at)[:limit]
+
+    def mark_pruned(self, inspection_id: str, sha256: str, at: datetime) -> None:
+        self.data.videos = [
+            replace(v, pruned_at=at)
+            if (v.inspection_id, v.clip.sha256) == (inspection_id, sha256)
+            else v
+            for v in self.data.videos
+        ]
+
+
 class FakeUnitOfWork:
     """Works on a deep copy of the committed data; ``commit`` publishes it, anything else
     throws it away, as a database transaction would."""
@@ -626,6 +660,7 @@ class FakeUnitOfWork:
         self.disputes = FakeDisputeRepository(self._work)
         self.stats = FakeStatsQueries(self._work)
         self.recovery = FakeRecoveryRepository(self._work)
+        self.videos = FakeVideoRepository(self._work)
         return self
 
     def __exit__(
@@ -668,6 +703,7 @@ class FakeUnitOfWork:
             self.stats,
             self.recovery,
             self.records,
+            self.videos,
         ):
             repo.data = self._work
 

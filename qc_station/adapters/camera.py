@@ -9,12 +9,15 @@ caller passes the time in, so tests need no clock and no sleeps.
 from __future__ import annotations
 
 import logging
+import re
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self
+from urllib.parse import urlsplit
 
+from qc_station.domain.errors import ValidationError
 from qc_station.services.station_ports import CameraUnavailable as CameraUnavailable
 
 if TYPE_CHECKING:
@@ -81,31 +84,89 @@ class VideoCaptureSource:
         return f"<VideoCaptureSource {self.description} ({state})>"
 
 
+#: The URL schemes a camera may be reached by: an IP camera's RTSP or HTTP(S) stream.
+URL_SCHEMES = ("rtsp", "rtsps", "http", "https")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+MAX_CAMERA_INDEX = 63
+
+
+def parse_camera_source(text: str) -> int | str:
+    """The camera named in the settings or on the command line: a device index (``0``), a
+    device path (``/dev/video2``), an RTSP or HTTP(S) URL (an IP camera above the bench), or
+    the path of a video file (tests, demos). Anything else is refused with a
+    ``ValidationError`` saying what is accepted."""
+    accepted = (
+        "give a camera number (0 is the first webcam), a device path such as /dev/video0, "
+        "an rtsp:// or http(s):// address, or an existing video file"
+    )
+    value = text.strip() if isinstance(text, str) else ""
+    if not value or any(ord(ch) < 32 for ch in value):
+        raise ValidationError(f"{text!r} is not a camera: {accepted}", field="camera")
+    if re.fullmatch(r"[+-]?[0-9]+", value):
+        index = int(value)
+        if not 0 <= index <= MAX_CAMERA_INDEX:
+            raise ValidationError(
+                f"camera number {index} is out of range (0–{MAX_CAMERA_INDEX})", field="camera"
+            )
+        return index
+    scheme = _SCHEME.match(value)
+    if scheme:
+        if scheme.group(1).lower() not in URL_SCHEMES:
+            raise ValidationError(
+                f"{value!r}: {scheme.group(1)}:// cameras are not supported; {accepted}",
+                field="camera",
+            )
+        if not urlsplit(value).hostname:
+            raise ValidationError(f"{value!r} names no host; {accepted}", field="camera")
+        return value
+    path = Path(value).expanduser()
+    if path.is_char_device() or path.is_file():
+        return str(path)
+    raise ValidationError(f"{value!r} is neither a device nor a file; {accepted}", field="camera")
+
+
+def _redacted(url: str) -> str:
+    """A camera URL for messages and logs, without its password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return parts._replace(netloc=netloc).geturl()
+
+
 def open_camera(source: int | str) -> VideoCaptureSource:
-    """Open camera number ``source`` (0 is the first webcam) or the video file at path
-    ``source``; raise :class:`CameraUnavailable` with a message naming it when it cannot be
-    opened."""
+    """Open camera number ``source`` (0 is the first webcam), the device at path ``source``,
+    the stream at URL ``source`` (RTSP, HTTP) or the video file at path ``source``; raise
+    :class:`CameraUnavailable` with a message naming it when it cannot be opened."""
     import cv2
 
-    if isinstance(source, str):
-        path = Path(source)
-        description = f"video file {path}"
-        # Checked first: OpenCV's own answer to a missing file is a bare False plus backend
-        # warnings on stderr, which say nothing an operator can act on.
-        if not path.is_file():
-            raise CameraUnavailable(f"{description} does not exist", source=source)
-        capture = cv2.VideoCapture(str(path))
-    else:
+    is_url = isinstance(source, str) and _SCHEME.match(source) is not None
+    if isinstance(source, int):
         description = f"camera {source}"
         capture = cv2.VideoCapture(source)
+    elif is_url:
+        description = f"camera stream {_redacted(source)}"
+        capture = cv2.VideoCapture(source, cv2.CAP_FFMPEG)
+    else:
+        path = Path(source)
+        device = path.is_char_device()
+        description = f"camera device {path}" if device else f"video file {path}"
+        # Checked first: OpenCV's own answer to a missing file is a bare False plus backend
+        # warnings on stderr, which say nothing an operator can act on.
+        if not device and not path.is_file():
+            raise CameraUnavailable(f"{description} does not exist", source=source)
+        capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
         capture.release()
-        hint = (
-            "is it plugged in and not in use by another program?"
-            if isinstance(source, int)
-            else "is it a video file OpenCV can read?"
-        )
-        raise CameraUnavailable(f"cannot open {description}: {hint}", source=source)
+        if isinstance(source, int) or description.startswith("camera device"):
+            hint = "is it plugged in and not in use by another program?"
+        elif is_url:
+            hint = "is the camera on the network, and its address and password right?"
+        else:
+            hint = "is it a video file OpenCV can read?"
+        shown = _redacted(source) if isinstance(source, str) and is_url else source
+        raise CameraUnavailable(f"cannot open {description}: {hint}", source=shown)
     if isinstance(source, int):
         # A request, not a guarantee: a camera that cannot do 1280×720 picks its nearest mode.
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, PREFERRED_SIZE[0])

@@ -202,6 +202,25 @@ class PhotoRow(Base):
     height: Mapped[int] = mapped_column(Integer)
 
 
+class InspectionVideoRow(Base):
+    """An unboxing video of an inspection (SPEC §7.5, migration 0010); the file is named by
+    its SHA-256 in the video store. ``pruned_at``: when ``prune-videos`` deleted the file."""
+
+    __tablename__ = "inspection_videos"
+    __table_args__ = (UniqueConstraint("inspection_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    frames: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    codec: Mapped[str] = mapped_column(String(16))
+    pruned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
 class DecisionRow(Base):
     __tablename__ = "decisions"
     __table_args__ = (

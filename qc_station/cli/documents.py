@@ -116,13 +116,16 @@ def cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
     _check_target(args.output)
     app = open_app(args)
     try:
-        pack = evidence_pack(app.ctx, acting_user(app, args), args.lpn, page_size=page_size)
+        pack = evidence_pack(
+            app.ctx, acting_user(app, args), args.lpn, page_size=page_size, videos=app.ports.videos
+        )
     finally:
         app.close()
     write_atomically(args.output, pack.content)
     print(
         f"{args.output}: evidence pack of {pack.lpn} (report, {pack.photo_count} photo"
-        f"{'s' if pack.photo_count != 1 else ''}, manifest.json)",
+        f"{'s' if pack.photo_count != 1 else ''}"
+        f"{', unboxing video' if pack.video_count else ''}, manifest.json)",
         file=out,
     )
     return EXIT_OK

@@ -27,6 +27,13 @@ def register(commands: Commands) -> None:
     inspect.add_argument("--finding", required=True, type=parse_enum(Finding, "finding"))
     inspect.add_argument("--photo", action="append", default=[], type=Path)
     inspect.add_argument(
+        "--video",
+        type=Path,
+        metavar="FILE",
+        help="attach an unboxing video recorded elsewhere (an MP4 or other file OpenCV "
+        "decodes, with frames, at most 1 GB)",
+    )
+    inspect.add_argument(
         "--checklist",
         action="append",
         default=[],
@@ -80,11 +87,28 @@ def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
             override=args.override,
             override_reason=args.reason,
         )
+        # The clip is checked and stored before the decision: a bad file refuses the command.
+        clip = _import_video(app, args.video) if args.video is not None else None
         decision = submit_inspection(app.ctx, actor, draft)
+        if clip is not None:
+            from qc_station.services.videos import attach_video
+
+            attach_video(app.ctx, actor, draft.inspection_id, clip)
     finally:
         app.close()
     _print_decision(decision, out)
+    if clip is not None:
+        print(
+            f"  video        {clip.sha256} ({clip.duration_ms / 1000:.1f} s, {clip.frames} frames)",
+            file=out,
+        )
     return EXIT_OK
+
+
+def _import_video(app, path: Path):  # type: ignore[no-untyped-def]
+    if app.ports.import_clip is None:
+        raise UsageError("this station has no video store")
+    return app.ports.import_clip(path)
 
 
 def _print_decision(decision, out: TextIO) -> None:  # type: ignore[no-untyped-def]

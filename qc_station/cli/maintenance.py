@@ -1,4 +1,5 @@
-"""Database maintenance commands: ``backup -o FILE`` and ``restore FILE`` (SPEC §11).
+"""Maintenance commands: ``backup -o FILE``, ``restore FILE`` and ``maintenance prune-videos
+[--dry-run]`` (SPEC §11).
 
 Both need an admin (``--user``). A restore replaces everything the stations wrote since the
 backup, so it asks first unless ``--yes`` is given; without a terminal to ask on, it refuses
@@ -28,6 +29,16 @@ def register(commands: Commands) -> None:
     restore.add_argument("file", type=Path, help="a backup made by qc-station backup")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.set_defaults(handler=cmd_restore)
+
+    maintenance = commands.add_parser("maintenance", help="housekeeping of the station's files")
+    tasks = maintenance.add_subparsers(dest="task", required=True, metavar="TASK")
+    prune = tasks.add_parser(
+        "prune-videos",
+        help="delete unboxing videos past video_retention_days of final, exported decisions "
+        "with no open dispute or claim (audited)",
+    )
+    prune.add_argument("--dry-run", action="store_true", help="list them; delete nothing")
+    prune.set_defaults(handler=cmd_prune_videos)
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
@@ -74,4 +85,29 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     print(f"database restored from {report.source}", file=out)
     print(f"the database as it was is kept in {report.previous}", file=out)
     print(f"schema {report.revision_of_file} -> {report.revision_now}", file=out)
+    return EXIT_OK
+
+
+def cmd_prune_videos(args: argparse.Namespace, out: TextIO) -> int:
+    from qc_station.services.videos import prune_videos
+
+    app = open_app(args)
+    try:
+        actor = acting_user(app, args)
+        if app.ports.videos is None:
+            raise UsageError("this station has no video store")
+        report = prune_videos(app.ctx, actor, app.ports.videos, dry_run=args.dry_run)
+    finally:
+        app.close()
+    verb = "would delete" if report.dry_run else "deleted"
+    for video in report.pruned:
+        print(f"{verb} {video.clip.sha256}  {video.lpn}  ended {video.clip.ended_at:%Y-%m-%d}",
+              file=out)  # fmt: skip
+    for video, why in report.kept:
+        print(f"kept {video.clip.sha256}  {video.lpn}: {why}", file=out)
+    print(
+        f"{len(report.pruned)} video(s) {verb} ({report.freed_bytes // 2**20} MB) past "
+        f"{report.retention_days} days; {len(report.kept)} kept",
+        file=out,
+    )
     return EXIT_OK

@@ -21,6 +21,7 @@ from .document_sources import PAGE_SIZES, Names, check_choice, find_rma, render
 from .permissions import Action, authorized, require
 from .report_documents import gather_report, inspection_for
 from .returns import normalise_code
+from .video_ports import InspectionVideo, VideoStore
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class EvidencePack:
     lpn: str
     rma_code: str
     photo_count: int
+    video_count: int = 0
 
 
 def evidence_pack(
@@ -38,9 +40,12 @@ def evidence_pack(
     *,
     page_size: str = "A4",
     tz: tzinfo | None = None,
+    videos: VideoStore | None = None,
 ) -> EvidencePack:
-    """The dispute evidence pack of one unit (SPEC §7.4): its report, the original photos and
-    ``manifest.json``. A photo missing from the store is refused: evidence must be whole."""
+    """The dispute evidence pack of one unit (SPEC §7.4): its report, the original photos,
+    the unboxing video (from ``videos``, where given) and ``manifest.json``. A photo or clip
+    missing from its store, or no longer matching its hash, is refused: evidence must be
+    whole. A clip pruned after its retention is listed in the facts, without its file."""
     require(actor, Action.PRINT_DOCUMENTS)
     paper = cast(PageSize, check_choice("page size", page_size, PAGE_SIZES))
     lpn = normalise_code(lpn)
@@ -62,6 +67,7 @@ def evidence_pack(
             )
         data = gather_report(ctx, uow, actor, rma, found, paper, tz)
         names = Names(uow)
+        clips = uow.videos.for_inspection(inspection.id)
         decision_facts = _decision_facts(decision, names) if decision else {"status": "none"}
     photos = []
     photo_facts = []
@@ -84,6 +90,7 @@ def evidence_pack(
                 "original_name": photo.original_name,
             }
         )
+    video_files, video_facts = _videos(clips, videos)
     pdf = render(lambda: render_report(data))
     unit = data.units[0]
     facts: dict[str, Any] = {
@@ -110,6 +117,7 @@ def evidence_pack(
             "notes": inspection.notes,
         },
         "photos": photo_facts,
+        "videos": video_facts,
         "audit_head": data.audit_head,
     }
     now = ctx.clock.now().astimezone(tz)
@@ -121,9 +129,45 @@ def evidence_pack(
             decision_facts,
             timestamp=(now.year, now.month, now.day, now.hour, now.minute, now.second),
             report_name=f"inspection-report-{safe_file_name(found)}.pdf",
+            videos=video_files,
         )
     )
-    return EvidencePack(content, found, rma.code, len(photos))
+    return EvidencePack(content, found, rma.code, len(photos), len(video_files))
+
+
+def _videos(
+    clips: list[InspectionVideo], store: VideoStore | None
+) -> tuple[list[tuple[str, bytes]], list[dict[str, Any]]]:
+    files: list[tuple[str, bytes]] = []
+    facts: list[dict[str, Any]] = []
+    for n, video in enumerate(clips, start=1):
+        clip = video.clip
+        name = f"{n:02d}-{clip.sha256[:12]}.mp4"
+        packed = video.pruned_at is None and store is not None
+        if packed:
+            assert store is not None
+            content = store.get(clip.sha256)  # NotFound: the pack would be incomplete
+            if hashlib.sha256(content).hexdigest() != clip.sha256:
+                raise ValidationError(
+                    f"video {clip.sha256} in the store no longer matches its hash; the "
+                    "evidence cannot be packed",
+                    sha256=clip.sha256,
+                )
+            files.append((name, content))
+        facts.append(
+            {
+                "file": f"video/{name}" if packed else None,
+                "sha256": clip.sha256,
+                "started_at_utc": clip.started_at,
+                "ended_at_utc": clip.ended_at,
+                "duration_ms": clip.duration_ms,
+                "frames": clip.frames,
+                "size_bytes": clip.size_bytes,
+                "codec": clip.codec,
+                "pruned_at_utc": video.pruned_at,
+            }
+        )
+    return files, facts
 
 
 def _rma_facts(rma: Rma) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from .finance_rows import ExportRow as ExportRow
 from .recovery_ports import RecoveryRepository
 from .sign_in_ports import SignInRepository
 from .stats_ports import StatsQueries
+from .video_ports import VideoRepository
 
 
 class RmaRepository(Protocol):
@@ -346,6 +347,7 @@ class UnitOfWork(Protocol):
     stats: StatsQueries  # the dashboard's aggregates (stats_ports.py)
     recovery: RecoveryRepository  # vendor returns and carrier claims (recovery_ports.py)
     records: RecordDigests  # what audited changes left, for the audit log (domain/audit.py)
+    videos: VideoRepository  # unboxing videos of inspections (video_ports.py)
 
     def __enter__(self) -> UnitOfWork: ...
 

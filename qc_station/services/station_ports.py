@@ -1,6 +1,7 @@
 """The station's own edges as ports: what the UI and the command line need besides the
 database — the outage journal and its classifier, the photo stamper and reader, the print
-queue and printer, the webcam, the frame decoder, files written where the user said.
+queue and printer, the webcam, the frame decoder, the unboxing video's recorder and store,
+files written where the user said.
 
 ``bootstrap`` builds one :class:`StationPorts` from the configuration (with the real
 adapters) and tests build it from fakes; the UI reaches the adapters only through it, never by
@@ -21,6 +22,7 @@ from qc_station.domain.errors import QcError
 
 from .ports import Clock, Journal
 from .print_queue import Printer, PrintQueue, PrintSpool
+from .video_ports import ClipImporter, VideoRecorder, VideoStore
 
 #: Does this failure mean "the server cannot take it now, keep it and try again" (SPEC §10)?
 OutageTest = Callable[[BaseException], bool]
@@ -116,6 +118,10 @@ class StationPorts:
     #: the system's printer, made on first use (CUPS, or the UI's Qt printer without CUPS)
     make_printer: Callable[[], Printer] = field(repr=False)
     clock: Clock = field(repr=False)
+    #: the unboxing video (SPEC §7.5, ``video_ports.py``): None where the station has none
+    videos: VideoStore | None = field(default=None, repr=False)
+    recorder: VideoRecorder | None = field(default=None, repr=False)
+    import_clip: ClipImporter | None = field(default=None, repr=False)
 
     @cached_property
     def printer(self) -> Printer:

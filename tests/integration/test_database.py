@@ -51,6 +51,7 @@ EXPECTED_TABLES = {
     "export_batches",
     "export_reversals",
     "inspection_photos",
+    "inspection_videos",
     "inspections",
     "policies",
     "policy_activations",
@@ -185,7 +186,7 @@ def test_the_fast_check_says_at_head_only_for_a_migrated_database(tmp_path: Path
 
 
 def _assert_migrated(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0009_trust"
+    assert current_revision(engine) == head_revision() == "0010_videos"
     assert is_at_shipped_heads(engine)
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     with engine.connect() as conn:

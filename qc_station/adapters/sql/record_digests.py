@@ -7,7 +7,8 @@ through an audited action on that entity:
 
 - ``decision``: the whole decisions row (amounts, status, approval, deadlines), not its
   export batch (that is the ``export`` record's);
-- ``inspection``: the inspection row and its photos;
+- ``inspection``: the inspection row and its photos, and its videos where it has any (an
+  inspection without one keeps the digest it had before videos existed);
 - ``export``: which decisions, reversals and recovery payments the batch took (the batch
   row itself is written after its event, with the head, and is checked against the event);
 - ``recovery_case``: the case, its units and its payments (not the payments' export batch);
@@ -34,6 +35,7 @@ from ..orm import (
     ExportBatchRow,
     ExportReversalRow,
     InspectionRow,
+    InspectionVideoRow,
     PhotoRow,
     PolicyActivationRow,
     PolicyRow,
@@ -50,6 +52,7 @@ _reversals = cast(Table, ExportReversalRow.__table__)
 _batches = cast(Table, ExportBatchRow.__table__)
 _inspections = cast(Table, InspectionRow.__table__)
 _photos = cast(Table, PhotoRow.__table__)
+_videos = cast(Table, InspectionVideoRow.__table__)
 _activations = cast(Table, PolicyActivationRow.__table__)
 _policies = cast(Table, PolicyRow.__table__)
 _cases = cast(Table, RecoveryCaseRow.__table__)
@@ -111,6 +114,16 @@ class SqlRecordDigests:
         for p in photos:
             if p.inspection_id in found:
                 found[p.inspection_id]["photos"].append(_row(p, ("id", "inspection_id")))
+        videos = self.session.execute(
+            select(_videos)
+            .where(_videos.c.inspection_id.in_(ids))
+            .order_by(_videos.c.inspection_id, _videos.c.id)
+        )
+        for v in videos:
+            if v.inspection_id in found:
+                found[v.inspection_id].setdefault("videos", []).append(
+                    _row(v, ("id", "inspection_id"))
+                )
         return found
 
     def _exports(self, ids: list[str]) -> dict[str, dict[str, Any]]:

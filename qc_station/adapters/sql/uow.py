@@ -36,6 +36,7 @@ from qc_station.services.ports import (
 from qc_station.services.recovery_ports import RecoveryRepository
 from qc_station.services.sign_in_ports import SignInRepository
 from qc_station.services.stats_ports import StatsQueries
+from qc_station.services.video_ports import VideoRepository
 
 from ..database import READ_ONLY
 from .audit import SqlAuditRepository
@@ -52,6 +53,7 @@ from .sign_ins import SqlSignInRepository
 from .stations import SqlStationRepository
 from .stats import SqlStatsQueries
 from .users import SqlUserRepository
+from .videos import SqlVideoRepository
 
 
 class SqlUnitOfWork:
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
     stats: StatsQueries
     recovery: RecoveryRepository
     records: RecordDigests
+    videos: VideoRepository
 
     def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
@@ -101,6 +104,7 @@ class SqlUnitOfWork:
         self.disputes = SqlDisputeRepository(session)
         self.stats = SqlStatsQueries(session)
         self.recovery = SqlRecoveryRepository(session)
+        self.videos = SqlVideoRepository(session)
         return self
 
     def __exit__(
