@@ -32,8 +32,8 @@ from qc_station.adapters.video import (
     OpenCvVideoRecorder,
     import_clip,
     probe_clip,
-    video_codec,
 )
+from qc_station.adapters.video_frames import video_codec
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role
 from qc_station.domain.errors import ValidationError
 from qc_station.domain.model import RmaLine
