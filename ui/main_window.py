@@ -1,7 +1,9 @@
 """The station window: login, scan and inspection pages in a stack; a status bar with the
 station, the signed-in user and the database's health; sign out; and the idle lock, which
 shows the login page over the work without resetting it (SPEC §6: the inspection in progress
-survives the lock and is there again when the same user signs back in)."""
+survives the lock and is there again when the same user signs back in).
+
+The toolbar, status bar and banners are built in ``main_window_chrome.py``."""
 
 from __future__ import annotations
 
@@ -12,11 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +26,7 @@ from .camera.worker import CameraController
 from .crash_dialog import CrashDialog
 from .idle import IdleWatcher
 from .labels import headline_label
+from .main_window_chrome import build_central, build_status_bar, build_toolbar
 from .messages import describe
 from .pages.inspection_page import InspectionPage
 from .pages.login_page import LoginPage
@@ -104,25 +104,9 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.pages.currentChanged.connect(self._on_pages_current_changed)
 
-        self.db_banner = QLabel(self.tr("Database unreachable — work cannot be saved."))
-        self.db_banner.setObjectName("dbBanner")
-        self.db_banner.setWordWrap(True)
-        self.db_banner.hide()
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.db_banner)
-        # Inspections kept on this station during an outage (services/outbox.py).
-        self.outbox_banner = QLabel()
-        self.outbox_banner.setObjectName("outboxBanner")
-        self.outbox_banner.setWordWrap(True)
-        self.outbox_banner.hide()
-        layout.addWidget(self.outbox_banner)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
-
-        self._build_toolbar()
-        self._build_status_bar()
+        build_central(self)  # the banners and the page stack
+        build_toolbar(self)
+        build_status_bar(self)
 
         # Scanner bursts are watched on the pages where a scan makes sense.
         self.burst_filter = ScanBurstFilter(self)
@@ -180,34 +164,6 @@ class MainWindow(QMainWindow):
 
     # --- chrome --------------------------------------------------------------------------
 
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Station"))
-        toolbar.setObjectName("stationToolbar")
-        toolbar.setMovable(False)
-        self.addToolBar(toolbar)
-        self.scan_action = QAction(self.tr("Scan (F2)"), self)
-        self.scan_action.setObjectName("scanAction")
-        self.scan_action.setShortcut("F2")
-        self.scan_action.triggered.connect(self._on_scan_action_triggered)
-        self.lock_action = QAction(self.tr("Lock"), self)
-        self.lock_action.setObjectName("lockAction")
-        self.lock_action.triggered.connect(self.lock)
-        self.sign_out_action = QAction(self.tr("Sign out"), self)
-        self.sign_out_action.setObjectName("signOutAction")
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.settings_action = QAction(self.tr("Settings"), self)
-        self.settings_action.setObjectName("settingsAction")
-        self.settings_action.setEnabled(self.preferences is not None)
-        self.settings_action.triggered.connect(self.open_settings)
-        toolbar.addAction(self.scan_action)
-        # The areas the signed-in user's role may open go between Scan and Lock.
-        self._areas_anchor = toolbar.addSeparator()
-        toolbar.addSeparator()
-        for action in (self.lock_action, self.sign_out_action):
-            toolbar.addAction(action)
-        toolbar.addAction(self.settings_action)
-        self.toolbar = toolbar
-
     def _build_area_actions(self) -> None:
         self._clear_areas()
         user = self.session.user
@@ -220,7 +176,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(workspace.shortcut)
                 action.setText(f"{workspace.translated_title()} ({workspace.shortcut})")
             action.triggered.connect(lambda _checked=False, w=workspace: self.show_area(w))
-            self.toolbar.insertAction(self._areas_anchor, action)
+            self.toolbar.insertAction(self.areas_anchor, action)
             self._area_actions.append(action)
 
     def _clear_areas(self) -> None:
@@ -262,20 +218,6 @@ class MainWindow(QMainWindow):
         activated = getattr(page, "activated", None)
         if callable(activated):
             activated()
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.station_status = QLabel(
-            self.tr("Station {station}").format(station=self.session.station)
-        )
-        self.station_status.setObjectName("stationStatus")
-        self.user_status = QLabel()
-        self.user_status.setObjectName("userStatus")
-        self.db_status = QLabel(self.tr("Database: checking…"))
-        self.db_status.setObjectName("dbStatus")
-        bar.addWidget(self.station_status)
-        bar.addWidget(self.user_status, 1)
-        bar.addPermanentWidget(self.db_status)
 
     def _update_chrome(self) -> None:
         user = self.session.user

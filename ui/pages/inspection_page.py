@@ -12,47 +12,33 @@ checklist, serial, notes, photos, override and Submit. F6 turns the webcam on or
 preview in the photo box), F7 takes a photo with it.
 
 A unit a supervisor sent back shows the supervisor's comment in a banner at the top.
+
+The widgets are built in ``inspection_layout.py``; the keys are told apart in
+``inspection_keys.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
-from qc_station.domain.policy import ChecklistItem
+from qc_station.domain.enums import Finding, Headline
 
-from ..camera.preview import CameraPreviewWidget
 from ..camera.worker import CameraController
-from ..keymap import FINDING_BY_KEY, FINDING_KEYS, GRADE_KEYS
 from ..labels import (
     disposition_label,
-    finding_label,
-    grade_label,
     headline_label,
     resolution_label,
     stated_reason_label,
@@ -62,27 +48,15 @@ from ..messages import describe, reason_text
 from ..presenters.inspection_presenter import InspectionPresenter, InspectionState, PhotoItem
 from ..scanner import ScanBurstFilter
 from ..widgets.rma_panel import money
-
-_NO_COMMAND_MODIFIERS = (
-    Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
+from .inspection_keys import CommandKeys, filter_key, watch_keys
+from .inspection_layout import (
+    build_checklist_column,
+    build_details_column,
+    build_grades,
+    build_outcome,
+    chain_tab_order,
+    fill_checklist,
 )
-
-
-def _key_letter(event: QKeyEvent) -> str:
-    """The letter or digit of a plain key press ("" for anything else): Qt's key codes for
-    A–Z and 0–9 are their ASCII codes, whatever the keyboard layout's shift state."""
-    if event.modifiers() & _NO_COMMAND_MODIFIERS:
-        return ""
-    key = event.key()
-    if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
-        return chr(key)
-    return ""
-
-
-def _is_text_field(widget: QObject) -> bool:
-    return isinstance(widget, QLineEdit | QPlainTextEdit)
 
 
 def _restyle(widget: QWidget, **properties: object) -> None:
@@ -111,15 +85,14 @@ class InspectionPage(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.presenter = presenter
         self.language = language
-        self.burst_filter: ScanBurstFilter | None = None
-        #: Grade and finding before the last command key, taken back if it began a burst.
-        self._before_command: tuple[Grade | None, Finding | None] | None = None
+        self.command_keys = CommandKeys(presenter)
         #: The file chooser; tests replace it with a function returning paths.
         self.ask_files: Callable[[], list[str]] = self._ask_files_with_dialog
         #: Asks a yes/no question (leave the inspection?); tests replace it.
         self.ask: Callable[[str], bool] = self._ask_with_dialog
-        self._checklist_keys: tuple[str, ...] = ()
-        self._answer_groups: dict[str, QButtonGroup] = {}
+        #: The checklist on screen: its items' keys and each item's Pass/Fail/N/A buttons.
+        self.checklist_keys: tuple[str, ...] = ()
+        self.answer_groups: dict[str, QButtonGroup] = {}
         self._shown_inspection: tuple[str, int] | None = None
         self._shown_photos: tuple[PhotoItem, ...] = ()
 
@@ -141,244 +114,17 @@ class InspectionPage(QWidget):
         )
         self.rejection_banner.hide()
         layout.addWidget(self.rejection_banner)
-        layout.addWidget(self._build_grades())
+        layout.addWidget(build_grades(self))
         columns = QHBoxLayout()
         layout.addLayout(columns, 1)
-        columns.addWidget(self._build_checklist_column(), 4)
-        columns.addWidget(self._build_details_column(), 4)
-        columns.addWidget(self._build_outcome(), 4)
+        columns.addWidget(build_checklist_column(self), 4)
+        columns.addWidget(build_details_column(self), 4)
+        columns.addWidget(build_outcome(self), 4)
 
-        self._watch_keys(self)
-        self._chain_tab_order()
+        watch_keys(self, self)
+        chain_tab_order(self)
         presenter.state_changed.connect(self._on_presenter_state_changed)
         self._on_presenter_state_changed(presenter.state)
-
-    # --- building ------------------------------------------------------------------------
-
-    def _build_grades(self) -> QWidget:
-        grades = QGroupBox(self.tr("Grade (keys 1–5 or A–D, X)"))
-        grade_row = QHBoxLayout(grades)
-        self.grade_group = QButtonGroup(self)
-        self.grade_group.setExclusive(True)
-        self.grade_buttons: dict[Grade, QPushButton] = {}
-        for grade in Grade:
-            button = QPushButton(grade_label(grade))
-            button.setObjectName(f"gradeButton_{grade.value}")
-            button.setProperty("role", "grade")
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            self.grade_group.addButton(button)
-            self.grade_buttons[grade] = button
-            grade_row.addWidget(button)
-            button.clicked.connect(lambda _=False, g=grade: self.presenter.set_grade(g))
-        return grades
-
-    def _build_checklist_column(self) -> QWidget:
-        # A scroll area only for a site policy with a very long checklist.
-        scroll = QScrollArea()
-        scroll.setObjectName("checklistScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.checklist_box = QGroupBox(self.tr("Checklist (* required)"))
-        self.checklist_grid = QGridLayout(self.checklist_box)
-        self.checklist_grid.setColumnStretch(0, 1)
-        self.checklist_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll.setWidget(self.checklist_box)
-        return scroll
-
-    def _build_details_column(self) -> QWidget:
-        column = QWidget()
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 0, 0, 0)
-        details = QGridLayout()
-        self.finding_combo = QComboBox()
-        self.finding_combo.setObjectName("findingCombo")
-        self.finding_combo.addItem(self.tr("— choose the finding —"), None)
-        for finding in Finding:
-            self.finding_combo.addItem(
-                f"{FINDING_KEYS[finding]} · {finding_label(finding)}", finding.value
-            )
-        self.finding_combo.currentIndexChanged.connect(self._on_finding_combo_changed)
-        self.serial_edit = QLineEdit()
-        self.serial_edit.setObjectName("serialEdit")
-        self.serial_edit.setPlaceholderText(self.tr("Serial or SKU seen on the item"))
-        self.serial_edit.textEdited.connect(self.presenter.set_serial)
-        self.serial_edit.returnPressed.connect(self.presenter.submit)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setObjectName("notesEdit")
-        self.notes_edit.setPlaceholderText(self.tr("Notes (accessories, packaging, damage…)"))
-        self.notes_edit.setTabChangesFocus(True)  # SPEC §8: Tab never types into notes
-        self.notes_edit.textChanged.connect(self._on_notes_edit_text_changed)
-        details.addWidget(QLabel(self.tr("Finding")), 0, 0)
-        details.addWidget(self.finding_combo, 0, 1)
-        # The finding keys on the form itself (SPEC §8), each beside its finding's name.
-        self.finding_keys_hint = QLabel(
-            self.tr("Keys: {keys}").format(
-                keys=" · ".join(f"{FINDING_KEYS[f]} {finding_label(f)}" for f in Finding)
-            )
-        )
-        self.finding_keys_hint.setObjectName("findingKeysHint")
-        self.finding_keys_hint.setWordWrap(True)
-        self.finding_keys_hint.setProperty("role", "hint")
-        details.addWidget(self.finding_keys_hint, 1, 0, 1, 2)
-        details.addWidget(QLabel(self.tr("Serial")), 2, 0)
-        details.addWidget(self.serial_edit, 2, 1)
-        details.setColumnStretch(1, 1)
-        layout.addLayout(details)
-        layout.addWidget(QLabel(self.tr("Notes")))
-        layout.addWidget(self.notes_edit, 1)
-
-        photos = QGroupBox(self.tr("Photos"))
-        photo_layout = QVBoxLayout(photos)
-        self.photo_list = QListWidget()
-        self.photo_list.setObjectName("photoList")
-        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.photo_list.setIconSize(QSize(80, 80))
-        self.photo_list.setFixedHeight(112)
-        self.photo_list.setMovement(QListWidget.Movement.Static)
-        photo_layout.addWidget(self.photo_list)
-        photo_buttons = QHBoxLayout()
-        self.photo_status = QLabel()
-        self.photo_status.setObjectName("photoStatus")
-        self.add_photos_button = QPushButton(self.tr("Add photos…"))
-        self.add_photos_button.setObjectName("addPhotosButton")
-        self.remove_photo_button = QPushButton(self.tr("Remove"))
-        self.remove_photo_button.setObjectName("removePhotoButton")
-        photo_buttons.addWidget(self.photo_status, 1)
-        photo_buttons.addWidget(self.remove_photo_button)
-        photo_buttons.addWidget(self.add_photos_button)
-        photo_layout.addLayout(photo_buttons)
-        self.camera_preview = CameraPreviewWidget(minimum=QSize(240, 135))
-        self.camera_preview.hide()
-        photo_layout.addWidget(self.camera_preview)
-        camera_buttons = QHBoxLayout()
-        self.webcam_button = QPushButton(self.tr("Webcam (F6)"))
-        self.webcam_button.setObjectName("webcamButton")
-        self.webcam_button.setCheckable(True)
-        self.webcam_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.webcam_button.setEnabled(self.camera is not None)
-        self.take_photo_button = QPushButton(self.tr("Take photo (F7)"))
-        self.take_photo_button.setObjectName("takePhotoButton")
-        self.take_photo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.take_photo_button.setEnabled(False)
-        camera_buttons.addWidget(self.webcam_button)
-        camera_buttons.addWidget(self.take_photo_button)
-        photo_layout.addLayout(camera_buttons)
-        layout.addWidget(photos)
-        self.add_photos_button.clicked.connect(self._on_add_photos_clicked)
-        self.remove_photo_button.clicked.connect(self._on_remove_photo_clicked)
-        self.webcam_button.toggled.connect(self._on_webcam_button_toggled)
-        self.take_photo_button.clicked.connect(self.take_photo)
-        if self.camera is not None:
-            self.camera.preview_ready.connect(self._on_camera_preview_ready)
-            self.camera.camera_failed.connect(self._on_camera_failed)
-        return column
-
-    def _build_outcome(self) -> QWidget:
-        panel = QFrame()
-        panel.setObjectName("decisionPanel")
-        layout = QVBoxLayout(panel)
-        self.rma_summary = QLabel()
-        self.rma_summary.setObjectName("rmaSummary")
-        self.rma_summary.setWordWrap(True)
-        layout.addWidget(self.rma_summary)
-
-        self.headline = QLabel()
-        self.headline.setObjectName("decisionHeadline")
-        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.headline)
-        self.details = QLabel()
-        self.details.setObjectName("decisionDetails")
-        self.details.setWordWrap(True)
-        layout.addWidget(self.details)
-        self.approval = QLabel()
-        self.approval.setObjectName("decisionApproval")
-        self.approval.setWordWrap(True)
-        layout.addWidget(self.approval)
-        self.problem = QLabel()
-        self.problem.setObjectName("decisionProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setProperty("role", "warning")
-        layout.addWidget(self.problem)
-        layout.addStretch(1)
-
-        self.override_check = QCheckBox(self.tr("Override the proposed decision"))
-        self.override_check.setObjectName("overrideCheck")
-        self.override_check.toggled.connect(self._on_override_changed)
-        layout.addWidget(self.override_check)
-        self.override_panel = QWidget()
-        override_layout = QVBoxLayout(self.override_panel)
-        override_layout.setContentsMargins(0, 0, 0, 0)
-        self.override_combo = QComboBox()
-        self.override_combo.setObjectName("overrideCombo")
-        for headline in Headline:
-            self.override_combo.addItem(headline_label(headline), headline.value)
-        self.override_combo.currentIndexChanged.connect(self._on_override_changed)
-        self.override_reason = QLineEdit()
-        self.override_reason.setObjectName("overrideReasonEdit")
-        self.override_reason.setPlaceholderText(self.tr("Why? (required)"))
-        self.override_reason.textEdited.connect(self.presenter.set_override_reason)
-        override_layout.addWidget(self.override_combo)
-        override_layout.addWidget(self.override_reason)
-        layout.addWidget(self.override_panel)
-
-        self.error_label = QLabel()
-        self.error_label.setObjectName("inspectionError")
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        self.submit_button = QPushButton(self.tr("Submit (Enter)"))
-        self.submit_button.setObjectName("submitButton")
-        self.submit_button.setProperty("role", "primary")
-        self.submit_button.clicked.connect(self.presenter.submit)
-        layout.addWidget(self.submit_button)
-        self.leave_hint = QLabel(self.tr("Esc: leave and release the unit"))
-        self.leave_hint.setObjectName("leaveHint")
-        self.leave_hint.setProperty("role", "hint")
-        self.leave_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.leave_hint)
-        return panel
-
-    def _build_checklist(self, items: tuple[ChecklistItem, ...]) -> None:
-        while self.checklist_grid.count():
-            taken = self.checklist_grid.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for group in self._answer_groups.values():
-            group.deleteLater()  # a child of the page: it would outlive its buttons
-        self._answer_groups.clear()
-        answers = (
-            (ChecklistAnswer.PASS, self.tr("Pass")),
-            (ChecklistAnswer.FAIL, self.tr("Fail")),
-            (ChecklistAnswer.NA, self.tr("N/A")),
-        )
-        for row, item in enumerate(items):
-            text = item.text_zh if self.language == "zh_CN" and item.text_zh else item.text
-            label = QLabel(text + (" *" if item.required else ""))
-            label.setObjectName(f"checkLabel_{item.key}")
-            label.setWordWrap(True)
-            self.checklist_grid.addWidget(label, row, 0)
-            group = QButtonGroup(self)
-            for column, (answer, caption) in enumerate(answers, start=1):
-                button = QPushButton(caption)
-                button.setObjectName(f"check_{item.key}_{answer.value}")
-                button.setProperty("role", "answer")
-                button.setCheckable(True)
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                group.addButton(button)
-                self.checklist_grid.addWidget(button, row, column)
-                button.clicked.connect(
-                    lambda _=False, k=item.key, a=answer: self.presenter.set_answer(k, a)
-                )
-            self._answer_groups[item.key] = group
-        # The page's keys first, the scanner's filter after it: Qt asks the filter installed
-        # last first, and the scanner must count a key before the page may act on it.
-        self._watch_keys(self.checklist_box)
-        if self.burst_filter is not None:
-            self.burst_filter.watch(self)
-        self._checklist_keys = tuple(item.key for item in items)
-        self._chain_tab_order()
 
     # --- webcam --------------------------------------------------------------------------
 
@@ -438,8 +184,12 @@ class InspectionPage(QWidget):
 
     # --- seams ---------------------------------------------------------------------------
 
+    @property
+    def burst_filter(self) -> ScanBurstFilter | None:
+        return self.command_keys.burst_filter
+
     def install_scan_filter(self, burst_filter: ScanBurstFilter) -> None:
-        self.burst_filter = burst_filter
+        self.command_keys.burst_filter = burst_filter
         burst_filter.watch(self)
 
     def _ask_files_with_dialog(self) -> list[str]:
@@ -451,7 +201,7 @@ class InspectionPage(QWidget):
     # --- keyboard ------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if self._handle_page_key(event):
+        if self.command_keys.handle(event):
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -472,90 +222,10 @@ class InspectionPage(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _handle_page_key(self, event: QKeyEvent) -> bool:
-        """A grade or finding key: act on it and say so. Not inside a scanner's burst (a
-        letter of a scanned code is no command).
-
-        The first key of a burst cannot be told from a key pressed by hand (a code such as
-        ``AMZ-…`` or an EAN ``4006…`` starts with a grade key): it acts, and the second key,
-        arriving within the burst gap, takes that back (``_before_command``)."""
-        letter = _key_letter(event)
-        if not letter:
-            return False
-        if self.burst_filter is not None and self.burst_filter.key_is_in_burst():
-            if self._before_command is not None:
-                grade, finding = self._before_command
-                self._before_command = None
-                self.presenter.restore_choice(grade, finding)
-            return False
-        state = self.presenter.state
-        if letter in GRADE_KEYS:
-            self._before_command = (state.grade, state.finding)
-            self.presenter.set_grade(GRADE_KEYS[letter])
-            return True
-        if letter in FINDING_BY_KEY:
-            self._before_command = (state.grade, state.finding)
-            self.presenter.set_finding(FINDING_BY_KEY[letter])
-            return True
-        self._before_command = None
-        return False
-
-    def _watch_keys(self, root: QWidget) -> None:
-        """Put the page's key filter on every focusable widget under ``root``."""
-        for widget in [root, *root.findChildren(QWidget)]:
-            if widget is self or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-                continue
-            if widget.property("qcPageKeys"):
-                continue
-            widget.installEventFilter(self)
-            widget.setProperty("qcPageKeys", True)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Keys the focused widget must not take for itself: in a text field Esc leaves the
-        field; elsewhere a grade or finding key is the page's (a combo box or list would use
-        it for type-ahead), a letter no key uses is dropped from a list's type-ahead, and
-        Enter presses a focused button."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if _is_text_field(watched):
-            if event.key() == Qt.Key.Key_Escape:
-                self.focus_for_keys()
-                return True
-            return False
-        if self._handle_page_key(event):
-            return True
-        if _key_letter(event) and isinstance(watched, QComboBox | QListWidget):
-            return True  # type-ahead would change the finding or the override unseen
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-            watched, QAbstractButton
-        ):
-            if watched.isEnabled():
-                watched.click()
-            return True
-        return False
-
-    def _chain_tab_order(self) -> None:
-        """Tab: grade, finding, checklist, serial, notes, photos, override, Submit."""
-        chain: list[QWidget] = [*self.grade_buttons.values(), self.finding_combo]
-        for key in self._checklist_keys:
-            group = self._answer_groups.get(key)
-            if group is not None:
-                chain.extend(group.buttons())
-        chain += [
-            self.serial_edit,
-            self.notes_edit,
-            self.photo_list,
-            self.remove_photo_button,
-            self.add_photos_button,
-            self.webcam_button,
-            self.take_photo_button,
-            self.override_check,
-            self.override_combo,
-            self.override_reason,
-            self.submit_button,
-        ]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        """Keys the focused widget must not take for itself (``inspection_keys.filter_key``):
+        in a text field Esc leaves the field and gives the page the keys again."""
+        return filter_key(watched, event, self.command_keys, self.focus_for_keys)
 
     # --- leaving -------------------------------------------------------------------------
 
@@ -634,9 +304,9 @@ class InspectionPage(QWidget):
         # Rebuilt only for a unit with another checklist: an ended inspection (no RMA) keeps
         # the widgets, so scanning the same category again builds nothing.
         keys = tuple(item.key for item in state.checklist)
-        if state.rma is not None and keys != self._checklist_keys:
-            self._build_checklist(state.checklist)
-        for item_key, group in self._answer_groups.items():
+        if state.rma is not None and keys != self.checklist_keys:
+            fill_checklist(self, state.checklist)
+        for item_key, group in self.answer_groups.items():
             answer = state.answers.get(item_key)
             for button in group.buttons():
                 button.setChecked(button.objectName() == f"check_{item_key}_{answer}")
