@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from copy import deepcopy as copy_message
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,16 +113,26 @@ def extract(language: str, files: list[Path]) -> ET.Element:
     for context in root.findall("context"):
         name = context.findtext("name") or ""
         for message in context.findall("message"):
-            target = name
-            if not name:
-                location = message.find("location")
-                filename = location.get("filename", "") if location is not None else ""
+            if name:
+                fixed.setdefault(name, []).append(message)
+                continue
+            # lupdate files every ``_tr`` string under one empty context, the same source in
+            # two modules as one message: each place goes to its own module's context.
+            places: dict[str, list[ET.Element]] = {}
+            for location in message.findall("location"):
+                filename = location.get("filename", "")
                 resolved = by_path.get(_relative(filename))
                 if resolved is None:
                     print(f"warning: no context for {message.findtext('source')!r} in {filename}")
                     continue
-                target = resolved
-            fixed.setdefault(target, []).append(message)
+                places.setdefault(resolved, []).append(location)
+            for target, locations in places.items():
+                copy = copy_message(message)
+                for location in copy.findall("location"):
+                    copy.remove(location)
+                for n, location in enumerate(locations):
+                    copy.insert(n, copy_message(location))
+                fixed.setdefault(target, []).append(copy)
     catalogue = ET.Element("TS", {"version": "2.1", "language": language})
     for name in sorted(fixed):
         context = ET.SubElement(catalogue, "context")

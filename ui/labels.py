@@ -6,6 +6,10 @@ The domain keeps upper-case names; the words people read live here, translatable
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication
 
 from printing.label_formats import LABEL_FORMATS
@@ -14,15 +18,30 @@ from qc_station.domain.enums import (
     Finding,
     Grade,
     Headline,
+    Recovery,
     Resolution,
     UnitState,
     WindowStatus,
 )
+from qc_station.domain.model import DecisionStatus
 from qc_station.domain.stated_reasons import ReasonCategory, amazon_reason
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate("Labels", source)
+
+
+def _worded(value: str, kind: type[E], label: Callable[[E], str]) -> str:
+    """A code the core hands over as text (a finding, a resolution…) in words; empty stays
+    empty, and a code this interface has no words for yet is shown as it is."""
+    if not value:
+        return value
+    try:
+        return label(kind(value))
+    except ValueError:
+        return value
 
 
 def grade_label(grade: Grade) -> str:
@@ -101,6 +120,51 @@ def resolution_label(resolution: Resolution) -> str:
         Resolution.EXCHANGE: _tr("Exchange"),
         Resolution.DISPUTE: _tr("Dispute"),
     }[resolution]
+
+
+def recovery_label(recovery: Recovery) -> str:
+    """Who pays the cost back (a decision's recovery, SPEC §5.2), in words."""
+    return {
+        Recovery.SUPPLIER_CHARGEBACK: _tr("Supplier chargeback"),
+        Recovery.CARRIER_CLAIM: _tr("Carrier claim"),
+        Recovery.LISTING_REVIEW: _tr("Listing review"),
+    }[recovery]
+
+
+def grade_text(value: str) -> str:
+    """A grade given as its code (``"B"``), in words."""
+    return _worded(value, Grade, grade_label)
+
+
+def finding_text(value: str) -> str:
+    """A finding given as its code (``"DEFECT"``), in words."""
+    return _worded(value, Finding, finding_label)
+
+
+def headline_text(value: str) -> str:
+    """A headline given as its code (``"REFUND"``), in words."""
+    return _worded(value, Headline, headline_label)
+
+
+def resolution_text(value: str) -> str:
+    """A resolution given as its code (``"FULL_REFUND"``), in words."""
+    return _worded(value, Resolution, resolution_label)
+
+
+def recovery_text(value: str) -> str:
+    """A recovery given as its code (``"SUPPLIER_CHARGEBACK"``), in words."""
+    return _worded(value, Recovery, recovery_label)
+
+
+def decision_status_text(value: str) -> str:
+    """Where a decision stands (``model.DecisionStatus``, plain strings), in words."""
+    words = {
+        DecisionStatus.PENDING: _tr("awaiting approval"),
+        DecisionStatus.FINAL: _tr("final"),
+        DecisionStatus.REJECTED: _tr("sent back"),
+        DecisionStatus.SUPERSEDED: _tr("superseded"),
+    }
+    return words.get(value, value)
 
 
 def disposition_label(disposition: Disposition) -> str:

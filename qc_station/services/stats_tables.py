@@ -9,7 +9,8 @@ Three readers lay the same tables out, so they cannot drift apart:
   external interface: a column's key, its value and its place are part of it.
 - the weekly summary PDF (``services/weekly_summary.py``): the English headers and cells;
 - the dashboard page (``ui/pages/dashboard_page.py``): the cells, under headers the
-  interface words in the user's language by (table key, column key).
+  interface words in the user's language by (table key, column key); where a cell holds
+  codes (the findings, an Amazon reason code), the page writes it in words instead.
 
 A new column is one ``Column`` here (and its words in the page); a new table one
 ``FigureTable``. Plain data only: no Qt, no database.
@@ -212,7 +213,7 @@ STATED_VS_FOUND: FigureTable[ReasonFigure] = FigureTable(
         ),
         Column(
             "no_fault_pct",
-            "found NO_FAULT",
+            "found no fault",
             lambda r: str(r.no_fault.pct),
             lambda r: f"{r.no_fault.pct} %",
         ),

@@ -292,377 +292,382 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="38" />
-            <source>Back to the dashboard</source>
-            <translation>返回看板</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/drill_down.py" line="50" />
-            <source>LPN</source>
-            <translation>LPN</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/drill_down.py" line="51" />
-            <source>RMA</source>
-            <translation>退货授权</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/drill_down.py" line="52" />
-            <source>SKU</source>
-            <location filename="../../ui/pages/dashboard_page.py" line="243" />
-            <translation>SKU</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/drill_down.py" line="53" />
-            <source>Carrier</source>
-            <location filename="../../ui/pages/dashboard_page.py" line="247" />
-            <location filename="../../ui/pages/dashboard_page.py" line="430" />
-            <translation>承运商</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/drill_down.py" line="54" />
-            <source>Supplier</source>
-            <location filename="../../ui/pages/dashboard_page.py" line="254" />
-            <location filename="../../ui/pages/dashboard_page.py" line="429" />
-            <translation>供应商</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/drill_down.py" line="55" />
-            <source>Grade</source>
-            <translation>等级</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/drill_down.py" line="56" />
+            <location filename="../../ui/widgets/drill_down.py" line="48" />
             <source>Finding</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="57" />
+            <location filename="../../ui/widgets/drill_down.py" line="30" />
+            <source>Back to the dashboard</source>
+            <translation>返回看板</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/drill_down.py" line="42" />
+            <source>LPN</source>
+            <translation>LPN</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/drill_down.py" line="43" />
+            <source>RMA</source>
+            <translation>退货授权</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/drill_down.py" line="44" />
+            <source>SKU</source>
+            <location filename="../../ui/pages/dashboard_page.py" line="245" />
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/drill_down.py" line="45" />
+            <source>Carrier</source>
+            <location filename="../../ui/pages/dashboard_page.py" line="249" />
+            <location filename="../../ui/pages/dashboard_page.py" line="444" />
+            <translation>承运商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/drill_down.py" line="46" />
+            <source>Supplier</source>
+            <location filename="../../ui/pages/dashboard_page.py" line="256" />
+            <location filename="../../ui/pages/dashboard_page.py" line="443" />
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/drill_down.py" line="47" />
+            <source>Grade</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/drill_down.py" line="49" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="58" />
+            <location filename="../../ui/widgets/drill_down.py" line="50" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="59" />
+            <location filename="../../ui/widgets/drill_down.py" line="51" />
             <source>Decided</source>
             <translation>判定时间</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="67" />
+            <location filename="../../ui/widgets/drill_down.py" line="59" />
             <source>SKU {key}</source>
             <translation>SKU {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="68" />
+            <location filename="../../ui/widgets/drill_down.py" line="60" />
             <source>carrier {key}</source>
             <translation>承运商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="69" />
+            <location filename="../../ui/widgets/drill_down.py" line="61" />
             <source>supplier {key}</source>
             <translation>供应商 {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/drill_down.py" line="71" />
+            <location filename="../../ui/widgets/drill_down.py" line="63" />
             <source>Units of {what}: {count}</source>
             <translation>{what} 的商品件：{count}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="86" />
+            <location filename="../../ui/pages/dashboard_page.py" line="88" />
             <source>Last 7 days</source>
             <translation>最近 7 天</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="87" />
+            <location filename="../../ui/pages/dashboard_page.py" line="89" />
             <source>Last 30 days</source>
             <translation>最近 30 天</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="88" />
+            <location filename="../../ui/pages/dashboard_page.py" line="90" />
             <source>Last 90 days</source>
             <translation>最近 90 天</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="89" />
+            <location filename="../../ui/pages/dashboard_page.py" line="91" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="103" />
+            <location filename="../../ui/pages/dashboard_page.py" line="105" />
             <source>all markets</source>
             <translation>全部市场</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="108" />
+            <location filename="../../ui/pages/dashboard_page.py" line="110" />
             <source>all categories</source>
             <translation>全部品类</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="110" />
+            <location filename="../../ui/pages/dashboard_page.py" line="112" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="121" />
+            <location filename="../../ui/pages/dashboard_page.py" line="123" />
             <source>Period</source>
             <translation>时间段</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="127" />
+            <location filename="../../ui/pages/dashboard_page.py" line="129" />
             <source>Market</source>
             <translation>市场</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="129" />
+            <location filename="../../ui/pages/dashboard_page.py" line="131" />
             <source>Category</source>
             <translation>品类</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="149" />
+            <location filename="../../ui/pages/dashboard_page.py" line="151" />
             <source>flagged</source>
             <translation>已标记</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="151" />
+            <location filename="../../ui/pages/dashboard_page.py" line="153" />
             <source>Return rate per SKU (%)</source>
             <translation>各 SKU 退货率（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="154" />
+            <location filename="../../ui/pages/dashboard_page.py" line="156" />
             <source>Carrier damage rate (%)</source>
             <translation>承运商破损率（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="158" />
+            <location filename="../../ui/pages/dashboard_page.py" line="160" />
             <source>Grades (units)</source>
             <translation>等级（件）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="159" />
+            <location filename="../../ui/pages/dashboard_page.py" line="161" />
             <source>Dispositions (units)</source>
             <translation>处置（件）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="160" />
+            <location filename="../../ui/pages/dashboard_page.py" line="162" />
             <source>Refunded units per currency</source>
             <translation>按币种的退款件数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="163" />
+            <location filename="../../ui/pages/dashboard_page.py" line="165" />
             <source>Refund and dispute deadlines</source>
             <translation>退款与争议时限</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="163" />
-            <location filename="../../ui/pages/dashboard_page.py" line="252" />
-            <location filename="../../ui/pages/dashboard_page.py" line="260" />
-            <location filename="../../ui/pages/dashboard_page.py" line="264" />
+            <location filename="../../ui/pages/dashboard_page.py" line="165" />
+            <location filename="../../ui/pages/dashboard_page.py" line="254" />
+            <location filename="../../ui/pages/dashboard_page.py" line="262" />
+            <location filename="../../ui/pages/dashboard_page.py" line="266" />
             <source>Units</source>
             <translation>件数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="169" />
+            <location filename="../../ui/pages/dashboard_page.py" line="171" />
             <source>Supplier / carrier</source>
             <translation>供应商/承运商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="170" />
+            <location filename="../../ui/pages/dashboard_page.py" line="172" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="171" />
-            <location filename="../../ui/pages/dashboard_page.py" line="251" />
+            <location filename="../../ui/pages/dashboard_page.py" line="173" />
+            <location filename="../../ui/pages/dashboard_page.py" line="253" />
             <source>Currency</source>
             <translation>币种</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="172" />
+            <location filename="../../ui/pages/dashboard_page.py" line="174" />
             <source>Claimed</source>
             <translation>索赔金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="173" />
+            <location filename="../../ui/pages/dashboard_page.py" line="175" />
             <source>Recovered</source>
             <translation>已追回</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="174" />
+            <location filename="../../ui/pages/dashboard_page.py" line="176" />
             <source>Recovery rate</source>
             <translation>追回率</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="177" />
+            <location filename="../../ui/pages/dashboard_page.py" line="179" />
             <source>Recovery rate (%)</source>
             <translation>追回率（%）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="185" />
+            <location filename="../../ui/pages/dashboard_page.py" line="187" />
             <source>Double-click a row to see its units.</source>
             <translation>双击一行查看对应的商品件。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="199" />
+            <location filename="../../ui/pages/dashboard_page.py" line="201" />
             <source>Supplier scorecard</source>
             <translation>供应商评分卡</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="202" />
+            <location filename="../../ui/pages/dashboard_page.py" line="204" />
             <source>Recovery: every closed batch and filed claim, in any period</source>
             <translation>追偿：所有已结批次与已提交索赔（不限期间）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="207" />
+            <location filename="../../ui/pages/dashboard_page.py" line="209" />
             <source>Stated reason against finding</source>
             <translation>客户退货原因与检验结论对比</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="208" />
+            <location filename="../../ui/pages/dashboard_page.py" line="210" />
             <source>Inspector throughput</source>
             <translation>质检员产能</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="244" />
+            <location filename="../../ui/pages/dashboard_page.py" line="246" />
             <source>Returned</source>
             <translation>退货数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="245" />
+            <location filename="../../ui/pages/dashboard_page.py" line="247" />
             <source>Sold</source>
             <translation>销量</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="246" />
+            <location filename="../../ui/pages/dashboard_page.py" line="248" />
             <source>Return rate</source>
             <translation>退货率</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="248" />
-            <location filename="../../ui/pages/dashboard_page.py" line="255" />
+            <location filename="../../ui/pages/dashboard_page.py" line="250" />
+            <location filename="../../ui/pages/dashboard_page.py" line="257" />
             <source>Received</source>
             <translation>收货数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="249" />
+            <location filename="../../ui/pages/dashboard_page.py" line="251" />
             <source>Transit damage</source>
             <translation>运输损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="250" />
+            <location filename="../../ui/pages/dashboard_page.py" line="252" />
             <source>Rate</source>
             <translation>比率</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="253" />
+            <location filename="../../ui/pages/dashboard_page.py" line="255" />
             <source>Refunds</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="256" />
+            <location filename="../../ui/pages/dashboard_page.py" line="258" />
             <source>Defects</source>
             <translation>缺陷数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="257" />
+            <location filename="../../ui/pages/dashboard_page.py" line="259" />
             <source>Defect rate</source>
             <translation>缺陷率</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="258" />
+            <location filename="../../ui/pages/dashboard_page.py" line="260" />
             <source>Chargebacks</source>
             <translation>供应商扣款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="259" />
+            <location filename="../../ui/pages/dashboard_page.py" line="261" />
             <source>Stated reason</source>
             <translation>客户退货原因</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="261" />
+            <location filename="../../ui/pages/dashboard_page.py" line="263" />
             <source>Found</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="262" />
-            <source>Found NO_FAULT</source>
+            <location filename="../../ui/pages/dashboard_page.py" line="264" />
+            <source>Found no fault</source>
             <translation>检验无质量问题</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="263" />
+            <location filename="../../ui/pages/dashboard_page.py" line="265" />
             <source>Inspector</source>
             <translation>质检员</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="265" />
+            <location filename="../../ui/pages/dashboard_page.py" line="267" />
             <source>Inspection hours</source>
             <translation>质检工时</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="266" />
+            <location filename="../../ui/pages/dashboard_page.py" line="268" />
             <source>Units per hour</source>
             <translation>每小时件数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="267" />
+            <location filename="../../ui/pages/dashboard_page.py" line="269" />
             <source>Median time (s)</source>
             <translation>时间中位数（秒）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="273" />
+            <location filename="../../ui/pages/dashboard_page.py" line="277" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="285" />
             <source>Refunds paid on time</source>
             <translation>按时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="274" />
+            <location filename="../../ui/pages/dashboard_page.py" line="286" />
             <source>Refunds paid late</source>
             <translation>逾期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="275" />
+            <location filename="../../ui/pages/dashboard_page.py" line="287" />
             <source>Refunds not yet due</source>
             <translation>未到期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="276" />
+            <location filename="../../ui/pages/dashboard_page.py" line="288" />
             <source>Refunds overdue</source>
             <translation>已逾期退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="277" />
+            <location filename="../../ui/pages/dashboard_page.py" line="289" />
             <source>Dispute evidence not yet due</source>
             <translation>争议证据未到期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="278" />
+            <location filename="../../ui/pages/dashboard_page.py" line="290" />
             <source>Dispute evidence past due</source>
             <translation>争议证据已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="351" />
+            <location filename="../../ui/pages/dashboard_page.py" line="363" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="354" />
+            <location filename="../../ui/pages/dashboard_page.py" line="366" />
             <source>As of {time}</source>
             <translation>截至 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="381" />
+            <location filename="../../ui/pages/dashboard_page.py" line="393" />
             <source>No units were received in this period.</source>
             <translation>该时间段内没有收货。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="389" />
+            <location filename="../../ui/pages/dashboard_page.py" line="401" />
             <source>{units} units received · median inspection time {median}</source>
             <translation>共收货 {units} 件 · 质检时间中位数 {median}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard_page.py" line="391" />
+            <location filename="../../ui/pages/dashboard_page.py" line="403" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
@@ -1069,163 +1074,163 @@
     <context>
         <name>FinancePage</name>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="42" />
+            <location filename="../../ui/pages/finance_page.py" line="43" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="69" />
+            <location filename="../../ui/pages/finance_page.py" line="72" />
             <source>Finance export</source>
             <extracomment>How the page asks for a file name; tests replace it.</extracomment>
             <translation>财务导出</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="74" />
+            <location filename="../../ui/pages/finance_page.py" line="77" />
             <source>Next export</source>
             <translation>下一批导出</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="81" />
+            <location filename="../../ui/pages/finance_page.py" line="84" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="83" />
+            <location filename="../../ui/pages/finance_page.py" line="86" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="91" />
+            <location filename="../../ui/pages/finance_page.py" line="94" />
             <source>LPN</source>
             <translation>LPN</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="92" />
+            <location filename="../../ui/pages/finance_page.py" line="95" />
             <source>RMA</source>
             <translation>退货授权</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="93" />
+            <location filename="../../ui/pages/finance_page.py" line="96" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="94" />
+            <location filename="../../ui/pages/finance_page.py" line="97" />
             <source>Market</source>
             <translation>市场</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="95" />
+            <location filename="../../ui/pages/finance_page.py" line="98" />
             <source>Resolution</source>
             <translation>处理方式</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="96" />
+            <location filename="../../ui/pages/finance_page.py" line="99" />
             <source>Refund</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="97" />
+            <location filename="../../ui/pages/finance_page.py" line="100" />
             <source>Recovery</source>
             <translation>追偿</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="98" />
+            <location filename="../../ui/pages/finance_page.py" line="101" />
             <source>Approved by</source>
             <translation>审批人</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="99" />
+            <location filename="../../ui/pages/finance_page.py" line="102" />
             <source>Approved at</source>
             <translation>审批时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="113" />
+            <location filename="../../ui/pages/finance_page.py" line="116" />
             <source>%v of %m rows</source>
             <translation>%v / %m 行</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="114" />
+            <location filename="../../ui/pages/finance_page.py" line="117" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="126" />
+            <location filename="../../ui/pages/finance_page.py" line="129" />
             <source>Exported batches</source>
             <translation>已导出批次</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="130" />
+            <location filename="../../ui/pages/finance_page.py" line="133" />
             <source>Batch</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="131" />
+            <location filename="../../ui/pages/finance_page.py" line="134" />
             <source>Exported at</source>
             <translation>导出时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="132" />
+            <location filename="../../ui/pages/finance_page.py" line="135" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="133" />
+            <location filename="../../ui/pages/finance_page.py" line="136" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="134" />
+            <location filename="../../ui/pages/finance_page.py" line="137" />
             <source>Rows</source>
             <translation>行数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="135" />
+            <location filename="../../ui/pages/finance_page.py" line="138" />
             <source>SHA-256</source>
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="137" />
+            <location filename="../../ui/pages/finance_page.py" line="140" />
             <source>Refunds</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="150" />
+            <location filename="../../ui/pages/finance_page.py" line="153" />
             <source>Re-export…</source>
             <translation>重新导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="179" />
+            <location filename="../../ui/pages/finance_page.py" line="182" />
             <source>Export the finance CSV</source>
             <translation>导出财务 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="191" />
+            <location filename="../../ui/pages/finance_page.py" line="194" />
             <source>Write batch {batch} again</source>
             <translation>重新写出批次 {batch}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="218" />
+            <location filename="../../ui/pages/finance_page.py" line="221" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="232" />
+            <location filename="../../ui/pages/finance_page.py" line="235" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="238" />
+            <location filename="../../ui/pages/finance_page.py" line="241" />
             <source>Nothing to export: every final decision has been exported.</source>
             <translation>没有可导出的内容：所有最终处理都已导出。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="242" />
+            <location filename="../../ui/pages/finance_page.py" line="245" />
             <source>{count} decision(s) waiting to be exported. Refunds: {totals}</source>
             <translation>{count} 条处理待导出。退款：{totals}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/finance_page.py" line="250" />
+            <location filename="../../ui/pages/finance_page.py" line="253" />
             <source>… and {count} more.</source>
             <translation>…… 另有 {count} 条。</translation>
         </message>
@@ -1253,163 +1258,163 @@
     <context>
         <name>InspectionPage</name>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="159" />
+            <location filename="../../ui/pages/inspection_layout.py" line="53" />
             <source>Grade (keys 1–5 or A–D, X)</source>
-            <extracomment>The inspector left the inspection (Esc); the unit's release is under way. Grade and finding before the last command key, taken back if it began a burst. The file chooser; tests replace it with a function returning paths. Asks a yes/no question (leave the inspection?); tests replace it.</extracomment>
             <translation>等级（按键 1–5 或 A–D、X）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="182" />
+            <location filename="../../ui/pages/inspection_layout.py" line="77" />
             <source>Checklist (* required)</source>
             <translation>检查清单（* 为必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="196" />
+            <location filename="../../ui/pages/inspection_layout.py" line="92" />
             <source>— choose the finding —</source>
             <translation>— 选择检验结论 —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="204" />
+            <location filename="../../ui/pages/inspection_layout.py" line="100" />
             <source>Serial or SKU seen on the item</source>
             <translation>商品上的序列号或 SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="209" />
+            <location filename="../../ui/pages/inspection_layout.py" line="105" />
             <source>Notes (accessories, packaging, damage…)</source>
             <translation>备注（配件、包装、损坏情况…）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="212" />
+            <location filename="../../ui/pages/inspection_layout.py" line="108" />
             <source>Finding</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="216" />
+            <location filename="../../ui/pages/inspection_layout.py" line="112" />
             <source>Keys: {keys}</source>
             <translation>按键：{keys}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="224" />
+            <location filename="../../ui/pages/inspection_layout.py" line="120" />
             <source>Serial</source>
             <translation>序列号</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="228" />
+            <location filename="../../ui/pages/inspection_layout.py" line="124" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="231" />
+            <location filename="../../ui/pages/inspection_layout.py" line="127" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="243" />
+            <location filename="../../ui/pages/inspection_layout.py" line="139" />
             <source>Add photos…</source>
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="245" />
+            <location filename="../../ui/pages/inspection_layout.py" line="141" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="255" />
+            <location filename="../../ui/pages/inspection_layout.py" line="151" />
             <source>Webcam (F6)</source>
             <translation>摄像头（F6）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="260" />
+            <location filename="../../ui/pages/inspection_layout.py" line="156" />
             <source>Take photo (F7)</source>
             <translation>拍照（F7）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="305" />
+            <location filename="../../ui/pages/inspection_layout.py" line="202" />
             <source>Override the proposed decision</source>
             <translation>改判建议结果</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="319" />
+            <location filename="../../ui/pages/inspection_layout.py" line="216" />
             <source>Why? (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="330" />
+            <location filename="../../ui/pages/inspection_layout.py" line="227" />
             <source>Submit (Enter)</source>
             <translation>提交（回车）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="335" />
+            <location filename="../../ui/pages/inspection_layout.py" line="232" />
             <source>Esc: leave and release the unit</source>
             <translation>Esc：离开并释放该件</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="352" />
+            <location filename="../../ui/pages/inspection_layout.py" line="250" />
             <source>Pass</source>
             <translation>合格</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="353" />
+            <location filename="../../ui/pages/inspection_layout.py" line="251" />
             <source>Fail</source>
             <translation>不合格</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="354" />
+            <location filename="../../ui/pages/inspection_layout.py" line="252" />
             <source>N/A</source>
             <translation>不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="389" />
+            <location filename="../../ui/pages/inspection_page.py" line="135" />
             <source>Starting the camera…</source>
+            <extracomment>The inspector left the inspection (Esc); the unit's release is under way. The file chooser; tests replace it with a function returning paths. Asks a yes/no question (leave the inspection?); tests replace it. The checklist on screen: its items' keys and each item's Pass/Fail/N/A buttons.</extracomment>
             <translation>正在打开摄像头…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="437" />
+            <location filename="../../ui/pages/inspection_page.py" line="183" />
             <source>No camera.</source>
             <translation>没有摄像头。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="447" />
+            <location filename="../../ui/pages/inspection_page.py" line="197" />
             <source>Add photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="447" />
+            <location filename="../../ui/pages/inspection_page.py" line="197" />
             <source>Images (*.jpg *.jpeg *.png *.webp)</source>
             <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="570" />
+            <location filename="../../ui/pages/inspection_page.py" line="240" />
             <source>Leave the inspection of {lpn}? What you entered is dropped and the unit is released for any station.</source>
             <translation>离开 {lpn} 的检验？已输入的内容将被丢弃，该件将被释放，任何工位均可领取。</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="590" />
+            <location filename="../../ui/pages/inspection_page.py" line="260" />
             <source>Leave the inspection</source>
             <translation>离开检验</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="592" />
+            <location filename="../../ui/pages/inspection_page.py" line="262" />
             <source>Leave and release</source>
             <translation>离开并释放</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="593" />
+            <location filename="../../ui/pages/inspection_page.py" line="263" />
             <source>Keep inspecting</source>
             <translation>继续检验</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="649" />
+            <location filename="../../ui/pages/inspection_page.py" line="319" />
             <source>unit {n} of {total}</source>
             <translation>第 {n} 件，共 {total} 件</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="675" />
+            <location filename="../../ui/pages/inspection_page.py" line="345" />
             <source>Sent back by {user} on {when}: “{comment}”</source>
             <translation>{user} 于 {when} 驳回：“{comment}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="691" />
+            <location filename="../../ui/pages/inspection_page.py" line="361" />
             <source>{code} · order {order}
 {customer} · {market}
 “{reason}”</source>
@@ -1418,47 +1423,47 @@
 “{reason}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="707" />
+            <location filename="../../ui/pages/inspection_page.py" line="377" />
             <source>{count} photo(s)</source>
             <translation>{count} 张照片</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="709" />
+            <location filename="../../ui/pages/inspection_page.py" line="379" />
             <source>{needed} required</source>
             <translation>需要 {needed} 张</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="711" />
+            <location filename="../../ui/pages/inspection_page.py" line="381" />
             <source>preparing {n}…</source>
             <translation>正在处理 {n} 张…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="732" />
+            <location filename="../../ui/pages/inspection_page.py" line="402" />
             <source>Resolution: {value}</source>
             <translation>处理方式：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="733" />
+            <location filename="../../ui/pages/inspection_page.py" line="403" />
             <source>Refund: {amount}</source>
             <translation>退款：{amount}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="734" />
+            <location filename="../../ui/pages/inspection_page.py" line="404" />
             <source>Disposition: {value}</source>
             <translation>处置：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="737" />
+            <location filename="../../ui/pages/inspection_page.py" line="407" />
             <source>Deduction: {pct} %</source>
             <translation>扣减：{pct} %</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="740" />
+            <location filename="../../ui/pages/inspection_page.py" line="410" />
             <source>Photos: {missing} more needed</source>
             <translation>照片：还需 {missing} 张</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/inspection_page.py" line="746" />
+            <location filename="../../ui/pages/inspection_page.py" line="416" />
             <source>Needs a supervisor's approval:</source>
             <translation>需要主管审批：</translation>
         </message>
@@ -1500,278 +1505,309 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../ui/labels.py" line="30" />
+            <location filename="../../ui/labels.py" line="49" />
             <source>A · new</source>
             <translation>A · 全新</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="31" />
+            <location filename="../../ui/labels.py" line="50" />
             <source>B · open box</source>
             <translation>B · 已开箱</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="32" />
+            <location filename="../../ui/labels.py" line="51" />
             <source>C · used</source>
             <translation>C · 已使用</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="33" />
+            <location filename="../../ui/labels.py" line="52" />
             <source>D · damaged</source>
             <translation>D · 已损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="34" />
+            <location filename="../../ui/labels.py" line="53" />
             <source>X · scrap</source>
             <translation>X · 报废</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="40" />
+            <location filename="../../ui/labels.py" line="59" />
             <source>No fault (changed mind)</source>
             <translation>无质量问题（不想要了）</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="41" />
+            <location filename="../../ui/labels.py" line="60" />
             <source>Defect</source>
             <translation>质量缺陷</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="42" />
+            <location filename="../../ui/labels.py" line="61" />
             <source>Transit damage</source>
             <translation>运输损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="43" />
-            <location filename="../../ui/labels.py" line="70" />
+            <location filename="../../ui/labels.py" line="62" />
+            <location filename="../../ui/labels.py" line="89" />
             <source>Not as described</source>
             <translation>与描述不符</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="44" />
+            <location filename="../../ui/labels.py" line="63" />
             <source>Customer damage</source>
             <translation>人为损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="45" />
+            <location filename="../../ui/labels.py" line="64" />
             <source>Missing parts</source>
             <translation>缺少配件</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="46" />
+            <location filename="../../ui/labels.py" line="65" />
             <source>Wrong item / empty box</source>
             <translation>错发商品 / 空箱</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="53" />
+            <location filename="../../ui/labels.py" line="72" />
             <source>No longer wanted</source>
             <translation>不想要了</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="54" />
+            <location filename="../../ui/labels.py" line="73" />
             <source>Found a better price</source>
             <translation>找到更低价格</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="55" />
+            <location filename="../../ui/labels.py" line="74" />
             <source>Ordered by mistake</source>
             <translation>误购</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="56" />
+            <location filename="../../ui/labels.py" line="75" />
             <source>Purchase not authorised</source>
             <translation>未经授权的购买</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="57" />
+            <location filename="../../ui/labels.py" line="76" />
             <source>No reason given</source>
             <translation>未说明原因</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="58" />
+            <location filename="../../ui/labels.py" line="77" />
             <source>Too small</source>
             <translation>太小</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="59" />
+            <location filename="../../ui/labels.py" line="78" />
             <source>Too large</source>
             <translation>太大</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="60" />
+            <location filename="../../ui/labels.py" line="79" />
             <source>Wrong size</source>
             <translation>尺码不合适</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="61" />
+            <location filename="../../ui/labels.py" line="80" />
             <source>Did not like the style, colour or fabric</source>
             <translation>不喜欢款式、颜色或面料</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="62" />
+            <location filename="../../ui/labels.py" line="81" />
             <source>Not compatible</source>
             <translation>不兼容</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="63" />
+            <location filename="../../ui/labels.py" line="82" />
             <source>Too hard to install</source>
             <translation>安装太困难</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="64" />
+            <location filename="../../ui/labels.py" line="83" />
             <source>Arrived too late</source>
             <translation>到货太晚</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="65" />
+            <location filename="../../ui/labels.py" line="84" />
             <source>Undeliverable, returned by the carrier</source>
             <translation>无法投递，由承运商退回</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="66" />
+            <location filename="../../ui/labels.py" line="85" />
             <source>Defective</source>
             <translation>有缺陷</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="67" />
+            <location filename="../../ui/labels.py" line="86" />
             <source>Quality not acceptable</source>
             <translation>质量不可接受</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="68" />
+            <location filename="../../ui/labels.py" line="87" />
             <source>Damaged by the carrier</source>
             <translation>承运商运输损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="69" />
+            <location filename="../../ui/labels.py" line="88" />
             <source>Damaged at the fulfilment centre</source>
             <translation>在配送中心损坏</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="71" />
+            <location filename="../../ui/labels.py" line="90" />
             <source>Parts missing</source>
             <translation>缺少部件</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="72" />
+            <location filename="../../ui/labels.py" line="91" />
             <source>Wrong item sent</source>
             <translation>发错商品</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="73" />
+            <location filename="../../ui/labels.py" line="92" />
             <source>Extra item, not ordered</source>
             <translation>多发的商品，未订购</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="90" />
+            <location filename="../../ui/labels.py" line="109" />
             <source>RESTOCK</source>
             <translation>重新入库</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="91" />
+            <location filename="../../ui/labels.py" line="110" />
             <source>REFUND</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="92" />
+            <location filename="../../ui/labels.py" line="111" />
             <source>EXCHANGE</source>
             <translation>换货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="93" />
+            <location filename="../../ui/labels.py" line="112" />
             <source>DISPUTE</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="99" />
+            <location filename="../../ui/labels.py" line="118" />
             <source>Full refund</source>
             <translation>全额退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="100" />
+            <location filename="../../ui/labels.py" line="119" />
             <source>Partial refund</source>
             <translation>部分退款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="101" />
+            <location filename="../../ui/labels.py" line="120" />
             <source>Exchange</source>
             <translation>换货</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="102" />
+            <location filename="../../ui/labels.py" line="121" />
             <source>Dispute</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="108" />
-            <source>Restock</source>
-            <translation>重新入库</translation>
+            <location filename="../../ui/labels.py" line="128" />
+            <source>Supplier chargeback</source>
+            <translation>供应商扣款</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="109" />
-            <source>Refurbish</source>
-            <translation>翻新</translation>
+            <location filename="../../ui/labels.py" line="129" />
+            <source>Carrier claim</source>
+            <translation>物流索赔</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="110" />
-            <source>Liquidate</source>
-            <translation>清仓</translation>
+            <location filename="../../ui/labels.py" line="130" />
+            <source>Listing review</source>
+            <translation>商品页面审核</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="111" />
-            <source>Scrap</source>
-            <translation>报废</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="112" />
-            <source>Return to vendor</source>
-            <translation>退回供应商</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="113" />
-            <source>Hold</source>
-            <translation>暂扣</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="119" />
-            <source>expected</source>
-            <translation>待收货</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="120" />
-            <source>in inspection</source>
-            <translation>质检中</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="121" />
+            <location filename="../../ui/labels.py" line="162" />
+            <location filename="../../ui/labels.py" line="185" />
             <source>awaiting approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="122" />
+            <location filename="../../ui/labels.py" line="163" />
+            <source>final</source>
+            <translation>已生效</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="164" />
+            <source>sent back</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="165" />
+            <source>superseded</source>
+            <translation>已被取代</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="172" />
+            <source>Restock</source>
+            <translation>重新入库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="173" />
+            <source>Refurbish</source>
+            <translation>翻新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="174" />
+            <source>Liquidate</source>
+            <translation>清仓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="175" />
+            <source>Scrap</source>
+            <translation>报废</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="176" />
+            <source>Return to vendor</source>
+            <translation>退回供应商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="177" />
+            <source>Hold</source>
+            <translation>暂扣</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="183" />
+            <source>expected</source>
+            <translation>待收货</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="184" />
+            <source>in inspection</source>
+            <translation>质检中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="186" />
             <source>decided</source>
             <translation>已判定</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="128" />
+            <location filename="../../ui/labels.py" line="192" />
             <source>within the return window</source>
             <translation>在退货期限内</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="129" />
+            <location filename="../../ui/labels.py" line="193" />
             <source>return window exceeded</source>
             <translation>已超出退货期限</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="130" />
+            <location filename="../../ui/labels.py" line="194" />
             <source>return window unknown</source>
             <translation>退货期限未知</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="140" />
+            <location filename="../../ui/labels.py" line="204" />
             <source>4 × 6 in</source>
             <translation>4 × 6 英寸</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="141" />
+            <location filename="../../ui/labels.py" line="205" />
             <source>2 × 1 in</source>
             <translation>2 × 1 英寸</translation>
         </message>
@@ -1909,113 +1945,113 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../ui/main_window_chrome.py" line="30" />
+            <source>Database unreachable — work cannot be saved.</source>
+            <translation>无法连接数据库 — 工作无法保存。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="50" />
+            <source>Station</source>
+            <translation>工作站</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="54" />
+            <source>Scan (F2)</source>
+            <translation>扫码（F2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="58" />
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="61" />
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="64" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="81" />
+            <source>Station {station}</source>
+            <translation>工作站 {station}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="85" />
+            <source>Database: checking…</source>
+            <translation>数据库：检查中…</translation>
+        </message>
+        <message>
             <location filename="../../ui/main_window.py" line="82" />
             <source>Returns QC Station — {station}</source>
             <extracomment>Short, so an outage shows within seconds (SPEC §10); the check is one cheap query. How unexpected errors are shown; tests replace it.</extracomment>
             <translation>退货质检工作站 — {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
-            <source>Database unreachable — work cannot be saved.</source>
-            <translation>无法连接数据库 — 工作无法保存。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="184" />
-            <source>Station</source>
-            <translation>工作站</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="188" />
-            <source>Scan (F2)</source>
-            <translation>扫码（F2）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="192" />
-            <source>Lock</source>
-            <translation>锁定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="195" />
-            <source>Sign out</source>
-            <translation>退出登录</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="198" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="269" />
-            <source>Station {station}</source>
-            <translation>工作站 {station}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="274" />
-            <source>Database: checking…</source>
-            <translation>数据库：检查中…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="287" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>Locked for {name}</source>
             <translation>已为 {name} 锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="233" />
             <source>{name} ({role})</source>
             <translation>{name}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="327" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Database: OK</source>
             <translation>数据库：正常</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>Database unreachable — work cannot be saved. {detail}</source>
             <translation>无法连接数据库 — 工作无法保存。{detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>Database: unreachable</source>
             <translation>数据库：无法连接</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="444" />
+            <location filename="../../ui/main_window.py" line="386" />
             <source>(waiting for a supervisor's approval)</source>
             <translation>（等待主管审批）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="460" />
+            <location filename="../../ui/main_window.py" line="402" />
             <source>{lpn} released: not inspected, free for any station.</source>
             <translation>{lpn} 已释放：未检验，任何工位均可领取。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="465" />
+            <location filename="../../ui/main_window.py" line="407" />
             <source>{lpn} may still be held by this station: {why}</source>
             <translation>{lpn} 可能仍被本工位占用：{why}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="508" />
+            <location filename="../../ui/main_window.py" line="450" />
             <source>{count} inspection(s) waiting to be sent; kept on this station.</source>
             <translation>{count} 条质检记录待发送，已保存在本工作站。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="514" />
+            <location filename="../../ui/main_window.py" line="456" />
             <source>{count} kept inspection(s) refused by the server — {first}</source>
             <translation>{count} 条本地保存的质检记录被服务器拒绝 — {first}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="523" />
+            <location filename="../../ui/main_window.py" line="465" />
             <source>Policy {hash}, activated at another station, is now in force.</source>
             <translation>其他工作站启用的政策 {hash} 现已生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="531" />
+            <location filename="../../ui/main_window.py" line="473" />
             <source>The database is unreachable: the inspection is kept on this station.</source>
             <translation>无法连接数据库：本次质检已保存在本工作站。</translation>
         </message>
@@ -2119,7 +2155,6 @@
         </message>
         <message>
             <location filename="../../ui/messages.py" line="177" />
-            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="173" />
             <source>Enter the SKU printed on the item.</source>
             <translation>请输入商品上印的 SKU。</translation>
         </message>
@@ -2591,190 +2626,190 @@ Activated by {user} at {station}, {when}.</source>
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="61" />
+            <location filename="../../ui/pages/recovery_page.py" line="62" />
+            <source>Carrier claim</source>
+            <translation>承运商索赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/recovery_page.py" line="62" />
             <source>Vendor return</source>
             <extracomment>The item data role holding a case's id (cases table) or a unit's LPN (units table). A unit of the selected case, and whether that case is a carrier claim (its tracking shows).</extracomment>
             <translation>退供应商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="61" />
-            <source>Carrier claim</source>
-            <translation>承运商索赔</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/recovery_page.py" line="66" />
+            <location filename="../../ui/pages/recovery_page.py" line="67" />
             <source>Open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="67" />
+            <location filename="../../ui/pages/recovery_page.py" line="68" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="68" />
+            <location filename="../../ui/pages/recovery_page.py" line="69" />
             <source>Filed</source>
             <translation>已提交</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="69" />
+            <location filename="../../ui/pages/recovery_page.py" line="70" />
             <source>Partly paid</source>
             <translation>部分赔付</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="70" />
+            <location filename="../../ui/pages/recovery_page.py" line="71" />
             <source>Paid</source>
             <translation>已赔付</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="71" />
+            <location filename="../../ui/pages/recovery_page.py" line="72" />
             <source>Denied</source>
-            <location filename="../../ui/pages/recovery_page.py" line="194" />
+            <location filename="../../ui/pages/recovery_page.py" line="195" />
             <translation>已拒赔</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="81" />
+            <location filename="../../ui/pages/recovery_page.py" line="82" />
             <source>overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="83" />
+            <location filename="../../ui/pages/recovery_page.py" line="84" />
             <source>due soon</source>
             <translation>即将到期</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="110" />
+            <location filename="../../ui/pages/recovery_page.py" line="111" />
             <source>Recovery: vendor returns and carrier claims</source>
             <translation>追偿：退供应商与承运商索赔</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="113" />
+            <location filename="../../ui/pages/recovery_page.py" line="114" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="130" />
+            <location filename="../../ui/pages/recovery_page.py" line="131" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="131" />
+            <location filename="../../ui/pages/recovery_page.py" line="132" />
             <source>(open)</source>
             <translation>（未结）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="136" />
+            <location filename="../../ui/pages/recovery_page.py" line="137" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="137" />
+            <location filename="../../ui/pages/recovery_page.py" line="138" />
             <source>Supplier / carrier</source>
             <translation>供应商/承运商</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="138" />
+            <location filename="../../ui/pages/recovery_page.py" line="139" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="139" />
+            <location filename="../../ui/pages/recovery_page.py" line="140" />
             <source>Units</source>
             <translation>件数</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="140" />
-            <location filename="../../ui/pages/recovery_page.py" line="152" />
+            <location filename="../../ui/pages/recovery_page.py" line="141" />
+            <location filename="../../ui/pages/recovery_page.py" line="153" />
             <source>Claimed</source>
             <translation>索赔金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="141" />
+            <location filename="../../ui/pages/recovery_page.py" line="142" />
             <source>Recovered</source>
             <translation>已追回</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="142" />
+            <location filename="../../ui/pages/recovery_page.py" line="143" />
             <source>Claim by</source>
             <translation>索赔截止</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="148" />
+            <location filename="../../ui/pages/recovery_page.py" line="149" />
             <source>LPN</source>
             <translation>LPN</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="149" />
+            <location filename="../../ui/pages/recovery_page.py" line="150" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="150" />
+            <location filename="../../ui/pages/recovery_page.py" line="151" />
             <source>Product</source>
             <translation>商品</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="151" />
+            <location filename="../../ui/pages/recovery_page.py" line="152" />
             <source>Finding</source>
             <translation>检验结论</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="153" />
+            <location filename="../../ui/pages/recovery_page.py" line="154" />
             <source>Tracking</source>
             <translation>运单号</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="154" />
+            <location filename="../../ui/pages/recovery_page.py" line="155" />
             <source>Taken out</source>
             <translation>已移出</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="163" />
+            <location filename="../../ui/pages/recovery_page.py" line="164" />
             <source>Close batch / file claim…</source>
             <translation>结批/提交索赔…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="166" />
+            <location filename="../../ui/pages/recovery_page.py" line="167" />
             <source>Cartons:</source>
             <translation>箱数：</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="171" />
+            <location filename="../../ui/pages/recovery_page.py" line="172" />
             <source>Write documents again…</source>
             <translation>重新生成单据…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="175" />
+            <location filename="../../ui/pages/recovery_page.py" line="176" />
             <source>Why take the unit out? (required)</source>
             <translation>移出原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="176" />
+            <location filename="../../ui/pages/recovery_page.py" line="177" />
             <source>Take unit out</source>
             <translation>移出该件</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="189" />
+            <location filename="../../ui/pages/recovery_page.py" line="190" />
             <source>Amount received</source>
             <translation>收到金额</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="192" />
+            <location filename="../../ui/pages/recovery_page.py" line="193" />
             <source>Currency (if several)</source>
             <translation>币种（多币种时填写）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="198" />
+            <location filename="../../ui/pages/recovery_page.py" line="199" />
             <source>Note (remittance reference, reason)</source>
             <translation>备注（汇款参考号、原因）</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="199" />
+            <location filename="../../ui/pages/recovery_page.py" line="200" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/recovery_page.py" line="230" />
+            <location filename="../../ui/pages/recovery_page.py" line="231" />
             <source>Folder for the documents</source>
             <translation>单据保存文件夹</translation>
         </message>
@@ -3248,6 +3283,11 @@ Activated by {user} at {station}, {when}.</source>
     </context>
     <context>
         <name>UnexpectedReturnPresenter</name>
+        <message>
+            <location filename="../../ui/presenters/unexpected_return_presenter.py" line="173" />
+            <source>Enter the SKU printed on the item.</source>
+            <translation>请输入商品上印的 SKU。</translation>
+        </message>
         <message>
             <location filename="../../ui/presenters/unexpected_return_presenter.py" line="143" />
             <source>SKU {sku} is not in the catalog: type the product's name and price.</source>

@@ -21,7 +21,8 @@ from ui.presenters.dashboard_presenter import DashboardFilter, DashboardPresente
 from ui.session import Session
 from ui.widgets.figure_tables import FLAG_BACKGROUND
 
-from .tables import cell, headers, row_count
+from .tables import cell, headers, row_count, texts
+from .test_translations import chinese  # noqa: F401 - the fixture
 
 NOVEMBER = DashboardFilter(Period.CUSTOM, date(2026, 11, 1), date(2026, 11, 30))
 
@@ -95,6 +96,11 @@ def test_double_click_drills_down_to_the_units(qtbot: QtBot, page: DashboardPage
     assert "carrier UPS: 19" in page.drill_title.text()
     assert row_count(page.drill_table) == 19
     assert cell(page.drill_table, 0, 0) == "RMA-C2-1"
+    # Grades, findings, decisions and statuses in words, never their codes.
+    rows = [[cell(page.drill_table, r, c) for c in (5, 6, 7, 8)] for r in range(19)]
+    assert ["C · used", "Defect", "REFUND", "final"] in rows
+    assert ["A · new", "Wrong item / empty box", "DISPUTE", "final"] in rows
+    assert not {"A", "C", "DEFECT", "WRONG_ITEM"} & {text for row in rows for text in row}
     page.back.click()
     assert page.stack.currentIndex() == 0
 
@@ -165,3 +171,32 @@ def test_every_figure_table_column_and_deadline_is_worded(page: DashboardPage) -
     assert set(words) == shown
     assert set(page.deadline_words()) == {m.key for m in DEADLINES}
     assert headers(page.sku_table)[3] == "Return rate"
+
+
+REASONS_IN_ENGLISH = [
+    ["Defective", "22", "No fault (changed mind) 4, Defect 18", "18.18 %"],
+    ["Changed my mind", "13", "No fault (changed mind) 13", "100.00 %"],
+]
+
+
+def test_the_stated_reason_table_words_its_findings(qtbot: QtBot, page: DashboardPage) -> None:
+    _show(qtbot, page)
+    assert headers(page.reason_table)[2:] == ["Found", "Found no fault"]
+    assert texts(page.reason_table)[:2] == REASONS_IN_ENGLISH
+    assert texts(page.reason_table)[2][2] == "Transit damage 2"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_stated_reason_table_in_chinese(
+    qtbot: QtBot, session: Session, store: FakeStore
+) -> None:
+    build_stats_data(store.uow)
+    _sign_in(session, Role.SUPERVISOR)
+    presenter = DashboardPresenter(session)
+    presenter.today = lambda: date(2026, 11, 30)
+    page = DashboardPage(presenter)
+    qtbot.addWidget(page)
+    _show(qtbot, page)
+    assert headers(page.reason_table)[3] == "检验无质量问题"
+    assert texts(page.reason_table)[0][2] == "无质量问题（不想要了） 4，质量缺陷 18"
+    assert all("_" not in row[2] for row in texts(page.reason_table))

@@ -18,6 +18,7 @@ from qc_station.services.users import UserView
 from tests.builders import SUPERVISOR, make_rma, seed, user
 from tests.fakes import FakeStore
 from tests.gui.tables import cell, row_count
+from tests.gui.test_translations import chinese  # noqa: F401 - the fixture
 from tests.unit.services.test_finance import put_decision
 from ui.main_window import MainWindow
 from ui.pages.finance_page import FinancePage, totals_text
@@ -252,3 +253,23 @@ def test_the_window_builds_the_finance_page_from_the_toolbar(
 
 def test_totals_text() -> None:
     assert totals_text([]) == ""
+
+
+def test_the_preview_words_resolution_and_recovery(
+    qtbot: QtBot, page: FinancePage, waiting: list[str]
+) -> None:
+    refreshed(qtbot, page)
+    assert cell(page.preview_table, 0, 4) == "Full refund"
+    assert cell(page.preview_table, 0, 6) == "Supplier chargeback 99.00"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_preview_words_them_in_chinese(
+    qtbot: QtBot, session: Session, store: FakeStore, waiting: list[str]
+) -> None:
+    session.sign_in(supervisor_view())
+    chinese_page = FinancePage(FinancePresenter(session))
+    qtbot.addWidget(chinese_page)
+    refreshed(qtbot, chinese_page)
+    assert cell(chinese_page.preview_table, 0, 4) == "全额退款"
+    assert cell(chinese_page.preview_table, 0, 6) == "供应商扣款 99.00"

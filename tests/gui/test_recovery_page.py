@@ -24,6 +24,7 @@ from ui.workspaces import available_to
 
 from .tables import cell, row_count, texts
 from .test_approvals import decide, line
+from .test_translations import chinese  # noqa: F401 - the fixture
 
 
 @pytest.fixture
@@ -138,3 +139,16 @@ def test_only_supervisors_and_admins_are_offered_recovery() -> None:
         True,
         True,
     )
+
+
+def test_the_units_finding_is_in_words(page: RecoveryPage) -> None:
+    select_case(page, "Acme")
+    assert [r[3] for r in texts(page.unit_table)] == ["Defect", "Defect"]
+    select_case(page, "DHL")
+    assert [r[3] for r in texts(page.unit_table)] == ["Transit damage"]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_units_finding_in_chinese(page: RecoveryPage) -> None:
+    select_case(page, "Acme")
+    assert [r[3] for r in texts(page.unit_table)] == ["质量缺陷", "质量缺陷"]

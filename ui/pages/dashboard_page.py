@@ -5,6 +5,8 @@ its units. Thin: it renders ``DashboardPresenter``'s state and forwards the user
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, QModelIndex
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from qc_station.domain.money import format_amount
 from qc_station.domain.recovery import RecoveryKind
 from qc_station.services.recovery import PartyFigures
-from qc_station.services.stats import DashboardFigures, Dimension
+from qc_station.services.stats import DashboardFigures, Dimension, ReasonFigure
 from qc_station.services.stats_tables import (
     CARRIER_DAMAGE,
     DEADLINES,
@@ -38,7 +40,7 @@ from qc_station.services.stats_tables import (
     Row,
 )
 
-from ..labels import disposition_label, grade_label
+from ..labels import disposition_label, finding_label, grade_label, stated_reason_label
 from ..local_time import local_time
 from ..presenters.dashboard_presenter import (
     DashboardFilter,
@@ -259,12 +261,22 @@ class DashboardPage(QWidget):
             (STATED_VS_FOUND.key, "stated_reason"): self.tr("Stated reason"),
             (STATED_VS_FOUND.key, "units"): self.tr("Units"),
             (STATED_VS_FOUND.key, "findings"): self.tr("Found"),
-            (STATED_VS_FOUND.key, "no_fault_pct"): self.tr("Found NO_FAULT"),
+            (STATED_VS_FOUND.key, "no_fault_pct"): self.tr("Found no fault"),
             (INSPECTORS.key, "inspector"): self.tr("Inspector"),
             (INSPECTORS.key, "units"): self.tr("Units"),
             (INSPECTORS.key, "inspection_hours"): self.tr("Inspection hours"),
             (INSPECTORS.key, "units_per_hour"): self.tr("Units per hour"),
             (INSPECTORS.key, "median_seconds"): self.tr("Median time (s)"),
+        }
+
+    def reason_words(self) -> dict[str, Callable[[ReasonFigure], str]]:
+        """The cells of the stated-reason table written for people: the stated reason (an
+        Amazon reason code) and the findings in words, where ``stats`` keeps the codes."""
+        return {
+            "stated_reason": lambda r: stated_reason_label(r.stated_reason),
+            "findings": lambda r: self.tr(", ").join(
+                f"{finding_label(fd)} {n}" for fd, n in r.findings
+            ),
         }
 
     def deadline_words(self) -> dict[str, str]:
@@ -421,7 +433,9 @@ class DashboardPage(QWidget):
             ]
         )
         self.supplier_table.set_lines(figure_lines(SUPPLIERS, f.suppliers, drill=True))
-        self.reason_table.set_lines(figure_lines(STATED_VS_FOUND, f.reasons))
+        self.reason_table.set_lines(
+            figure_lines(STATED_VS_FOUND, f.reasons, words=self.reason_words())
+        )
         self.inspector_table.set_lines(figure_lines(INSPECTORS, f.inspectors))
 
     def _render_recovery(self, figures: tuple[PartyFigures, ...]) -> None:

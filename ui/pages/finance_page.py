@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from qc_station.services.finance import ExportBatchView
 from qc_station.services.ports import CurrencyTotal, ExportRow
 
+from ..labels import recovery_text, resolution_text
 from ..local_time import local_time
 from ..presenters.finance_presenter import FinancePresenter, FinanceState
 from ..widgets.rows_table import Column, RowsTableModel, rows_view
@@ -50,9 +51,11 @@ def totals_text(totals: Iterable[CurrencyTotal]) -> str:
 
 
 def _recovery_text(row: ExportRow) -> str:
+    """Who pays back and how much, in words (the CSV keeps the code)."""
+    words = recovery_text(row.recovery)
     if row.recovery and row.recovery_amount is not None:
-        return f"{row.recovery} {row.recovery_amount}"
-    return row.recovery
+        return f"{words} {row.recovery_amount}"
+    return words
 
 
 class FinancePage(QWidget):
@@ -92,7 +95,7 @@ class FinancePage(QWidget):
                 Column(self.tr("RMA"), lambda r: r.rma_code),
                 Column(self.tr("SKU"), lambda r: r.sku),
                 Column(self.tr("Market"), lambda r: r.market),
-                Column(self.tr("Resolution"), lambda r: r.resolution),
+                Column(self.tr("Resolution"), lambda r: resolution_text(r.resolution)),
                 Column(self.tr("Refund"), lambda r: f"{r.currency} {r.refund_amount}", right=True),
                 Column(self.tr("Recovery"), _recovery_text),
                 Column(self.tr("Approved by"), lambda r: r.approved_by or "—"),

@@ -34,6 +34,7 @@ from qc_station.domain.deadlines import DeadlineStatus
 from qc_station.domain.recovery import RecoveryKind, RecoveryState
 from qc_station.services.recovery_views import CaseView, ItemView
 
+from ..labels import finding_text
 from ..local_time import local_time
 from ..presenters.recovery_presenter import RecoveryPageState, RecoveryPresenter
 from ..widgets.rma_panel import money
@@ -148,7 +149,7 @@ class RecoveryPage(QWidget):
                 Column(self.tr("LPN"), lambda u: u[0].lpn, roles={KEY_ROLE: lambda u: u[0].lpn}),
                 Column(self.tr("SKU"), lambda u: u[0].sku),
                 Column(self.tr("Product"), lambda u: u[0].product_name),
-                Column(self.tr("Finding"), lambda u: u[0].finding),
+                Column(self.tr("Finding"), lambda u: finding_text(u[0].finding)),
                 Column(self.tr("Claimed"), lambda u: money(u[0].amount, u[0].currency), right=True),
                 Column(self.tr("Tracking"), lambda u: u[0].tracking if u[1] else ""),
                 Column(self.tr("Taken out"), lambda u: u[0].pull_reason if u[0].pulled else ""),

@@ -9,23 +9,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from qc_station.domain.enums import Headline
 from qc_station.services.stats import Dimension, UnitItem
 
-from ..labels import headline_label
+from ..labels import decision_status_text, finding_text, grade_text, headline_text
 from ..local_time import local_time
 from .rows_table import Column, RowsTableModel, rows_view
 
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate("DashboardPage", source)
-
-
-def _headline(value: str) -> str:
-    try:
-        return headline_label(Headline(value))
-    except ValueError:
-        return value
 
 
 class DrillDownPanel(QWidget):
@@ -52,10 +44,10 @@ class DrillDownPanel(QWidget):
                 Column(_tr("SKU"), lambda u: u.sku),
                 Column(_tr("Carrier"), lambda u: u.carrier),
                 Column(_tr("Supplier"), lambda u: u.supplier),
-                Column(_tr("Grade"), lambda u: u.grade),
-                Column(_tr("Finding"), lambda u: u.finding),
-                Column(_tr("Decision"), lambda u: _headline(u.headline)),
-                Column(_tr("Status"), lambda u: u.status),
+                Column(_tr("Grade"), lambda u: grade_text(u.grade)),
+                Column(_tr("Finding"), lambda u: finding_text(u.finding)),
+                Column(_tr("Decision"), lambda u: headline_text(u.headline)),
+                Column(_tr("Status"), lambda u: decision_status_text(u.status)),
                 Column(_tr("Decided"), lambda u: local_time(u.decided_at)),
             ]
         )

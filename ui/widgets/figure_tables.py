@@ -10,7 +10,7 @@ table describes them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -41,12 +41,22 @@ class FigureLine:
 
 
 def figure_lines(
-    table: FigureTable[Row], rows: Sequence[Row], *, drill: bool = False
+    table: FigureTable[Row],
+    rows: Sequence[Row],
+    *,
+    drill: bool = False,
+    words: Mapping[str, Callable[[Row], str]] | None = None,
 ) -> list[FigureLine]:
     """The rows of ``table`` as ``stats_tables`` describes them; with ``drill``, each keeps
-    its key (a SKU, carrier or supplier)."""
+    its key (a SKU, carrier or supplier). ``words`` writes the cells of some columns (by
+    column key) for people: codes in words, in their language; ``stats`` keeps the codes."""
+    words = words or {}
+
+    def cells(row: Row) -> tuple[str, ...]:
+        return tuple(words[c.key](row) if c.key in words else c.cell(row) for c in table.shown)
+
     return [
-        FigureLine(table.cells(row), table.is_flagged(row), table.row_key(row) if drill else None)
+        FigureLine(cells(row), table.is_flagged(row), table.row_key(row) if drill else None)
         for row in rows
     ]
 
