@@ -30,6 +30,9 @@ if ((${#missing[@]})); then
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Another apt (unattended-upgrades on a fresh machine) may hold the dpkg and lists locks:
+  # wait up to 10 minutes for it rather than failing at once.
+  LOCK_WAIT=(-o DPkg::Lock::Timeout=600)
+  apt-get "${LOCK_WAIT[@]}" update -qq
+  apt-get "${LOCK_WAIT[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

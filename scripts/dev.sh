@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a fresh machine (Debian/Ubuntu with Python 3.11+):
 #   scripts/dev.sh app    set up, then start the station on the embedded SQLite default
+#                         (`app demo`: load the demo data first, then start the station)
 #   scripts/dev.sh test   set up, then run the checks and the whole test suite (CI runs this)
 #   scripts/dev.sh setup  only set up (.venv with the app and its dev tools; Debian packages)
 # Setting up is idempotent: a second run only checks that everything is there.
@@ -42,6 +43,12 @@ case "${1:-}" in
   app)
     shift
     setup
+    if [ "${1:-}" = "demo" ]; then
+      # The demo loads only into an empty database: on a second run it says so, and the
+      # station starts on the data already there. Options after `demo` (--db URL) go to both.
+      shift
+      "$VENV/bin/qc-station" "$@" demo || echo "note: demo data not loaded (see above); starting the station" >&2
+    fi
     exec "$VENV/bin/qc-station" "$@" ;;
   test)
     shift

@@ -39,12 +39,14 @@ from qc_station.domain.model import (
 from qc_station.domain.recovery import RecoveryCase
 from qc_station.formats.finance_csv import check_row_fields
 from qc_station.services.ports import (
+    UNIT_SEARCH_FIELDS,
     ClaimRecord,
     CurrencyTotal,
     ExportBatch,
     ExportRow,
     PolicyActivation,
     StationRecord,
+    UnitRef,
 )
 from qc_station.services.station_ports import StampedPhoto
 from tests.fake_recovery import FakeRecoveryRepository
@@ -157,6 +159,20 @@ class FakeRmaRepository(_Repo):
 
     def units_in_state(self, state: UnitState, limit: int = 500) -> list[str]:
         found = [u.lpn for rma in self.data.rmas.values() for u in rma.units if u.state == state]
+        return found[:limit]
+
+    def units_matching(self, field: str, value: str, limit: int = 50) -> list[UnitRef]:
+        if field not in UNIT_SEARCH_FIELDS:
+            raise ValueError(f"cannot search units by {field!r}")
+        found = []
+        for rma in self.data.rmas.values():  # insertion order: oldest RMA first
+            for unit in rma.units:
+                if field == "sku":
+                    hit = rma.line_of(unit).sku == value
+                else:
+                    hit = getattr(rma, field) == value
+                if hit:
+                    found.append(UnitRef(rma.code, unit.lpn))
         return found[:limit]
 
     def count(self) -> int:
@@ -547,6 +563,10 @@ class FakeAuditRepository(_Repo):
 
     def for_entity(self, entity: str, entity_id: str) -> list[AuditEvent]:
         return [e for e in self.data.audit if e.entity == entity and e.entity_id == entity_id]
+
+    def events_for(self, entity: str, entity_ids: Collection[str]) -> list[AuditEvent]:
+        ids = set(entity_ids)
+        return [e for e in self.data.audit if e.entity == entity and e.entity_id in ids]
 
 
 class FakeCatalogRepository(_Repo):

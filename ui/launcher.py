@@ -4,7 +4,9 @@ imported only when the window is wanted, so commands start fast."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from qc_station.cli import main as cli_main
@@ -15,7 +17,25 @@ if TYPE_CHECKING:
     from qc_station.smoke import SmokeRun
 
 
+NO_DISPLAY = (
+    "qc-station: no display: run the station on a desktop session, "
+    "or set QT_QPA_PLATFORM=offscreen for a check"
+)
+
+
+def no_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+    """On Linux, whether Qt has no screen to open the window on: neither an X display nor a
+    Wayland one, and no platform chosen by hand (``offscreen``, ``eglfs``…). Qt would abort
+    with a hint about the xcb plugin, which sends a newcomer after the wrong problem."""
+    if not platform.startswith("linux"):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _start_gui(config: Config, debug: bool) -> int:
+    if no_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from ui.app import run_gui
 
     return run_gui(config, debug=debug)

@@ -3,18 +3,25 @@ scripted stations, imports, exports and administration.
 
 Errors are one line on stderr and a non-zero exit status: 1 when the work was refused or
 failed, 2 when the command could not run as given. ``--debug`` adds the traceback.
+
+Output piped into a reader that stops early (``qc-station stats --format csv | head -1``) ends
+the command quietly with status 141, the 128 + SIGPIPE that the shell reports for any Unix tool
+stopped that way: ``set -o pipefail`` still sees that the output was cut short (a finance export
+to a closed pipe did not reach its reader), and nothing is printed about it.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from qc_station import __version__
 from qc_station.cli import admin, data, decode, documents, inspecting, maintenance, policy, stats
+from qc_station.cli import history as history_cli
 from qc_station.cli import recovery as recovery_cli
 from qc_station.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, config_from
 from qc_station.config import Config
@@ -24,6 +31,8 @@ if TYPE_CHECKING:  # the smoke test loads the whole core: only when asked for
     from qc_station.smoke import UiCheck
 
 log = logging.getLogger("qc_station.cli")
+
+EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE, as the shell reports a tool stopped by one
 
 # Each module adds its commands to the parser; the order is the order of ``--help``.
 COMMAND_MODULES = (
@@ -36,6 +45,7 @@ COMMAND_MODULES = (
     policy,
     stats,
     recovery_cli,
+    history_cli,
 )
 
 
@@ -97,7 +107,12 @@ def main(
         if not args.command:
             assert gui is not None
             return gui(config_from(args), args.debug)
-        return int(args.handler(args, sys.stdout))
+        status = int(args.handler(args, sys.stdout))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit as "Exception ignored"
+        return status
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except UsageError as exc:
         print(f"qc-station: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -120,6 +135,16 @@ def main(
             f"qc-station: error: {_describe(exc)} (run with --debug for details)", file=sys.stderr
         )
         return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    """The reader of standard output is gone: point it at the null device, so the flush at
+    exit of what is still buffered fails no more (Python's documented recipe for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor behind it (a test's captured output)
+        pass
 
 
 def _describe(exc: Exception) -> str:

@@ -22,6 +22,7 @@ from qc_station.cli.common import (
     secret,
     user_name,
 )
+from qc_station.domain.wording import plural
 
 _ROLES = ["inspector", "supervisor", "admin"]
 
@@ -177,7 +178,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
         app.close()
     for problem in report.problems:
         print(f"problem: {problem}", file=out)
-    print(f"{'ok' if report.ok else 'FAILED'}: {report.count} events", file=out)
+    print(f"{'ok' if report.ok else 'FAILED'}: {plural(report.count, 'event')}", file=out)
     print(f"head {report.head}", file=out)
     return EXIT_OK if report.ok else EXIT_FAILED
 

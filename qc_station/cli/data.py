@@ -18,6 +18,7 @@ from qc_station.cli.common import (
     open_out,
     read_input,
 )
+from qc_station.domain.wording import plural
 
 
 def register(commands: Commands) -> None:
@@ -71,7 +72,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     print(report.summary(), file=out)
     if report.errors:
         target = _write_errors_file(args.file, render_errors_file(report.errors))
-        print(f"{len(report.errors)} row(s) not imported; see {target}", file=sys.stderr)
+        print(f"{plural(len(report.errors), 'row')} not imported; see {target}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
@@ -110,7 +111,7 @@ def cmd_decide_batch(args: argparse.Namespace, out: TextIO) -> int:
         summary = run_decide_batch(cases, writer, policy)
     if summary.failed:
         print(
-            f"{summary.failed} of {summary.rows} case(s) failed; see the ERROR rows",
+            f"{summary.failed} of {plural(summary.rows, 'case')} failed; see the ERROR rows",
             file=sys.stderr,
         )
         return EXIT_FAILED

@@ -1,4 +1,8 @@
-"""``decode IMAGE…``: the barcodes in image files, one per line, with no database."""
+"""``decode IMAGE…``: the barcodes in image files, one per line, with no database.
+
+With one image a line is the code alone (scripts read it so); with several, each line starts
+with the image's name and a tab (``FILE<TAB>CODE``, as ``grep`` names files), so the codes can
+be told apart. ``--debug`` adds the symbology before the code."""
 
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ from qc_station.domain.errors import ValidationError
 
 def register(commands: Commands) -> None:
     decode = commands.add_parser(
-        "decode", help="print the barcodes found in image files, one per line (no database)"
+        "decode",
+        help="print the barcodes found in image files, one per line, after the file name "
+        "when there are several (no database)",
     )
     decode.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
     decode.set_defaults(handler=cmd_decode)
@@ -51,6 +57,7 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
         # Codes from anywhere (Japanese QR text) must not crash a legacy console encoding.
         out.reconfigure(errors="backslashreplace")
     status = EXIT_OK
+    named = len(args.images) > 1
     for path in args.images:
         try:
             codes = decode_image_bytes(path.read_bytes(), str(path))
@@ -67,5 +74,7 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
             status = EXIT_FAILED
         for code in codes:
             text = _one_line(code.text)
-            print(f"{code.symbology}\t{text}" if args.debug else text, file=out)
+            fields = [str(path)] if named else []
+            fields += [code.symbology, text] if args.debug else [text]
+            print("\t".join(fields), file=out)
     return status

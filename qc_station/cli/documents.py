@@ -23,6 +23,7 @@ from qc_station.cli.common import (
     open_app,
 )
 from qc_station.cli.options import bounded_int
+from qc_station.domain.wording import plural
 
 
 def register(commands: Commands) -> None:
@@ -83,7 +84,7 @@ def cmd_label(args: argparse.Namespace, out: TextIO) -> int:
     write_atomically(args.output, document.pdf)
     pages = len(document.codes)
     print(
-        f"{args.output}: {pages} label{'s' if pages != 1 else ''} ({settings.size} in, "
+        f"{args.output}: {plural(pages, 'label')} ({settings.size} in, "
         f"{settings.dpi} dpi): {', '.join(document.codes)}",
         file=out,
     )
@@ -103,7 +104,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     write_atomically(args.output, document.pdf)
     print(
         f"{args.output}: inspection report of {document.rma_code} "
-        f"({len(document.lpns)} unit{'s' if len(document.lpns) != 1 else ''}, {page_size})",
+        f"({plural(len(document.lpns), 'unit')}, {page_size})",
         file=out,
     )
     return EXIT_OK
@@ -123,8 +124,7 @@ def cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
         app.close()
     write_atomically(args.output, pack.content)
     print(
-        f"{args.output}: evidence pack of {pack.lpn} (report, {pack.photo_count} photo"
-        f"{'s' if pack.photo_count != 1 else ''}"
+        f"{args.output}: evidence pack of {pack.lpn} (report, {plural(pack.photo_count, 'photo')}"
         f"{', unboxing video' if pack.video_count else ''}, manifest.json)",
         file=out,
     )

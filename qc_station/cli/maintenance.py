@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from qc_station.cli.common import EXIT_FAILED, EXIT_OK, Commands, UsageError, acting_user, open_app
+from qc_station.domain.wording import plural
 
 
 def register(commands: Commands) -> None:
@@ -50,7 +51,7 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
         report = maintenance.backup(app.ctx, actor, args.output)
     finally:
         app.close()
-    print(f"backup written to {report.path} ({report.size_bytes} bytes)", file=out)
+    print(f"backup written to {report.path} ({plural(report.size_bytes, 'byte')})", file=out)
     print(f"sha256 {report.sha256}", file=out)
     print(f"audit head {report.audit_head}", file=out)
     return EXIT_OK
@@ -106,8 +107,8 @@ def cmd_prune_videos(args: argparse.Namespace, out: TextIO) -> int:
     for video, why in report.kept:
         print(f"kept {video.clip.sha256}  {video.lpn}: {why}", file=out)
     print(
-        f"{len(report.pruned)} video(s) {verb} ({report.freed_bytes // 2**20} MB) past "
-        f"{report.retention_days} days; {len(report.kept)} kept",
+        f"{plural(len(report.pruned), 'video')} {verb} ({report.freed_bytes // 2**20} MB) past "
+        f"{plural(report.retention_days, 'day')}; {len(report.kept)} kept",
         file=out,
     )
     return EXIT_OK

@@ -24,6 +24,7 @@ from qc_station.cli.common import (
     read_input,
 )
 from qc_station.cli.options import bounded_int
+from qc_station.domain.wording import plural
 
 
 def register(commands: Commands) -> None:
@@ -123,7 +124,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
         app.close()
     comparison = policy_admin.compare_on_cases(current, checked, cases)
     print(
-        f"{len(comparison.changed)} of {comparison.cases} case(s) in {cases_file} change "
+        f"{len(comparison.changed)} of {plural(comparison.cases, 'case')} in {cases_file} change "
         f"against the active policy {current.hash}",
         file=out,
     )

@@ -24,6 +24,7 @@ from qc_station.cli.common import EXIT_OK, Commands, UsageError, config_from, op
 from qc_station.cli.common import acting_user as _actor
 from qc_station.cli.options import bounded_int
 from qc_station.domain.money import format_amount, parse_amount
+from qc_station.domain.wording import plural
 
 
 def register(commands: Commands) -> None:
@@ -165,7 +166,7 @@ def _write(args: argparse.Namespace, out: TextIO, app, number: str) -> None:  # 
         write_into(folder, name, content)
     print(
         f"{folder}: {docs.number}-packing-list.pdf, {docs.number}-claim.csv{labels} and "
-        f"{len(docs.attachments)} unit file{'s' if len(docs.attachments) != 1 else ''}",
+        f"{plural(len(docs.attachments), 'unit file')}",
         file=out,
     )
 
@@ -178,7 +179,7 @@ def cmd_close_batch(args: argparse.Namespace, out: TextIO) -> int:
     try:
         case = close_batch(app.ctx, _actor(app, args), args.supplier, args.cartons)
         print(
-            f"closed {case.number}: {len(case.active_items)} units for {case.party}, "
+            f"closed {case.number}: {plural(len(case.active_items), 'unit')} for {case.party}, "
             f"claimed {_money(case.claimed)}",
             file=out,
         )
@@ -197,7 +198,7 @@ def cmd_claim(args: argparse.Namespace, out: TextIO) -> int:
     try:
         case = file_claim(app.ctx, _actor(app, args), args.carrier)
         print(
-            f"filed {case.number}: {len(case.active_items)} units with {case.party}, "
+            f"filed {case.number}: {plural(len(case.active_items), 'unit')} with {case.party}, "
             f"claimed {_money(case.claimed)}",
             file=out,
         )

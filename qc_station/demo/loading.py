@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from qc_station.domain.enums import Finding, UnitState
 from qc_station.domain.errors import Conflict
 from qc_station.domain.model import Product
+from qc_station.domain.wording import plural
 from qc_station.services import audit, returns, users
 from qc_station.services.context import Actor, ServiceContext
 
@@ -59,10 +60,12 @@ class DemoSummary:
         states = ", ".join(f"{count} {name}" for name, count in self.states)
         head = [
             f"demo data loaded in {self.seconds:.1f} s (seed {self.seed}):",
-            f"  {self.rmas} RMAs {self.first_code} … {self.last_code} and "
-            f"{self.unexpected} unexpected returns, {self.units} units ({states})",
-            f"  {self.inspections} inspections, {self.approvals} supervisor approvals or "
-            f"rejections, {self.photos} photos, {self.products} catalog products",
+            f"  {plural(self.rmas, 'RMA')} {self.first_code} … {self.last_code} and "
+            f"{plural(self.unexpected, 'unexpected return')}, {plural(self.units, 'unit')} "
+            f"({states})",
+            f"  {plural(self.inspections, 'inspection')}, {self.approvals} supervisor approvals "
+            f"or rejections, {plural(self.photos, 'photo')}, "
+            f"{plural(self.products, 'catalog product')}",
         ]
         width = max(len(u.username) for u in DEMO_USERS)
         lines = [*head, f'demo users (password "{DEMO_PASSWORD}"):']

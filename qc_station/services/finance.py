@@ -67,6 +67,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from qc_station.domain.errors import Conflict, NotFound, QcError
+from qc_station.domain.wording import plural
 from qc_station.formats.finance_csv import (
     FORMAT_VERSION,
     ByteSink,
@@ -160,7 +161,7 @@ class ExportResult:
         if self.batch_id is None:
             return "nothing to export: no final decision is waiting (the file has the header only)"
         return (
-            f"batch {self.batch_id}: {self.row_count} row(s), sha256 {self.sha256}, "
+            f"batch {self.batch_id}: {plural(self.row_count, 'row')}, sha256 {self.sha256}, "
             f"audit head {self.audit_head}"
         )
 

@@ -41,6 +41,7 @@ from qc_station.domain.enums import RmaSource, UnitState
 from qc_station.domain.errors import QcError, ValidationError
 from qc_station.domain.model import Product, Rma, RmaLine
 from qc_station.domain.money import check_currency, round_money
+from qc_station.domain.wording import plural
 from qc_station.formats.catalog import FORMAT_CATALOG, parse_catalog
 from qc_station.formats.csv_input import RowError
 from qc_station.formats.manifest import (
@@ -91,15 +92,17 @@ class ImportReport:
     def summary(self) -> str:
         """One line for the command line and the log."""
         if self.format == FORMAT_CATALOG:
-            done = f"{self.products_added} products added, {self.products_updated} updated"
+            done = (
+                f"{plural(self.products_added, 'product')} added, {self.products_updated} updated"
+            )
         else:
             done = (
-                f"{self.rmas_added} RMAs added, {self.rmas_updated} updated, "
+                f"{plural(self.rmas_added, 'RMA')} added, {self.rmas_updated} updated, "
                 f"{self.rmas_unchanged} unchanged"
             )
         return (
-            f"{self.format}: {self.rows_read} rows read; {done}; "
-            f"{len(self.errors)} rows not imported"
+            f"{self.format}: {plural(self.rows_read, 'row')} read; {done}; "
+            f"{plural(len(self.errors), 'row')} not imported"
         )
 
 

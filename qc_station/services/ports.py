@@ -80,7 +80,25 @@ class RmaRepository(Protocol):
     def units_in_state(self, state: UnitState, limit: int = 500) -> list[str]:
         """LPNs of units in ``state``, oldest RMA first."""
 
+    def units_matching(self, field: str, value: str, limit: int = 50) -> list[UnitRef]:
+        """The units of the RMAs whose ``field`` (one of :data:`UNIT_SEARCH_FIELDS`: order
+        id, tracking number, customer, or a line's SKU, then only that line's units) is
+        exactly ``value``, oldest RMA first, then by unit: at most ``limit`` (the unit
+        history, SPEC §8)."""
+
     def count(self) -> int: ...
+
+
+#: The RMA fields ``RmaRepository.units_matching`` searches.
+UNIT_SEARCH_FIELDS = ("order_id", "tracking", "customer", "sku")
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit found by a search: its RMA's code and its LPN."""
+
+    rma_code: str
+    lpn: str
 
 
 class InspectionRepository(Protocol):
@@ -252,6 +270,10 @@ class AuditRepository(Protocol):
         """Every event in sequence order, streamed."""
 
     def for_entity(self, entity: str, entity_id: str) -> list[AuditEvent]: ...
+
+    def events_for(self, entity: str, entity_ids: Collection[str]) -> list[AuditEvent]:
+        """Every event about one of ``entity_ids`` of ``entity``, in sequence order (read in
+        batches, by the (entity, entity_id) index)."""
 
 
 class RecordDigests(Protocol):

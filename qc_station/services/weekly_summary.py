@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from itertools import zip_longest
 
 from printing.weekly_summary import Bar, SummaryData, SummaryTable, render_weekly_summary
+from qc_station.domain.wording import plural
 
 from .context import Actor, ServiceContext
 from .stats import DashboardFigures, StatsFilter, compute_figures
@@ -90,7 +91,7 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
             ("measure", "value"),
             (
                 *(
-                    (f"refunds in {a.currency} ({a.units} units)", str(a.amount))
+                    (f"refunds in {a.currency} ({plural(a.units, 'unit')})", str(a.amount))
                     for a in figures.refunds
                 ),
                 *((m.label, str(m.value(d))) for m in DEADLINES),

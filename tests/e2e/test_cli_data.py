@@ -129,7 +129,7 @@ def test_import_with_a_huge_price_rejects_only_its_row(qc: Run, tmp_path: Path) 
     )  # fmt: skip
     result = qc("import", str(manifest))
     assert result.code == 1 and "Traceback" not in result.err
-    assert "1 RMAs added" in result.out
+    assert "1 RMA added" in result.out
     errors = list(
         csv.DictReader(io.StringIO(Path(f"{manifest}.errors.csv").read_text("utf-8-sig")))
     )

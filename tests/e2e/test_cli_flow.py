@@ -64,7 +64,7 @@ def site(qc: Run, tmp_path: Path) -> Path:
     manifest.write_text(MANIFEST, encoding="utf-8")
     imported = qc("import", str(manifest), user="admin", password=PASSWORD)
     assert imported.code == 1  # one bad row
-    assert "1 row(s) not imported" in imported.err
+    assert "1 row not imported" in imported.err
     errors = (tmp_path / "manifest.csv.errors.csv").read_text(encoding="utf-8-sig")
     assert "5" in errors and "negative" in errors
     return tmp_path

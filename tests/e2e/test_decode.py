@@ -19,15 +19,23 @@ def test_prints_the_code_of_a_sample(qc: Run, tmp_path: Path) -> None:
     assert not any((tmp_path / "data").glob("**/*.db*"))
 
 
-def test_several_files_one_code_per_line(qc: Run) -> None:
-    result = qc(
-        "decode",
-        str(SAMPLES / "ean13-1_14.webp"),
-        str(SAMPLES / "qrcode-2_10.png"),  # a QR holding a line break and Japanese text
-    )
+def test_several_files_one_code_per_line_after_the_file_name(qc: Run) -> None:
+    ean, qr = SAMPLES / "ean13-1_14.webp", SAMPLES / "qrcode-2_10.png"
+    # The QR holds a line break and Japanese text.
+    result = qc("decode", str(ean), str(qr))
 
     assert result.code == 0, result.err
-    assert result.out.splitlines() == ["3560070169443", "Google モバイル\\r\\nhttp://google.jp"]
+    assert result.out.splitlines() == [
+        f"{ean}\t3560070169443",
+        f"{qr}\tGoogle モバイル\\r\\nhttp://google.jp",
+    ]
+
+
+def test_several_files_with_debug_name_the_file_then_the_symbology(qc: Run) -> None:
+    code128 = SAMPLES / "code128-1_1.png"
+    result = qc("--debug", "decode", str(code128), str(code128))
+
+    assert (result.code, result.out) == (0, f"{code128}\tCode128\t168901\n" * 2)
 
 
 def test_debug_adds_the_symbology(qc: Run) -> None:
@@ -56,7 +64,7 @@ def test_garbage_and_codeless_files_fail_but_the_others_are_decoded(
     )
 
     assert result.code == 1
-    assert result.out == "168901\n"
+    assert result.out == f"{SAMPLES / 'code128-1_1.png'}\t168901\n"
     # One line per failed file, and nothing else (no OpenCV warnings about the broken PNG).
     assert result.err.splitlines() == [
         f"qc-station: error: {garbage} is not a readable image (JPEG, PNG or WebP)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
@@ -13,7 +13,7 @@ from qc_station.domain.errors import Conflict
 from qc_station.services.ports import RecordDigests
 
 from ..orm import AUDIT_LOCK_ID, AuditEventRow, AuditHeadLockRow
-from ._common import STREAM_BATCH, Repo
+from ._common import STREAM_BATCH, Repo, chunks
 
 # The tables behind the models, for Core statements (bulk inserts, conditional updates).
 _audit = cast(Table, AuditEventRow.__table__)
@@ -129,3 +129,12 @@ class SqlAuditRepository(Repo):
             .order_by(_audit.c.seq)
         )
         return [_event(r) for r in rows]
+
+    def events_for(self, entity: str, entity_ids: Collection[str]) -> list[AuditEvent]:
+        found: list[AuditEvent] = []
+        for chunk in chunks(dict.fromkeys(entity_ids)):
+            rows = self.session.execute(
+                select(_audit).where(_audit.c.entity == entity, _audit.c.entity_id.in_(chunk))
+            )
+            found.extend(_event(r) for r in rows)
+        return sorted(found, key=lambda e: e.seq)

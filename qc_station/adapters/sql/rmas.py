@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from qc_station.domain.enums import RequestedResolution, RmaSource, UnitState
 from qc_station.domain.errors import Conflict, NotFound
 from qc_station.domain.model import Rma, RmaLine, Unit
+from qc_station.services.ports import UNIT_SEARCH_FIELDS, UnitRef
 
 from ..orm import RmaLineRow, RmaRow, UnitRow
 from ._common import Repo, as_text, chunks, opt_from_minor, opt_to_minor, rowcount
@@ -272,6 +273,22 @@ class SqlRmaRepository(Repo):
                 .limit(limit)
             )
         )
+
+    def units_matching(self, field: str, value: str, limit: int = 50) -> list[UnitRef]:
+        if field not in UNIT_SEARCH_FIELDS:
+            raise ValueError(f"cannot search units by {field!r}")
+        query = select(UnitRow.rma_code, UnitRow.lpn).join(RmaRow, RmaRow.code == UnitRow.rma_code)
+        if field == "sku":
+            # Only the units of the lines with that SKU (``sku`` is indexed).
+            query = query.join(
+                RmaLineRow,
+                (RmaLineRow.rma_code == UnitRow.rma_code) & (RmaLineRow.line_no == UnitRow.line_no),
+            ).where(RmaLineRow.sku == value)
+        else:
+            # No index on these columns yet: a scan of the RMAs, fine for a lookup by hand.
+            query = query.where(getattr(RmaRow, field) == value)
+        rows = self.session.execute(query.order_by(RmaRow.id, UnitRow.id).limit(limit))
+        return [UnitRef(r.rma_code, r.lpn) for r in rows]
 
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(RmaRow)) or 0

@@ -412,5 +412,5 @@ def test_summary_for_the_command_line(
     assert "nothing to export" in export_finance(ctx, SUPERVISOR, io.BytesIO()).summary()
     put_decision(store, units[0])
     result = export_finance(ctx, SUPERVISOR, io.BytesIO())
-    assert result.summary().startswith("batch FIN-20261102-0001: 1 row(s), sha256 ")
+    assert result.summary().startswith("batch FIN-20261102-0001: 1 row, sha256 ")
     assert str(result.audit_head) in result.summary()

@@ -547,3 +547,11 @@ def test_report_summary() -> None:
         catalog.summary()
         == "catalog: 5 rows read; 2 products added, 1 updated; 0 rows not imported"
     )
+
+
+def test_report_summary_of_one_says_one_row() -> None:
+    report = ImportReport("generic", 1, rmas_added=1)
+
+    assert report.summary() == (
+        "generic: 1 row read; 1 RMA added, 0 updated, 0 unchanged; 0 rows not imported"
+    )
