@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -29,6 +29,7 @@ from qc_station.domain.errors import AuthenticationFailed, PermissionDenied
 
 from .context import SYSTEM_USER, Actor, ServiceContext
 from .ports import UnitOfWork
+from .user_views import stored_utc
 
 
 class Action(StrEnum):
@@ -138,13 +139,6 @@ def require(actor: Actor, action: Action) -> None:
 # --- the user as the database has them now (SPEC §6) --------------------------------------
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    # Some drivers return stored UTC times naive; naive and aware times do not compare.
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 def check_current(uow: UnitOfWork, now: datetime, actor: Actor, action: Action | None) -> None:
     """Refuse unless the actor's user, as stored now, may act (and do ``action``, if given).
 
@@ -178,7 +172,7 @@ def check_current(uow: UnitOfWork, now: datetime, actor: Actor, action: Action |
             username=user.username,
             revoked="deactivated",
         )
-    locked_until = _utc(user.locked_until)
+    locked_until = stored_utc(user.locked_until)
     if locked_until is not None and now < locked_until:
         raise AuthenticationFailed(
             f"your account {user.username} is locked until {locked_until:%Y-%m-%d %H:%M:%S} "
