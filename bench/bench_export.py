@@ -216,12 +216,15 @@ def _check_file(out: Path, report: dict[str, Any], expected_rows: int) -> dict[s
     header = (BOM + csv_line(FORMAT_COLUMNS[FORMAT_VERSION])).encode("utf-8")
     digest = hashlib.sha256()
     lines = 0
+    last = b""
     with out.open("rb") as handle:
         head = handle.read(len(header))
         handle.seek(0)
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
-            lines += chunk.count(b"\r\n")
+            # A CRLF split between two chunks counts too (last byte "\r", next one "\n").
+            lines += chunk.count(b"\r\n") + (last == b"\r" and chunk[:1] == b"\n")
+            last = chunk[-1:]
     if head != header:
         raise AssertionError(f"unexpected start of the export file: {head!r}")
     if digest.hexdigest() != report["sha256"]:

@@ -29,8 +29,9 @@ import numpy as np
 
 from qc_station.adapters.barcodes import decode_frame
 from qc_station.adapters.camera import open_camera
-from qc_station.adapters.video import FileSystemVideoStore, OpenCvVideoRecorder
+from qc_station.adapters.video import OpenCvVideoRecorder
 from qc_station.adapters.video_frames import video_codec
+from qc_station.adapters.video_store import FileSystemVideoStore
 from qc_station.services.video_ports import VIDEO_FPS
 
 from .common import percentile

@@ -87,6 +87,35 @@ class PhotoData:
 
 
 @dataclass(frozen=True)
+class KeyFrame:
+    """One still of a clip, as printed: a small JPEG and where in the clip it is."""
+
+    jpeg: bytes = field(repr=False)
+    at_ms: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ClipData:
+    """The unboxing clip of an inspection (SPEC §7.5) as the report lists it. Times are
+    already formatted by the caller, in the station's zone and in UTC. The facts print even
+    when the file cannot be shown: ``missing`` is then ``pruned`` (deleted by the retention
+    rule at ``pruned_at``), ``absent`` (not in the store) or ``unreadable``."""
+
+    sha256: str
+    duration_ms: int
+    started_at: str
+    started_utc: str
+    ended_at: str
+    ended_utc: str
+    frames: int = 0
+    key_frames: tuple[KeyFrame, ...] = ()
+    missing: str = ""
+    pruned_at: str = ""
+
+
+@dataclass(frozen=True)
 class Signature:
     """An approval (or the decision itself) shown as a signature block."""
 
@@ -136,6 +165,8 @@ class UnitReport:
     photos: tuple[PhotoData, ...] = ()
     decision: DecisionData | None = None
     approvals: tuple[Signature, ...] = ()
+    clips: tuple[ClipData, ...] = ()
+    """The unboxing clips recorded on the inspection (none when it had no video)."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +182,8 @@ class ReportData:
     generated_by: str = ""
     page_size: PageSize = "A4"
     title: str = "Inspection report"
+    language: str = "en"
+    """The language the report is worded in (``printing.wording.DOCUMENT_LANGUAGES``)."""
 
 
 @dataclass(frozen=True)

@@ -140,11 +140,21 @@ class _Painter:
             f.draw(c, m, 86 - i * 15, line, 12)
         c.setLineWidth(1)
         c.line(m, 46, w - m, 46)
-        f.draw(c, m, 28, f.truncate(data.printed_at, 12, w / 2 - m - 4), 12)
-        station = f.truncate(data.station, 12, w / 2 - m - 4, bold=True)
-        f.draw(c, w - m, 28, station, 12, bold=True, align="right")
+        self._date_and_station(data, m, 28, w - 2 * m)
         if not data.decided and (data.bin_location or data.hold_reason):
             f.draw(c, m, 12, f.truncate(_place(data), 9, w - 2 * m), 9)
+
+    def _date_and_station(self, data: LabelData, x: float, y: float, width: float) -> None:
+        """The print time on the left, whole (its time zone too), the station on the right:
+        the station takes what it needs up to 40 % of the row, the date the rest, shrinking
+        before it would ever be cut."""
+        c, f = self.canvas, self.fonts
+        station_room = min(f.width(data.station, 12, bold=True), width * 0.4)
+        station = f.truncate(data.station, 12, station_room, bold=True)
+        f.draw(c, x + width, y, station, 12, bold=True, align="right")
+        date_room = width - f.width(station, 12, bold=True) - 10
+        size = f.fit_size(data.printed_at, date_room, 12, 7)
+        f.draw(c, x, y, f.truncate(data.printed_at, size, date_room), size)
 
     def _banner(
         self, text: str, x: float, y: float, width: float, height: float, max_size: float
@@ -186,14 +196,17 @@ class _Painter:
     def _disposition_column(self, data: LabelData, x: float, top: float, width: float) -> None:
         c, f = self.canvas, self.fonts
         y = top - 10
-        f.draw(c, x, y, "DISPOSITION", 9)
         disposition = disposition_text(data.disposition or "—")
-        lines = f.wrap(disposition, 19, width, 2, bold=True)
-        for line in lines:
-            y -= 21
-            size = f.fit_size(line, width, 19, 10, bold=True)
-            f.draw(c, x, y, f.truncate(line, size, width, bold=True), size, bold=True)
-        y -= 24 if len(lines) < 2 else 20
+        lines: list[str] = []
+        # The banner says RESTOCK already: the same word again would only take the room.
+        if disposition != (data.headline or ""):
+            f.draw(c, x, y, "DISPOSITION", 9)
+            lines = f.wrap(disposition, 19, width, 2, bold=True)
+            for line in lines:
+                y -= 21
+                size = f.fit_size(line, width, 19, 10, bold=True)
+                f.draw(c, x, y, f.truncate(line, size, width, bold=True), size, bold=True)
+            y -= 24 if len(lines) < 2 else 20
         if data.hold_reason:
             f.draw(c, x, y, "HOLD", 9)
             for line in f.wrap(data.hold_reason, 11, width, 3 if len(lines) < 2 else 2):

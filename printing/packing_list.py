@@ -21,9 +21,12 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
+from qc_station.domain.display import format_money
+
 from .barcodes import draw_code128, plan_code128
 from .data import PageSize
 from .fonts import FontSet, load_fonts
+from .wording import DocumentWords
 
 _PAGES = {"A4": A4, "Letter": LETTER}
 _MARGIN = 42.0
@@ -61,6 +64,8 @@ class PackingListData:
     lines: tuple[PackingLine, ...]
     totals: tuple[tuple[str, Decimal], ...]
     """(currency, amount claimed) in currency order."""
+    language: str = "en"
+    """The language the codes (the findings) are worded in; a supplier reads English."""
 
 
 def render_packing_list(
@@ -100,6 +105,7 @@ class _Writer:
         )
         self.page = 1
         self.y = height - _MARGIN
+        self.words = DocumentWords(data.language)
 
     def write(self) -> None:
         self._head()
@@ -157,10 +163,12 @@ class _Writer:
         self._text(_MARGIN + 12, f"SKU {line.sku} — {line.product_name}", 9)
         self.y -= 12
         tracking = f"   Tracking: {line.tracking}" if line.tracking else ""
+        finding = self.words.finding(line.finding)
+        price = format_money(line.unit_price, line.currency, self.words.language)
+        claimed = format_money(line.amount, line.currency, self.words.language)
         self._text(
             _MARGIN + 12,
-            f"Finding: {line.finding}   Unit price: {line.unit_price} {line.currency}   "
-            f"Claimed: {line.amount} {line.currency}{tracking}",
+            f"Finding: {finding}   Unit price: {price}   Claimed: {claimed}{tracking}",
             9,
         )
         self.y -= 12
@@ -181,7 +189,7 @@ class _Writer:
         self._text(_MARGIN, "Total claimed", 11, bold=True)
         for currency, amount in self.data.totals:
             self.y -= 14
-            self._text(_MARGIN + 12, f"{amount} {currency}", 10)
+            self._text(_MARGIN + 12, format_money(amount, currency, self.words.language), 10)
 
     def _footer(self) -> None:
         self.fonts.draw(

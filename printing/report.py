@@ -36,13 +36,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from qc_station.domain.errors import ValidationError
-from qc_station.domain.money import format_amount
+from qc_station.domain.display import format_money, format_percent
 
 from .barcodes import Code128Flowable
 from .data import DecisionData, PhotoData, ReportData, RmaFacts, Signature, UnitReport
 from .fonts import FontSet, load_fonts
 from .report_blocks import RULE, SHADE, ReportBlocks
+from .report_clips import clip_section
 from .report_pages import MARGIN, PAGE_SIZES, NumberedCanvas, ReportFooter
 from .report_photos import (
     PHOTO_MAX_HEIGHT,
@@ -53,6 +53,7 @@ from .report_photos import (
     jpeg_size,
     prepare_photo,
 )
+from .wording import DocumentWords
 
 # The photos, the page furniture and the building blocks live in report_photos, report_pages
 # and report_blocks; the names tests and benchmarks use are named from here too.
@@ -64,7 +65,7 @@ __all__ = ["PHOTO_MAX_PX", "UNREADABLE_PHOTO", "jpeg_size", "prepare_photo", "re
 rl_config.useA85 = 0
 
 
-_ANSWERS = {"pass": "PASS", "fail": "FAIL", "na": "N/A", "": "—"}
+_ANSWERS = {"pass": "PASS", "fail": "FAIL", "na": "N/A"}
 
 
 def render_report(data: ReportData, *, fonts: FontSet | None = None) -> bytes:
@@ -80,7 +81,7 @@ def render_report(data: ReportData, *, fonts: FontSet | None = None) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 8 * mm,
-        title=f"{data.title} {data.rma.code}",
+        title=f"{DocumentWords(data.language)(data.title)} {data.rma.code}",
         author="Returns QC Station",
         creator="Returns QC Station",
         # No creation date or random id: the same data gives the same bytes, and printing
@@ -102,9 +103,10 @@ def render_report(data: ReportData, *, fonts: FontSet | None = None) -> bytes:
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    builder = _Builder(fonts, doc.width)
+    words = DocumentWords(data.language)
+    builder = _Builder(fonts, doc.width, words)
     story = builder.story(data)
-    footer = ReportFooter(fonts, data)
+    footer = ReportFooter(fonts, data, words)
     doc.build(story, canvasmaker=functools.partial(NumberedCanvas, footer=footer))
     return buf.getvalue()
 
@@ -113,8 +115,9 @@ def render_report(data: ReportData, *, fonts: FontSet | None = None) -> bytes:
 
 
 class _Builder(ReportBlocks):
-    def __init__(self, fonts: FontSet, frame_width: float) -> None:
+    def __init__(self, fonts: FontSet, frame_width: float, words: DocumentWords) -> None:
         super().__init__(fonts, frame_width)
+        self.w = words
         self._prepared: dict[int, tuple[bytes, int, int] | None] = {}
 
     def story(self, data: ReportData) -> list[Flowable]:
@@ -125,7 +128,7 @@ class _Builder(ReportBlocks):
         for index, unit in enumerate(data.units, start=1):
             out += self._unit(unit, index, len(data.units), data.rma)
         if not data.units:
-            out.append(self.p("No units on this report.", self.body))
+            out.append(self.p(self.w("No units on this report."), self.body))
         out += self._audit(data)
         return out
 
@@ -145,15 +148,15 @@ class _Builder(ReportBlocks):
 
     def _title(self, data: ReportData) -> list[Flowable]:
         left: list[Flowable] = [
-            self.p(data.title, self.h1),
+            self.p(self.w(data.title), self.h1),
             Spacer(1, 2),
             self.p(data.rma.code, self.big),
         ]
         meta = []
         if data.generated_at:
-            meta.append(f"Generated {data.generated_at}")
+            meta.append(self.w("Generated {time}").format(time=data.generated_at))
         if data.generated_by:
-            meta.append(f"by {data.generated_by}")
+            meta.append(self.w("by {name}").format(name=data.generated_by))
         if meta:
             left.append(self.p(" ".join(meta), self.small))
         barcode_width = self.width * 0.5
@@ -175,72 +178,78 @@ class _Builder(ReportBlocks):
         return [table, Spacer(1, 4 * mm)]
 
     def _rma(self, rma: RmaFacts) -> list[Flowable]:
+        w = self.w
         pairs = [
-            ("RMA", rma.code),
-            ("Order", rma.order_id),
-            ("Customer", rma.customer),
-            ("Market", rma.market),
-            ("Currency", rma.currency),
-            ("Order date", rma.order_date),
-            ("Delivery date", rma.delivery_date or "unknown"),
-            ("Request date", rma.request_date),
-            ("Requested resolution", rma.requested_resolution),
-            ("Source", rma.source),
-            ("Carrier", rma.carrier),
-            ("Tracking", rma.tracking),
+            (w("RMA"), rma.code),
+            (w("Order"), rma.order_id),
+            (w("Customer"), rma.customer),
+            (w("Market"), rma.market),
+            (w("Currency"), rma.currency),
+            (w("Order date"), rma.order_date),
+            (w("Delivery date"), rma.delivery_date or w("unknown")),
+            (w("Request date"), rma.request_date),
+            (w("Requested resolution"), w.requested(rma.requested_resolution)),
+            (w("Source"), rma.source),
+            (w("Carrier"), rma.carrier),
+            (w("Tracking"), rma.tracking),
         ]
-        flow: list[Flowable] = [self.p("RMA and order", self.h2), self.facts(pairs)]
+        flow: list[Flowable] = [self.p(w("RMA and order"), self.h2), self.facts(pairs)]
         flow.append(Spacer(1, 3))
-        flow.append(self.facts([("Stated reason", rma.stated_reason)], columns=1))
+        flow.append(self.facts([(w("Stated reason"), rma.stated_reason)], columns=1))
         return flow
 
     def _unit(self, unit: UnitReport, index: int, count: int, rma: RmaFacts) -> list[Flowable]:
         currency = unit.currency or rma.currency
-        price = _money(unit.unit_price, currency) if unit.unit_price is not None else ""
+        w = self.w
+        price = self._money(unit.unit_price, currency) if unit.unit_price is not None else ""
+        title = w("Unit {index} of {count}").format(index=index, count=count)
         out: list[Flowable] = [
             CondPageBreak(60 * mm),
-            self.p(f"Unit {index} of {count} — {unit.lpn}", self.h2),
+            self.p(f"{title} — {unit.lpn}", self.h2),
             self.facts(
                 [
-                    ("LPN", unit.lpn),
-                    ("SKU", unit.sku),
-                    ("Category", unit.category),
-                    ("Supplier", unit.supplier),
-                    ("Unit price", price),
-                    ("Inspector", unit.inspector),
-                    ("Station", unit.station),
-                    ("Inspected at", unit.inspected_at),
+                    (w("LPN"), unit.lpn),
+                    (w("SKU"), unit.sku),
+                    (w("Category"), unit.category),
+                    (w("Supplier"), unit.supplier),
+                    (w("Unit price"), price),
+                    (w("Inspector"), unit.inspector),
+                    (w("Station"), unit.station),
+                    (w("Inspected at"), unit.inspected_at),
                 ]
             ),
             Spacer(1, 3),
-            self.facts([("Product", unit.product_name)], columns=1),
-            self.p("Inspection", self.h3),
+            self.facts([(w("Product"), unit.product_name)], columns=1),
+            self.p(w("Inspection"), self.h3),
             self.facts(
                 [
-                    ("Grade", unit.grade or "—"),
-                    ("Finding", unit.finding or "—"),
-                    ("Serial seen", unit.serial or "—"),
-                    ("Photos", str(len(unit.photos))),
+                    (w("Grade"), w.grade(unit.grade)),
+                    (w("Finding"), w.finding(unit.finding)),
+                    (w("Serial seen"), unit.serial or "—"),
+                    (w("Photos"), str(len(unit.photos))),
                 ]
             ),
         ]
         if unit.notes:
-            out += [Spacer(1, 3), self.facts([("Notes", unit.notes)], columns=1)]
+            out += [Spacer(1, 3), self.facts([(w("Notes"), unit.notes)], columns=1)]
         out += self._checklist(unit)
         out += self._photos(unit.photos)
+        if unit.inspected_at:
+            out += clip_section(self, unit.clips)
         out += self._decision(unit.decision)
         out += self._approvals(unit.approvals)
         return out
 
     def _checklist(self, unit: UnitReport) -> list[Flowable]:
-        head: list[Flowable] = [self.p("Checklist", self.h3)]
+        w = self.w
+        head: list[Flowable] = [self.p(w("Checklist"), self.h3)]
         if not unit.checklist:
-            return [*head, self.p("No checklist answers recorded.", self.small)]
+            return [*head, self.p(w("No checklist answers recorded."), self.small)]
         rows: list[list[Any]] = [
             [
-                self.p("Question", self.label),
-                self.p("Required", self.label),
-                self.p("Answer", self.label),
+                self.p(w("Question"), self.label),
+                self.p(w("Required"), self.label),
+                self.p(w("Answer"), self.label),
             ]
         ]
         style = [
@@ -250,12 +259,13 @@ class _Builder(ReportBlocks):
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]
         for i, line in enumerate(unit.checklist, start=1):
-            answer = _ANSWERS.get(line.answer.lower(), line.answer)
+            key = line.answer.lower()
+            answer = w(_ANSWERS[key]) if key in _ANSWERS else (line.answer or "—")
             failed = line.answer.lower() == "fail"
             rows.append(
                 [
                     self.p(line.question),
-                    self.p("required" if line.required else "optional", self.small),
+                    self.p(w("required") if line.required else w("optional"), self.small),
                     self.p(answer, bold=failed),
                 ]
             )
@@ -265,9 +275,9 @@ class _Builder(ReportBlocks):
         return [*head, table]
 
     def _photos(self, photos: Sequence[PhotoData]) -> list[Flowable]:
-        head = self.p(f"Photos ({len(photos)})", self.h3)
+        head = self.p(self.w("Photos ({count})").format(count=len(photos)), self.h3)
         if not photos:
-            return [head, self.p("No photos.", self.small)]
+            return [head, self.p(self.w("No photos."), self.small)]
         gap = 6 * mm
         cell = (self.width - gap) / 2
         cells = [self._photo_cell(photo, n, cell) for n, photo in enumerate(photos, start=1)]
@@ -298,15 +308,18 @@ class _Builder(ReportBlocks):
         prepared = self._prepared[key] if key in self._prepared else prepare_photo(photo.content)
         picture: Flowable
         if prepared is None:
-            picture = UnreadablePhoto(self.f, photo.sha256, width, PHOTO_MAX_HEIGHT)
+            picture = UnreadablePhoto(
+                self.f, photo.sha256, width, PHOTO_MAX_HEIGHT, self.w(UNREADABLE_PHOTO)
+            )
         else:
             jpeg, px_w, px_h = prepared
             scale = min(width / px_w, PHOTO_MAX_HEIGHT / px_h)
             picture = Image(io.BytesIO(jpeg), width=px_w * scale, height=px_h * scale)
             picture.hAlign = "LEFT"
-        caption = f"#{number} · captured {photo.captured_at or 'unknown'}"
+        captured = photo.captured_at or self.w("unknown")
+        caption = f"#{number} · " + self.w("captured {time}").format(time=captured)
         if photo.station:
-            caption += f" · station {photo.station}"
+            caption += " · " + self.w("station {name}").format(name=photo.station)
         digest = photo.sha256 or "—"
         hash_size = self.f.fit_size(digest, width, 6.5, 4.5)
         hash_style = ParagraphStyle("hash", self.tiny, fontSize=hash_size, leading=hash_size + 2)
@@ -319,31 +332,33 @@ class _Builder(ReportBlocks):
         ]
 
     def _decision(self, decision: DecisionData | None) -> list[Flowable]:
-        head = self.p("Decision", self.h3)
+        w = self.w
+        head = self.p(w("Decision"), self.h3)
         if decision is None:
-            return [head, self.p("Not decided yet.", self.body)]
-        refund = _money(decision.refund_amount, decision.currency)
-        recovery = decision.recovery or "none"
+            return [head, self.p(w("Not decided yet."), self.body)]
+        refund = self._money(decision.refund_amount, decision.currency)
+        recovery = w.recovery(decision.recovery) if decision.recovery else w("none")
         if decision.recovery and decision.recovery_amount is not None:
-            recovery += f" ({_money(decision.recovery_amount, decision.currency)})"
+            recovery += f" ({self._money(decision.recovery_amount, decision.currency)})"
+        decided = " · ".join(x for x in (decision.decided_by, decision.decided_at) if x)
         pairs = [
-            ("Resolution", decision.resolution),
-            ("Disposition", decision.disposition),
-            ("Deduction", f"{decision.deduction_pct} %"),
-            ("Refund", refund),
-            ("Recovery", recovery),
-            ("Decided by", " · ".join(x for x in (decision.decided_by, decision.decided_at) if x)),
+            (w("Resolution"), w.resolution(decision.resolution)),
+            (w("Disposition"), w.disposition(decision.disposition)),
+            (w("Deduction"), format_percent(decision.deduction_pct, w.language)),
+            (w("Refund"), refund),
+            (w("Recovery"), recovery),
+            (w("Decided by"), decided),
         ]
         if decision.policy_version:
-            pairs.append(("Policy version", decision.policy_version))
+            pairs.append((w("Policy version"), decision.policy_version))
         out: list[Flowable] = [
             head,
-            self._headline_box(decision.headline),
+            self._headline_box(w.headline(decision.headline)),
             Spacer(1, 4),
             self.facts(pairs),
         ]
         if decision.reasons:
-            out.append(self.p("Reasons", self.h3))
+            out.append(self.p(w("Reasons"), self.h3))
             for reason in decision.reasons:
                 out.append(
                     Paragraph(
@@ -363,12 +378,15 @@ class _Builder(ReportBlocks):
             out.append(
                 self.boxed(
                     [
-                        self.p("Overridden by the inspector. Reason:", self.label),
+                        self.p(w("Overridden by the inspector. Reason:"), self.label),
                         self.p(decision.override_reason, bold=True),
                     ]
                 )
             )
         return [KeepTogether(out[:4]), *out[4:]]
+
+    def _money(self, amount: Decimal, currency: str) -> str:
+        return format_money(amount, currency, self.w.language)
 
     def _headline_box(self, headline: str) -> Flowable:
         style = ParagraphStyle(
@@ -388,9 +406,9 @@ class _Builder(ReportBlocks):
         )
 
     def _approvals(self, signatures: Sequence[Signature]) -> list[Flowable]:
-        head = self.p("Approvals", self.h3)
+        head = self.p(self.w("Approvals"), self.h3)
         if not signatures:
-            return [head, self.p("No approvals recorded.", self.small)]
+            return [head, self.p(self.w("No approvals recorded."), self.small)]
         gap = 6 * mm
         cell = (self.width - gap) / 2
         blocks = [self._signature(s, cell) for s in signatures]
@@ -416,7 +434,7 @@ class _Builder(ReportBlocks):
 
     def _signature(self, signature: Signature, width: float) -> Flowable:
         content: list[Any] = [
-            [self.p(signature.meaning, self.label)],
+            [self.p(self.w(signature.meaning), self.label)],
             [self.p(signature.name, self.big)],
             [self.p(signature.signed_at, self.body)],
         ]
@@ -439,18 +457,18 @@ class _Builder(ReportBlocks):
         )
 
     def _audit(self, data: ReportData) -> list[Flowable]:
-        out: list[Flowable] = [CondPageBreak(30 * mm), self.p("Audit", self.h2)]
+        out: list[Flowable] = [CondPageBreak(30 * mm), self.p(self.w("Audit"), self.h2)]
         if data.audit_excerpt:
             style = ParagraphStyle("audit", self.tiny, wordWrap="CJK")
             out += [Paragraph(self.f.markup(line), style) for line in data.audit_excerpt]
         else:
-            out.append(self.p("No audit events in this excerpt.", self.small))
+            out.append(self.p(self.w("No audit events in this excerpt."), self.small))
         out.append(Spacer(1, 4))
         head = data.audit_head or "—"
         out.append(
             self.boxed(
                 [
-                    self.p("Audit head (SEQ:HASH)", self.label),
+                    self.p(self.w("Audit head (SEQ:HASH)"), self.label),
                     Paragraph(
                         self.f.markup(head, bold=True),
                         ParagraphStyle("head", self.small, wordWrap="CJK"),
@@ -459,14 +477,3 @@ class _Builder(ReportBlocks):
             )
         )
         return out
-
-
-def _money(amount: Decimal | None, currency: str) -> str:
-    """``12.50 EUR``; the domain rounds to the currency's minor unit when it knows the code."""
-    if amount is None:
-        return ""
-    try:
-        text = format_amount(amount, currency)
-    except ValidationError:  # an unknown currency must not stop the evidence from printing
-        text = f"{amount:f}"
-    return f"{text} {currency}".strip()

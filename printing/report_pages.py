@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .data import ReportData
 from .fonts import FontSet
 from .report_blocks import GREY, RULE
+from .wording import ENGLISH, DocumentWords
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN = 16 * mm
@@ -23,6 +24,7 @@ MARGIN = 16 * mm
 class ReportFooter:
     fonts: FontSet
     data: ReportData
+    words: DocumentWords = ENGLISH
 
     def draw(self, canvas: Canvas, page: int, total: int) -> None:
         f = self.fonts
@@ -33,13 +35,15 @@ class ReportFooter:
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, y + 10, width - MARGIN, y + 10)
         canvas.setFillColor(GREY)
-        left = f"{self.data.title} · {self.data.rma.code}"
+        w = self.words
+        left = f"{w(self.data.title)} · {self.data.rma.code}"
         if self.data.generated_at:
-            left += f" · generated {self.data.generated_at}"
+            left += " · " + w("generated {time}").format(time=self.data.generated_at)
         f.draw(canvas, MARGIN, y, f.truncate(left, 7.5, width / 2), 7.5)
-        f.draw(canvas, width - MARGIN, y, f"Page {page} of {total}", 7.5, bold=True, align="right")
+        number = w("Page {page} of {total}").format(page=page, total=total)
+        f.draw(canvas, width - MARGIN, y, number, 7.5, bold=True, align="right")
         if self.data.audit_head:
-            head = f"Audit head {self.data.audit_head}"
+            head = w("Audit head {head}").format(head=self.data.audit_head)
             head = f.truncate(head, 6.5, width - 2 * MARGIN)
             f.draw(canvas, MARGIN, y - 9, head, 6.5)
         canvas.restoreState()

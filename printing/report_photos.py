@@ -27,9 +27,17 @@ UNREADABLE_PHOTO = "Photo could not be read"
 class UnreadablePhoto(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """Stands where a photo that cannot be decoded would be: a crossed box that says so."""
 
-    def __init__(self, fonts: FontSet, sha256: str, width: float, height: float) -> None:
+    def __init__(
+        self,
+        fonts: FontSet,
+        sha256: str,
+        width: float,
+        height: float,
+        text: str = UNREADABLE_PHOTO,
+    ) -> None:
         super().__init__()
         self.fonts = fonts
+        self.text = text
         self.sha256 = sha256
         self.width = width
         self.height = height * 0.5
@@ -51,9 +59,7 @@ class UnreadablePhoto(Flowable):  # type: ignore[misc]  # reportlab ships no typ
         c.setFillColor(colors.white)
         c.rect(8, self.height / 2 - 16, self.width - 16, 30, stroke=0, fill=1)
         c.setFillColor(colors.black)
-        f.draw(
-            c, self.width / 2, self.height / 2 + 2, UNREADABLE_PHOTO, 10, bold=True, align="center"
-        )
+        f.draw(c, self.width / 2, self.height / 2 + 2, self.text, 10, bold=True, align="center")
         digest = f.truncate(self.sha256 or "no hash", 5.5, self.width - 20)
         f.draw(c, self.width / 2, self.height / 2 - 10, digest, 5.5, align="center")
         c.restoreState()

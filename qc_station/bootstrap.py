@@ -19,7 +19,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from qc_station.adapters.backup import maintenance_for
-from qc_station.adapters.camera import CodeDebouncer, open_camera
+from qc_station.adapters.camera import CodeDebouncer, open_camera, parse_camera_source
+from qc_station.adapters.camera_devices import list_cameras
 from qc_station.adapters.database import make_engine, redact_url
 from qc_station.adapters.files import write_into
 from qc_station.adapters.journal import FileJournal
@@ -28,15 +29,19 @@ from qc_station.adapters.opencv_ports import OpenCvPhotos, decode_frame
 from qc_station.adapters.outage import is_outage
 from qc_station.adapters.passwords import Argon2PasswordHasher
 from qc_station.adapters.photo_store import FileSystemPhotoStore
+from qc_station.adapters.print_records import FolderPrintRecords, records_folder
 from qc_station.adapters.printers import CupsPrinter, FolderSpool, spool_folder
 from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
-from qc_station.adapters.video import FileSystemVideoStore, OpenCvVideoRecorder, import_clip
+from qc_station.adapters.video import OpenCvVideoRecorder
+from qc_station.adapters.video_keyframes import key_frames
+from qc_station.adapters.video_store import FileSystemVideoStore, import_clip
 from qc_station.config import Config
 from qc_station.domain.errors import PolicyError
 from qc_station.domain.policy import Policy, load_policy
 from qc_station.resources import default_policy_file
 from qc_station.services.context import ServiceContext
 from qc_station.services.policy_admin import startup_policy
+from qc_station.services.print_history import PrintHistory
 from qc_station.services.print_queue import Printer, PrinterNotConfigured
 from qc_station.services.station_ports import StationPorts
 
@@ -81,13 +86,17 @@ def read_policy(path: str | Path | None) -> Policy:
         data = file.read_bytes()
     except OSError as exc:
         raise PolicyError(
-            f"cannot read policy file {file}: {exc.strerror}", key="", problem="unreadable"
+            "policy.unreadable",
+            key="",
+            problem="unreadable",
+            path=str(file),
+            detail=exc.strerror or str(exc),
         ) from None
     return load_policy(data)
 
 
 def _no_printer() -> Printer:
-    raise PrinterNotConfigured("no print system: the CUPS client tools (lp, lpstat) are missing")
+    raise PrinterNotConfigured("printer.no_print_system")
 
 
 def station_ports(
@@ -122,6 +131,9 @@ def station_ports(
         videos=videos,
         recorder=OpenCvVideoRecorder(videos, config.data_path / RECORDING_FOLDER),
         import_clip=lambda path: import_clip(path, videos),
+        key_frames=key_frames,
+        list_cameras=list_cameras,
+        parse_camera=parse_camera_source,
     )
 
 
@@ -154,4 +166,8 @@ def build(
         database=maintenance_for(engine),
         photo_stamper=OpenCvPhotos(),
     )
-    return App(config, engine, ctx, station_ports(config, clock, fallback_printer=fallback_printer))
+    ports = station_ports(config, clock, fallback_printer=fallback_printer)
+    # Prints join their units' story once the database is there (issue 18).
+    records = FolderPrintRecords(records_folder(config.data_path))
+    ports.print_recorder = PrintHistory(ctx, records, is_outage)
+    return App(config, engine, ctx, ports)

@@ -120,7 +120,17 @@ SETTINGS: tuple[Setting, ...] = (
         _choice("A4", "Letter"),
     ),
     Setting(
-        "language", "QC_STATION_LANGUAGE", "interface language: en or zh_CN", _choice("en", "zh_CN")
+        "language",
+        "QC_STATION_LANGUAGE",
+        # "pseudo" marks every translatable string ⟦…⟧: a developer's check (ui/pseudo_locale.py).
+        "interface language: en or zh_CN (pseudo: every translatable string marked)",
+        _choice("en", "zh_CN", "pseudo"),
+    ),
+    Setting(
+        "document_language",
+        "QC_STATION_DOCUMENT_LANGUAGE",
+        "language of printed reports and packing lists: en (default) or zh_CN",
+        _choice("en", "zh_CN"),
     ),
     Setting(
         "idle_lock_minutes",
@@ -146,6 +156,7 @@ class Config:
     disposition_bins: tuple[tuple[str, str], ...] = ()
     report_page_size: str = "A4"
     language: str = "en"
+    document_language: str = "en"
     idle_lock_minutes: int = 5
     allow_badge_login: bool = True
     source: str = ""  # the config file read, if any
@@ -199,15 +210,15 @@ def load_config(
         try:
             document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ValidationError(f"config file {path} is not valid TOML: {exc}") from None
+            raise ValidationError("config.not_toml", path=str(path), detail=str(exc)) from None
         known = {s.key for s in SETTINGS}
         for key in document:
             if key not in known:
-                raise ValidationError(f"config file {path}: unknown setting '{key}'", key=key)
-        values.update(_parsed(document, f"config file {path}"))
+                raise ValidationError("config.unknown_setting_in_file", path=str(path), key=key)
+        values.update(_parsed(document, path))
         source = str(path)
     elif config_file:
-        raise ValidationError(f"config file {path} does not exist")
+        raise ValidationError("config.no_file", path=str(path))
     values.update(
         _parsed({s.key: env[s.env] for s in SETTINGS if s.env and env.get(s.env)}, "environment")
     )
@@ -217,7 +228,9 @@ def load_config(
     return Config(**values, source=source)
 
 
-def _parsed(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
+def _parsed(raw: Mapping[str, Any], origin: Path | str) -> dict[str, Any]:
+    """The settings in ``raw`` parsed; ``origin`` is the config file's path, "environment"
+    or "command line" (named in the refusal of a bad value)."""
     by_key = {s.key: s for s in SETTINGS}
     parsed: dict[str, Any] = {}
     for key, value in raw.items():
@@ -225,7 +238,20 @@ def _parsed(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
         try:
             parsed[key] = setting.parse(value)
         except (ValueError, TypeError) as exc:
-            raise ValidationError(f"{origin}: setting '{key}': {exc}", key=key) from None
+            if isinstance(origin, Path):
+                raise ValidationError(
+                    "config.bad_value_in_file", key=key, path=str(origin), detail=str(exc)
+                ) from None
+            if origin == "environment":
+                raise ValidationError(
+                    "config.bad_value_in_environment",
+                    key=key,
+                    variable=setting.env or "",
+                    detail=str(exc),
+                ) from None
+            raise ValidationError(
+                "config.bad_value_on_command_line", key=key, detail=str(exc)
+            ) from None
     return parsed
 
 
@@ -250,15 +276,15 @@ def save_settings(path: Path, values: Mapping[str, str | int | bool]) -> None:
     by_key = {s.key: s for s in SETTINGS}
     for key, value in values.items():
         if key not in by_key:
-            raise ValidationError(f"unknown setting '{key}'", key=key)
+            raise ValidationError("config.unknown_setting", key=key)
         if not isinstance(value, (str, int, bool)):
-            raise ValidationError(f"setting '{key}': only single values can be saved", key=key)
-    _parsed(values, f"config file {path}")
+            raise ValidationError("config.not_a_single_value", key=key)
     path = Path(path)
+    _parsed(values, path)
     try:
         text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read config file {path}: {exc}") from None
+        raise ValidationError("config.unreadable", path=str(path), detail=str(exc)) from None
     lines = text.splitlines()
     first_table = next(
         (n for n, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines)
@@ -276,9 +302,9 @@ def save_settings(path: Path, values: Mapping[str, str | int | bool]) -> None:
     try:
         document = tomllib.loads(new_text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValidationError(f"config file {path} would not be valid TOML: {exc}") from None
+        raise ValidationError("config.would_not_be_toml", path=str(path), detail=str(exc)) from None
     if any(document.get(key) != value for key, value in values.items()):
-        raise ValidationError(f"config file {path}: a setting is defined twice; fix it by hand")
+        raise ValidationError("config.defined_twice", path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.saving")
     try:

@@ -133,6 +133,8 @@ def extract(language: str, files: list[Path]) -> ET.Element:
                 for n, location in enumerate(locations):
                     copy.insert(n, copy_message(location))
                 fixed.setdefault(target, []).append(copy)
+    for name, message in core_messages():
+        fixed.setdefault(name, []).append(message)
     catalogue = ET.Element("TS", {"version": "2.1", "language": language})
     for name in sorted(fixed):
         context = ET.SubElement(catalogue, "context")
@@ -146,6 +148,87 @@ def extract(language: str, files: list[Path]) -> ET.Element:
             seen[source] = message
             context.append(message)
     return catalogue
+
+
+def core_messages() -> list[tuple[str, ET.Element]]:
+    """The core's words the screens translate though no ``_tr`` literal names them: every
+    template of the message catalogue (context ``Messages``, ``qc_station/domain/messages``)
+    and every word of the closed vocabularies (context ``Labels``,
+    ``qc_station/domain/vocabulary.py``), each with its place in the source."""
+    from qc_station.domain import messages, vocabulary
+
+    found: list[tuple[str, ET.Element]] = []
+
+    def add(context: str, source: str, module: object, key: str) -> None:
+        path = Path(getattr(module, "__file__", ""))
+        line = next(
+            (n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if key in text),
+            0,
+        )
+        message = ET.Element("message")
+        ET.SubElement(
+            message,
+            "location",
+            {"filename": os.path.relpath(path, TS_DIR), "line": str(line)},
+        )
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation", {"type": "unfinished"})
+        found.append((context, message))
+
+    for area in messages.AREAS:
+        for code, template in area.TEMPLATES.items():
+            add(messages.CONTEXT, template, area, f'"{code}"')
+    documents = [
+        *sorted((ROOT / "printing").glob("*.py")),
+        *sorted((ROOT / "qc_station" / "services").glob("*documents.py")),
+    ]
+    for path in documents:
+        for source, line in document_phrases(path):
+            message = ET.Element("message")
+            ET.SubElement(
+                message,
+                "location",
+                {"filename": os.path.relpath(path, TS_DIR), "line": str(line)},
+            )
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", {"type": "unfinished"})
+            found.append(("Documents", message))
+    for table in vocabulary.TABLES.values():
+        for member, word in table.items():
+            add(vocabulary.CONTEXT, word, vocabulary, f"{type(member).__name__}.{member.name}:")
+    return found
+
+
+def document_phrases(path: Path) -> list[tuple[str, int]]:
+    """The printed documents' own phrases in ``path``: the literal of each call of their
+    ``DocumentWords`` (``w("Order")``, ``self.words("Finding")``: ``printing/wording.py``) and
+    the titles and phrases in its ``TITLES`` and ``PHRASES``."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not (isinstance(node, ast.Call) and node.args):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        first = node.args[0]
+        if (
+            name in ("w", "words")
+            and isinstance(first, ast.Constant)
+            and isinstance(first.value, str)
+        ):
+            found.append((first.value, node.lineno))
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        # ``TITLES = ("Inspection report", …)``: the titles the services choose, and the
+        # ``PHRASES`` they hand over as data.
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id in ("TITLES", "PHRASES")
+            for target in node.targets
+        ):
+            for item in getattr(node.value, "elts", []):
+                if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    found.append((item.value, node.lineno))
+    return found
 
 
 def _relative(filename: str) -> str:

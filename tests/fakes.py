@@ -96,10 +96,10 @@ class FakeRmaRepository(_Repo):
 
     def add(self, rma: Rma) -> None:
         if rma.code in self.data.rmas:
-            raise Conflict(f"RMA {rma.code} exists already", code=rma.code)
+            raise Conflict("rma.exists", code=rma.code)
         for unit in rma.units:
             if unit.lpn in self.data.lpn_index:
-                raise Conflict(f"LPN {unit.lpn} exists already", lpn=unit.lpn)
+                raise Conflict("rma.lpn_exists", lpn=unit.lpn)
         self.data.rmas[rma.code] = copy.deepcopy(rma)
         for unit in rma.units:
             self.data.lpn_index[unit.lpn] = rma.code
@@ -111,7 +111,7 @@ class FakeRmaRepository(_Repo):
     def replace_lines(self, rma: Rma) -> None:
         old = self.data.rmas.get(rma.code)
         if old is None:
-            raise NotFound(f"RMA {rma.code} not found", code=rma.code)
+            raise NotFound("rma.not_found", code=rma.code)
         if any(u.state != UnitState.EXPECTED for u in old.units):
             raise Conflict(f"RMA {rma.code} is already being inspected", code=rma.code)
         for unit in old.units:
@@ -133,11 +133,11 @@ class FakeRmaRepository(_Repo):
     ) -> int:
         code = self.data.lpn_index.get(lpn)
         if code is None:
-            raise NotFound(f"unit {lpn} not found", lpn=lpn)
+            raise NotFound("unit.unknown_lpn", code=lpn, lpn=lpn)
         unit = self.data.rmas[code].unit(lpn)
         assert unit is not None
         if unit.version != expected_version:
-            raise Conflict(f"unit {lpn} was changed by someone else; scan it again", lpn=lpn)
+            raise Conflict("unit.changed", lpn=lpn)
         unit.state, unit.claimed_station, unit.claimed_by, unit.claimed_at = (
             state,
             claimed_station,
@@ -151,7 +151,7 @@ class FakeRmaRepository(_Repo):
         code = self.data.lpn_index.get(lpn)
         unit = self.data.rmas[code].unit(lpn) if code else None
         if unit is None:
-            raise NotFound(f"unit {lpn} not found", lpn=lpn)
+            raise NotFound("unit.unknown_lpn", code=lpn, lpn=lpn)
         unit.reopened_by = username
 
     def lock_unit(self, lpn: str) -> None:
@@ -226,7 +226,7 @@ class FakeDecisionRepository(_Repo):
 
     def save(self, decision: Decision) -> None:
         if decision.id not in self.data.decisions:
-            raise NotFound(f"decision {decision.id} not found")
+            raise NotFound("record.decision_not_found", decision_id=decision.id)
         self.data.decisions[decision.id] = copy.deepcopy(decision)
 
     def get(self, decision_id: str) -> Decision | None:
@@ -252,6 +252,25 @@ class FakeDecisionRepository(_Repo):
     def pending(self, limit: int = 1000) -> list[Decision]:
         found = [d for d in self.data.decisions.values() if d.status == DecisionStatus.PENDING]
         return copy.deepcopy(sorted(found, key=lambda d: d.decided_at)[:limit])
+
+    def made_at_station(self, station: str, since: datetime, limit: int) -> list[Decision]:
+        # Reversed first: of two decisions made at the same time, the later added leads.
+        found = reversed(self._at_station(station, since))
+        newest_first = sorted(found, key=lambda d: d.decided_at, reverse=True)
+        return copy.deepcopy(newest_first[:limit])
+
+    def units_decided_at_station(
+        self, station: str, since: datetime, decided_by: str | None = None
+    ) -> int:
+        found = self._at_station(station, since)
+        return len({d.lpn for d in found if decided_by is None or d.decided_by == decided_by})
+
+    def _at_station(self, station: str, since: datetime) -> list[Decision]:
+        return [
+            d
+            for d in self.data.decisions.values()
+            if d.station == station and d.decided_at >= since
+        ]
 
     def assign_export_batch(self, batch_id: str) -> int:
         count = 0
@@ -362,13 +381,9 @@ class FakeDisputeRepository(_Repo):
     def save(self, dispute: Dispute) -> int:
         stored = self.data.disputes.get(dispute.id)
         if stored is None:
-            raise NotFound(f"dispute {dispute.id} not found")
+            raise NotFound("dispute.unknown", dispute=dispute.id)
         if stored.version != dispute.version:
-            raise Conflict(
-                f"the dispute about unit {dispute.lpn} was changed by someone else; "
-                "look at it again",
-                lpn=dispute.lpn,
-            )
+            raise Conflict("dispute.changed", lpn=dispute.lpn)
         saved = copy.deepcopy(dispute)
         saved.version += 1
         self.data.disputes[dispute.id] = saved

@@ -1,11 +1,21 @@
 """The GUI entry point: ``run_gui(config)`` sets up logging, the application, translations and
-the style sheet, shows the station window, and builds the core (``bootstrap.build``).
+the style sheet, shows the sign-in form, then builds the station window and the core
+(``bootstrap.build``).
 
-The window comes first. SQLAlchemy, the models, the database connection and the schema check
-take most of a start; they run as the first job of the database lane while the window is
-already on screen saying "Connecting to the database…". When the core is there the window
-starts (first-run check, health check, heartbeat); when it cannot be built the crash dialog
-says why and the station exits with status 2.
+**The sign-in form comes first** (issue 16: start-up within twice a bare Qt window). At start
+only Qt, the configuration, the preferences, the translations and the sign-in form are
+loaded; the one top-level window (``ui.station_frame``) shows that form, focused, and takes
+keys at once. When it has been painted, two things start:
+
+- the core is built as the first job of the database lane (SQLAlchemy, the models, the
+  database connection, the schema check: most of a start);
+- on the GUI thread, the station window (``MainWindow``: its pages, presenters and the
+  services they import) is built and put into the same top-level window, taking over the
+  sign-in form with what was typed into it.
+
+When the core is there the window starts (first-run check, health check, heartbeat); a
+sign-in typed before that waits for it (``LoginPresenter``), none is lost. When the core
+cannot be built the crash dialog says why and the station exits with status 2.
 
 ``start_station`` does all of that but the event loop, for the screenshot tests and the
 start-up benchmark. The operator's preferences (``ui.preferences``) choose the language (over
@@ -14,6 +24,9 @@ at start and saved at exit.
 
 Unexpected exceptions anywhere on the GUI thread reach ``sys.excepthook``: they are logged with
 the traceback and shown in the crash dialog with "copy details" and the log's location.
+
+Modules imported inside functions here are so on purpose: they are not needed to show the
+sign-in form, and importing them first would delay it.
 """
 
 from __future__ import annotations
@@ -22,35 +35,36 @@ import dataclasses
 import logging
 import sys
 import traceback
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import qc_station
 from qc_station.config import Config
-from qc_station.domain.errors import QcError
 from qc_station.resources import resources_dir
-from qc_station.services.print_queue import Printer
-from qc_station.services.station_ports import FrameSource
 
 from . import garbage
 from .binding_check import describe_losses, reference_losses
-from .camera.worker import CameraController
-from .crash_dialog import CrashDialog
-from .main_window import MainWindow
+from .pages.login_page import LoginPage
 from .preferences import Preferences
+from .presenters.login_presenter import LoginPresenter
 from .session import Session
 from .sounds import Sounds
+from .station_frame import StationFrame
 from .tasks import TaskRunner
 from .translations import install_translators
 
 if TYPE_CHECKING:
     from qc_station.bootstrap import App
+    from qc_station.services.print_queue import Printer
+
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -90,18 +104,29 @@ class Station:
     """The running station: what ``run_gui`` (or a screenshot test) drives and closes."""
 
     app: QApplication
-    window: MainWindow
+    #: the one top-level window: the sign-in form at first, then the station window in it
+    frame: StationFrame
     session: Session
     runner: TaskRunner
     preferences: Preferences
     translators: list[QTranslator]
+    login_presenter: LoginPresenter
+    login_page: LoginPage
+    #: builds the station window (once); run when the form has been painted, or when
+    #: :attr:`window` is asked for first
+    build_window: Callable[[], MainWindow] = field(repr=False)
     #: the core, once the database lane has built it (see the module's docstring)
     built: App | None = None
     #: why the core could not be built; the station then exits with status 2
     start_error: str | None = None
 
+    @property
+    def window(self) -> MainWindow:
+        """The station window, built now if it is not yet."""
+        return self.build_window()
+
     def save_state(self) -> None:
-        self.preferences.geometry = self.window.saveGeometry()
+        self.preferences.geometry = self.frame.saveGeometry()
         self.preferences.sync()
 
     def close(self) -> None:
@@ -112,8 +137,9 @@ class Station:
 
 
 def start_station(config: Config, debug: bool = False, *, report_errors: bool = True) -> Station:
-    """Everything up to the event loop: the window is shown, and the core is being built on
-    the database lane; the window starts when it is there."""
+    """Everything up to the event loop: the sign-in form is shown; once it is painted, the
+    core is built on the database lane and the station window on the GUI thread; the window
+    starts when the core is there."""
     log_file = _setup_logging(config, debug)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -135,32 +161,56 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
 
     def report(summary: str, details: str) -> None:
         if report_errors:
+            from .crash_dialog import CrashDialog
+
             CrashDialog(summary, details, str(log_file or "")).exec()
 
     runner = TaskRunner()
     sounds = Sounds(volume=preferences.volume, muted=preferences.muted)
     session = Session(None, config, runner, sounds)
-
-    def open_source() -> FrameSource:
-        # Read at each start, so a camera chosen in Settings is used the next time it is on.
-        # On the camera thread: OpenCV loads only when a camera is opened.
-        return session.ports.open_camera(preferences.camera_source)
-
-    camera = CameraController(
-        open_source,
-        decode=lambda frame: session.ports.decode_frame(frame),
-        new_debouncer=lambda: session.ports.new_debouncer(),
+    login_presenter = LoginPresenter(session)
+    login_page = LoginPage(login_presenter, session.station)
+    frame = StationFrame(
+        login_page,
+        QCoreApplication.translate("MainWindow", "Returns QC Station — {station}").format(
+            station=session.station
+        ),
     )
-    window = MainWindow(
-        session, log_path=str(log_file or ""), camera=camera, preferences=preferences
-    )
-    camera.setParent(window)
-    window.resize(1366, 768)
+    login_presenter.setParent(frame)
+    frame.resize(1366, 768)
     geometry = preferences.geometry
     if geometry is not None:
-        window.restoreGeometry(geometry)
-    window.show()
-    station = Station(app, window, session, runner, preferences, translators)
+        frame.restoreGeometry(geometry)
+    frame.show()
+    frame.activateWindow()
+    login_page.focus_first()
+
+    window: list[MainWindow] = []
+
+    def build_window() -> MainWindow:
+        if window:
+            return window[0]
+        # Building the window takes the sign-in form into its page stack, and with it the
+        # keyboard focus: it is handed back (StationFrame.embed).
+        focused = QApplication.focusWidget()
+        main = _station_window(
+            session, preferences, str(log_file or ""), login_presenter, login_page
+        )
+        window.append(main)
+        frame.embed(main, focused)
+        return main
+
+    station = Station(
+        app,
+        frame,
+        session,
+        runner,
+        preferences,
+        translators,
+        login_presenter,
+        login_page,
+        build_window,
+    )
 
     def build_core() -> App:
         # On the database lane: its later jobs (the first-run check, a sign-in typed in the
@@ -173,10 +223,12 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
         return built
 
     def core_built(_: object) -> None:
-        window.start()
+        station.window.start()
         log.info("Returns QC Station %s started at %s", qc_station.__version__, config.station)
 
     def core_failed(error: BaseException) -> None:
+        from qc_station.domain.errors import QcError
+
         summary = str(error) if isinstance(error, QcError) else f"{type(error).__name__}: {error}"
         details = "".join(traceback.format_exception(error))
         log.error("cannot start:\n%s", details)
@@ -184,12 +236,55 @@ def start_station(config: Config, debug: bool = False, *, report_errors: bool = 
         report(summary, "" if isinstance(error, QcError) else details)
         app.exit(2)
 
-    # Every failure to build is reported, not only the expected ones: a station that cannot
-    # start must say why.
-    runner.run(build_core, core_built, core_failed, expected=(Exception,))
-    # The sound player loads QtMultimedia (a fraction of a second): after the window is up.
-    QTimer.singleShot(0, sounds.prepare)
+    def form_painted() -> None:
+        # The window first, then the core: both are mostly imports, and two threads
+        # importing at once under one GIL take longer than one after the other.
+        build_window()
+        # Every failure to build is reported, not only the expected ones: a station that
+        # cannot start must say why.
+        runner.run(build_core, core_built, core_failed, expected=(Exception,))
+        # The sound player loads QtMultimedia (a fraction of a second): after the window.
+        QTimer.singleShot(0, sounds.prepare)
+
+    # After the paint, not inside it: the form reaches the screen when the paint returns.
+    frame.first_painted.connect(
+        lambda: QTimer.singleShot(0, form_painted), type=Qt.ConnectionType.SingleShotConnection
+    )
     return station
+
+
+def _station_window(
+    session: Session,
+    preferences: Preferences,
+    log_path: str,
+    login_presenter: LoginPresenter,
+    login_page: LoginPage,
+) -> MainWindow:
+    """The station window with its camera, around the sign-in form already on screen."""
+    from qc_station.services.station_ports import FrameSource
+
+    from .camera.worker import CameraController
+    from .main_window import MainWindow
+
+    def open_source() -> FrameSource:
+        # Read at each start, so a camera chosen in Settings is used the next time it is on.
+        # On the camera thread: OpenCV loads only when a camera is opened.
+        return session.ports.open_camera(preferences.camera_source)
+
+    camera = CameraController(
+        open_source,
+        decode=lambda frame: session.ports.decode_frame(frame),
+        new_debouncer=lambda: session.ports.new_debouncer(),
+    )
+    window = MainWindow(
+        session,
+        log_path=log_path,
+        camera=camera,
+        preferences=preferences,
+        login=(login_presenter, login_page),
+    )
+    camera.setParent(window)
+    return window
 
 
 def qt_printer() -> Printer:
@@ -201,14 +296,13 @@ def qt_printer() -> Printer:
 
 def run_gui(config: Config, debug: bool = False) -> int:
     station = start_station(config, debug)
-    window = station.window
 
     def excepthook(
         kind: type[BaseException], value: BaseException, tb: TracebackType | None
     ) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error:\n%s", details)
-        window.show_crash(f"{kind.__name__}: {value}", details)
+        station.window.show_crash(f"{kind.__name__}: {value}", details)
 
     previous_hook = sys.excepthook
     sys.excepthook = excepthook

@@ -1,7 +1,8 @@
 """Labels for the domain's closed vocabularies (grades, findings, outcomes, unit states) and
 for the label formats of ``printing.label_formats``.
 
-The domain keeps upper-case names; the words people read live here, translatable.
+The domain keeps upper-case names and their English words (``qc_station/domain/vocabulary.py``,
+one table for the screens, the messages and the documents); this module translates them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from printing.label_formats import LABEL_FORMATS
+from qc_station.domain import vocabulary
 from qc_station.domain.enums import (
     Disposition,
     Finding,
@@ -33,6 +35,13 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("Labels", source)
 
 
+def _word(kind: type[StrEnum], code: str) -> str:
+    """A vocabulary's code in the station's words: the core's English word
+    (``qc_station/domain/vocabulary.py``, the one table), translated in this context
+    (``scripts/update_translations.py`` extracts the table's words)."""
+    return QCoreApplication.translate(vocabulary.CONTEXT, vocabulary.english(kind, code))
+
+
 def _worded(value: str, kind: type[E], label: Callable[[E], str]) -> str:
     """A code the core hands over as text (a finding, a resolution…) in words; empty stays
     empty, and a code this interface has no words for yet is shown as it is."""
@@ -45,25 +54,11 @@ def _worded(value: str, kind: type[E], label: Callable[[E], str]) -> str:
 
 
 def grade_label(grade: Grade) -> str:
-    return {
-        Grade.A: _tr("A · new"),
-        Grade.B: _tr("B · open box"),
-        Grade.C: _tr("C · used"),
-        Grade.D: _tr("D · damaged"),
-        Grade.X: _tr("X · scrap"),
-    }[grade]
+    return _word(Grade, grade)
 
 
 def finding_label(finding: Finding) -> str:
-    return {
-        Finding.NO_FAULT: _tr("No fault (changed mind)"),
-        Finding.DEFECT: _tr("Defect"),
-        Finding.TRANSIT_DAMAGE: _tr("Transit damage"),
-        Finding.NOT_AS_DESCRIBED: _tr("Not as described"),
-        Finding.CUSTOMER_DAMAGE: _tr("Customer damage"),
-        Finding.MISSING_PARTS: _tr("Missing parts"),
-        Finding.WRONG_ITEM: _tr("Wrong item / empty box"),
-    }[finding]
+    return _word(Finding, finding)
 
 
 def reason_category_label(category: ReasonCategory) -> str:
@@ -105,30 +100,16 @@ def stated_reason_label(stated_reason: str) -> str:
 
 
 def headline_label(headline: Headline) -> str:
-    return {
-        Headline.RESTOCK: _tr("RESTOCK"),
-        Headline.REFUND: _tr("REFUND"),
-        Headline.EXCHANGE: _tr("EXCHANGE"),
-        Headline.DISPUTE: _tr("DISPUTE"),
-    }[headline]
+    return _word(Headline, headline)
 
 
 def resolution_label(resolution: Resolution) -> str:
-    return {
-        Resolution.FULL_REFUND: _tr("Full refund"),
-        Resolution.PARTIAL_REFUND: _tr("Partial refund"),
-        Resolution.EXCHANGE: _tr("Exchange"),
-        Resolution.DISPUTE: _tr("Dispute"),
-    }[resolution]
+    return _word(Resolution, resolution)
 
 
 def recovery_label(recovery: Recovery) -> str:
     """Who pays the cost back (a decision's recovery, SPEC §5.2), in words."""
-    return {
-        Recovery.SUPPLIER_CHARGEBACK: _tr("Supplier chargeback"),
-        Recovery.CARRIER_CLAIM: _tr("Carrier claim"),
-        Recovery.LISTING_REVIEW: _tr("Listing review"),
-    }[recovery]
+    return _word(Recovery, recovery)
 
 
 def grade_text(value: str) -> str:
@@ -168,31 +149,15 @@ def decision_status_text(value: str) -> str:
 
 
 def disposition_label(disposition: Disposition) -> str:
-    return {
-        Disposition.RESTOCK: _tr("Restock"),
-        Disposition.REFURBISH: _tr("Refurbish"),
-        Disposition.LIQUIDATE: _tr("Liquidate"),
-        Disposition.SCRAP: _tr("Scrap"),
-        Disposition.RETURN_TO_VENDOR: _tr("Return to vendor"),
-        Disposition.HOLD: _tr("Hold"),
-    }[disposition]
+    return _word(Disposition, disposition)
 
 
 def unit_state_label(state: UnitState) -> str:
-    return {
-        UnitState.EXPECTED: _tr("expected"),
-        UnitState.IN_INSPECTION: _tr("in inspection"),
-        UnitState.AWAITING_APPROVAL: _tr("awaiting approval"),
-        UnitState.DECIDED: _tr("decided"),
-    }[state]
+    return _word(UnitState, state)
 
 
 def window_label(status: WindowStatus) -> str:
-    return {
-        WindowStatus.HOLDS: _tr("within the return window"),
-        WindowStatus.EXCEEDED: _tr("return window exceeded"),
-        WindowStatus.UNKNOWN: _tr("return window unknown"),
-    }[status]
+    return _word(WindowStatus, status)
 
 
 def label_format_titles() -> dict[str, str]:

@@ -1,16 +1,23 @@
 """The ``qc-station`` entry point: the command line, and the station window when no command
 is given. It lives in ``ui`` because only the UI layer may import the UI; Qt itself is
-imported only when the window is wanted, so commands start fast."""
+imported only when the window is wanted, so commands start fast.
+
+A station is started without arguments (its desktop entry): then the command line, whose
+parser imports every command's module and the services behind them (about 0.1 s), is not
+loaded at all, so the sign-in form shows sooner (issue 16). With any argument, or when the
+configuration cannot be read (the command line words that error), the command line runs.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from qc_station.cli import main as cli_main
-from qc_station.config import Config
+from qc_station.config import Config, load_config
+from qc_station.domain.errors import QcError
 
 if TYPE_CHECKING:
     from qc_station.bootstrap import App
@@ -48,7 +55,19 @@ def _smoke_ui(run: SmokeRun, app: App) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, gui=_start_gui, smoke_ui=_smoke_ui)
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args:
+        try:
+            config = load_config()
+        except QcError:
+            pass  # the command line says what is wrong with it, as for any command
+        else:
+            # What the command line sets up before starting the window (qc_station.cli).
+            logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+            return _start_gui(config, False)
+    from qc_station.cli import main as cli_main
+
+    return cli_main(args, gui=_start_gui, smoke_ui=_smoke_ui)
 
 
 if __name__ == "__main__":

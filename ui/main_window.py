@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from qc_station.services.users import UserView
 from qc_station.services.views import DecisionView, RmaView
 
+from . import main_window_chrome as chrome
 from .camera.worker import CameraController
 from .crash_dialog import CrashDialog
+from .database_health import DatabaseHealth
 from .idle import IdleWatcher
 from .labels import headline_label
-from .main_window_chrome import build_central, build_status_bar, build_toolbar
 from .messages import describe
 from .pages.inspection_page import InspectionPage
 from .pages.login_page import LoginPage
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Short, so an outage shows within seconds (SPEC §10); the check is one cheap query.
-HEALTH_INTERVAL_MS = 5_000
-
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -62,6 +60,7 @@ class MainWindow(QMainWindow):
         camera: CameraController | None = None,
         preferences: Preferences | None = None,
         print_center: PrintCenter | None = None,
+        login: tuple[LoginPresenter, LoginPage] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,7 +72,6 @@ class MainWindow(QMainWindow):
         self._log_path = log_path
         self._locked_for: str | None = None
         self._page_before_lock: QWidget | None = None
-        self._health_pending = False
         self._area_actions: list[QAction] = []
         self._area_pages: dict[str, QWidget] = {}
         #: How unexpected errors are shown; tests replace it.
@@ -82,12 +80,14 @@ class MainWindow(QMainWindow):
             self.tr("Returns QC Station — {station}").format(station=session.station)
         )
 
-        self.login_presenter = LoginPresenter(session, self)
+        # ``login``: the sign-in form shown before this window was built (ui/app.py), with
+        # what was typed into it.
+        self.login_presenter = login[0] if login else LoginPresenter(session, self)
         self.scan_presenter = ScanPresenter(session, self)
         self.inspection_presenter = InspectionPresenter(session, self)
         self.unexpected_presenter = UnexpectedReturnPresenter(session, self)
 
-        self.login_page = LoginPage(self.login_presenter, session.station)
+        self.login_page = login[1] if login else LoginPage(self.login_presenter, session.station)
         self.scan_page = ScanPage(self.scan_presenter, camera=camera)
         self.inspection_page = InspectionPage(
             self.inspection_presenter, language=session.config.language, camera=camera
@@ -104,9 +104,9 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.pages.currentChanged.connect(self._on_pages_current_changed)
 
-        build_central(self)  # the banners and the page stack
-        build_toolbar(self)
-        build_status_bar(self)
+        chrome.build_central(self)  # the banners and the page stack
+        chrome.build_toolbar(self)
+        chrome.build_status_bar(self)
 
         # Scanner bursts are watched on the pages where a scan makes sense.
         self.burst_filter = ScanBurstFilter(self)
@@ -122,9 +122,13 @@ class MainWindow(QMainWindow):
             source.installEventFilter(self.idle)
         self.idle.idle_timed_out.connect(self._on_idle_timed_out)
 
-        self.health_timer = QTimer(self)
-        self.health_timer.setInterval(HEALTH_INTERVAL_MS)
-        self.health_timer.timeout.connect(self.check_database)
+        chrome.build_counts(self)  # approvals waiting, failed prints
+        if print_center is not None:
+            chrome.watch_print_center(self, print_center)
+
+        self.health = DatabaseHealth(session, self)
+        self.health.healthy.connect(self._on_health_ok)
+        self.health.unhealthy.connect(self._on_health_failed)
         self.station_link = StationLink(session, self)
         self.station_link.outbox_changed.connect(self._on_station_link_outbox_changed)
         self.station_link.policy_changed.connect(self._on_station_link_policy_changed)
@@ -139,6 +143,10 @@ class MainWindow(QMainWindow):
         self.scan_presenter.unit_claimed.connect(self._on_scan_presenter_unit_claimed)
         self.scan_presenter.unexpected_return_requested.connect(
             self._on_scan_presenter_unexpected_return_requested
+        )
+        # A label reprinted from the scan page's last decisions goes the one print path.
+        self.scan_presenter.reprint_requested.connect(
+            lambda lpn: self.print_center.print_label(lpn)
         )
         self.unexpected_presenter.unit_claimed.connect(self._on_scan_presenter_unit_claimed)
         self.unexpected_presenter.cancelled.connect(self.show_scan)
@@ -158,8 +166,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Begin: ask whether this is a first run, and start watching the database."""
         self.login_presenter.check_setup()
-        self.check_database()
-        self.health_timer.start()
+        self.health.start()
         self.station_link.start()  # heartbeat, and send what an earlier run kept
 
     # --- chrome --------------------------------------------------------------------------
@@ -170,22 +177,18 @@ class MainWindow(QMainWindow):
         if user is None:
             return
         for workspace in available_to(user.role):
-            action = QAction(workspace.translated_title(), self)
-            action.setObjectName(f"{workspace.key}Action")
-            if workspace.shortcut:
-                action.setShortcut(workspace.shortcut)
-                action.setText(f"{workspace.translated_title()} ({workspace.shortcut})")
+            title = workspace.translated_title()
+            action = chrome.area_action(self, workspace.key, title, workspace.shortcut)
             action.triggered.connect(lambda _checked=False, w=workspace: self.show_area(w))
-            self.toolbar.insertAction(self.areas_anchor, action)
             self._area_actions.append(action)
+        chrome.fit_areas(self)
+        self.counts_presenter.refresh()
+        self.counts_timer.start()
 
     def _clear_areas(self) -> None:
         """Forget the areas and their pages: what a supervisor had open is not left behind
         for the next user."""
-        for action in self._area_actions:
-            self.toolbar.removeAction(action)
-            action.deleteLater()
-        self._area_actions.clear()
+        chrome.clear_area_actions(self, self._area_actions)
         for page in self._area_pages.values():
             self.pages.removeWidget(page)
             page.deleteLater()
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
             # A child of the session, not of the window: a print job still running when the
             # window closes reports to a print center that is still there.
             self._print_center = PrintCenter(self.session, parent=self.session)
+            chrome.watch_print_center(self, self._print_center)
         return self._print_center
 
     def show_area(self, workspace: Workspace) -> None:
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             self._area_pages[workspace.key] = page
         self.pages.setCurrentWidget(page)
+        chrome.mark_current_area(self)  # a second click on a checked area must not uncheck it
         activated = getattr(page, "activated", None)
         if callable(activated):
             activated()
@@ -243,26 +248,7 @@ class MainWindow(QMainWindow):
 
     # --- database health -----------------------------------------------------------------
 
-    def check_database(self) -> None:
-        """A cheap query on the database lane; the banner shows while it fails."""
-        if self._health_pending:
-            return
-        ctx = self.session.ctx
-
-        def ping() -> int:
-            with ctx.uow() as uow:
-                return uow.users.count()
-
-        self._health_pending = True
-        self.session.runner.run(
-            ping,
-            self._on_health_ok,
-            self._on_health_failed,
-            on_finished=self._on_health_finished,
-            expected=(Exception,),  # an unreachable database is expected here, not a bug
-        )
-
-    def _on_health_ok(self, _: object) -> None:
+    def _on_health_ok(self) -> None:
         if not self.db_banner.isHidden() or not self.outbox_banner.isHidden():
             self.station_link.replay()  # back after an outage: send what was kept
         self.db_banner.hide()
@@ -279,13 +265,11 @@ class MainWindow(QMainWindow):
         self.db_banner.show()
         self.db_status.setText(self.tr("Database: unreachable"))
 
-    def _on_health_finished(self) -> None:
-        self._health_pending = False
-
     # --- navigation ----------------------------------------------------------------------
 
     def show_scan(self) -> None:
         self.pages.setCurrentWidget(self.scan_page)
+        chrome.mark_current_area(self)
         self.scan_page.focus_scan()
 
     def lock(self) -> None:
@@ -390,6 +374,7 @@ class MainWindow(QMainWindow):
             # SPEC §2 step 6: the label prints on confirm (after approval, the approval page
             # prints it). Off the GUI thread; a printer problem lands in the print queue.
             self.print_center.print_label(decision.lpn)
+        self.counts_presenter.refresh()  # one more waiting for approval, perhaps
         # Areas that show figures (the dashboard) refresh after each decision.
         for page in self._area_pages.values():
             changed = getattr(page, "decisions_changed", None)
@@ -415,6 +400,7 @@ class MainWindow(QMainWindow):
     def _on_pages_current_changed(self, _index: int) -> None:
         """The camera runs only for the page on screen: leaving a page (for another page,
         the lock or a sign-out) stops it; the scan page starts it again if it was on."""
+        chrome.mark_current_area(self)
         current = self.pages.currentWidget()
         if current is not self.inspection_page:
             self.inspection_page.stop_camera()
@@ -426,11 +412,27 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.preferences is None:
             return
+        # The camera picker previews the same webcam ("No picture" if held): the scan's rests.
+        camera = self.scan_page.camera
+        resting = self.pages.currentWidget() is self.scan_page and bool(camera and camera.running)
+        if resting:
+            self.scan_page.stop_camera()
         dialog = SettingsDialog(
-            self.preferences, self.session.sounds, self.session.config.language, self
+            self.preferences,
+            self.session.sounds,
+            self.session.config.language,
+            self,
+            # The camera is chosen among the station's; before the core is built, not yet.
+            ports=self.session.ports if self.session.attached else None,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if resting:
+            dialog.finished.connect(self._on_settings_closed_camera_rested)
         dialog.open()
+
+    def _on_settings_closed_camera_rested(self) -> None:
+        if self.pages.currentWidget() is self.scan_page:
+            self.scan_page.start_camera()
 
     def _on_idle_timed_out(self) -> None:
         self.lock()
@@ -476,7 +478,7 @@ class MainWindow(QMainWindow):
         self.show_scan()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        self.health_timer.stop()
+        self.health.stop()
         self.station_link.stop()
         self.idle.stop()
         self.scan_page.stop_camera()

@@ -11,6 +11,8 @@ with its own data folder never shares it:
 - ``sound/volume`` (0–100) and ``sound/muted``;
 - ``camera/source``: the webcam's number (``0`` is the first) or a video file standing in
   for it;
+- ``video/record``: record the unboxing video of each inspection where there is a camera
+  (SPEC §7.5; on unless turned off);
 - ``window/geometry``: restored at the next start.
 """
 
@@ -86,6 +88,14 @@ class Preferences:
     @camera_source.setter
     def camera_source(self, value: int | str) -> None:
         self._settings.setValue("camera/source", str(value))
+
+    @property
+    def record_video(self) -> bool:
+        return str(self._settings.value("video/record", "true")).lower() in ("true", "1")
+
+    @record_video.setter
+    def record_video(self, value: bool) -> None:
+        self._settings.setValue("video/record", bool(value))
 
     # --- window --------------------------------------------------------------------------
 

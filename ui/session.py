@@ -10,18 +10,23 @@ later job of that lane finds it. Code on the GUI thread reaches :attr:`Session.c
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from qc_station.config import Config
-from qc_station.domain.policy import Policy
-from qc_station.services.context import Actor, ServiceContext
-from qc_station.services.sign_in_ports import SignIn
-from qc_station.services.station_ports import StationPorts
-from qc_station.services.users import UserView
-
 from .sounds import Sounds
-from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # Names for the annotations only: the session is made before the first window shows,
+    # and the services' modules (about 50 ms) load after it, with the core.
+    from qc_station.config import Config
+    from qc_station.domain.policy import Policy
+    from qc_station.services.context import Actor, ServiceContext
+    from qc_station.services.sign_in_ports import SignIn
+    from qc_station.services.station_ports import StationPorts
+    from qc_station.services.users import UserView
+
+    from .tasks import TaskRunner
 
 
 class Session(QObject):
@@ -67,6 +72,11 @@ class Session(QObject):
         if self._ports is None:
             raise RuntimeError("the station's ports are not built yet")
         return self._ports
+
+    @property
+    def attached(self) -> bool:
+        """Whether the core is built (:meth:`attach`)."""
+        return self._ports is not None
 
     def attach(self, ctx: ServiceContext, ports: StationPorts) -> None:
         """The core is built: from now on :attr:`ctx` and :attr:`ports` answer, on any

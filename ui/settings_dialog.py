@@ -1,5 +1,6 @@
 """The station's Settings (SPEC §8): the interface language, the sound volume and mute, and
-the camera to scan with. Saved in the operator preferences (``ui.preferences``).
+the camera to scan with, chosen by name with a live preview (SPEC §7.5). Saved in the
+operator preferences (``ui.preferences``).
 
 Volume and mute take effect at once (a test sound plays); the language takes effect at the
 next start of the station, which the dialog says next to the choice: rebuilding every page
@@ -7,6 +8,8 @@ in place would lose the inspection in progress.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -24,6 +26,11 @@ from PySide6.QtWidgets import (
 
 from .preferences import Preferences
 from .sounds import Sounds
+
+if TYPE_CHECKING:
+    from qc_station.services.station_ports import StationPorts
+
+    from .camera.picker import CameraPicker
 
 # Each language named in itself, so anyone can find their own.
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "简体中文"))
@@ -36,6 +43,8 @@ class SettingsDialog(QDialog):
         sounds: Sounds,
         current_language: str,
         parent: QWidget | None = None,
+        *,
+        ports: StationPorts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -74,10 +83,18 @@ class SettingsDialog(QDialog):
         self.mute_check.setChecked(preferences.muted)
         form.addRow("", self.mute_check)
 
-        self.camera_edit = QLineEdit(str(preferences.camera_source))
-        self.camera_edit.setObjectName("cameraSourceEdit")
-        self.camera_edit.setPlaceholderText(self.tr("0 = the first webcam, 1 = the second…"))
-        form.addRow(self.tr("Camera"), self.camera_edit)
+        # Chosen by name with a live preview (ui/camera/picker.py); without the station's
+        # ports (a dialog opened before the core is built) the camera is left as it is.
+        self.camera_picker: CameraPicker | None = None
+        if ports is not None:
+            from .camera.picker import CameraPicker
+
+            self.camera_picker = CameraPicker(ports, preferences.camera_source)
+            form.addRow(self.tr("Camera"), self.camera_picker)
+        self.video_check = QCheckBox(self.tr("Record unboxing video"))
+        self.video_check.setObjectName("recordVideoCheck")
+        self.video_check.setChecked(preferences.record_video)
+        form.addRow("", self.video_check)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -102,8 +119,9 @@ class SettingsDialog(QDialog):
         prefs.language = self.chosen_language
         prefs.volume = self.volume_slider.value()
         prefs.muted = self.mute_check.isChecked()
-        source = self.camera_edit.text().strip() or "0"
-        prefs.camera_source = int(source) if source.isdigit() else source
+        prefs.record_video = self.video_check.isChecked()
+        if self.camera_picker is not None:
+            prefs.camera_source = self.camera_picker.source
         prefs.sync()
         self._sounds.set_volume(prefs.volume)
         self._sounds.set_muted(prefs.muted)

@@ -7,8 +7,8 @@ window's health check shows the outage). With the heartbeat it asks whether a po
 activated elsewhere; the station then decides with it (``policy_changed``). ``replay()``
 sends what the journal holds — the window calls it at start and when the health check sees
 the database come back — and ``outbox_changed`` says how many inspections are still waiting
-and how many the server refused, for the banner. Everything runs through the task runner;
-nothing here blocks the GUI thread.
+and how many the server refused, with the first refusal in the station's words, for the
+banner. Everything runs through the task runner; nothing here blocks the GUI thread.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from qc_station import __version__
 from qc_station.domain.errors import QcError
 from qc_station.domain.policy import Policy
 from qc_station.services import outbox, policy_admin, stations
-from qc_station.services.outbox import ReplayReport
+from qc_station.services.outbox import PendingView, ReplayReport
 from qc_station.services.ports import Journal
 
+from .messages import message_text
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -135,5 +136,13 @@ class StationLink(QObject):
     def _on_pending(self, views: object) -> None:
         assert isinstance(views, list)
         refused = [v for v in views if v.refused]
-        first = f"{refused[0].lpn}: {refused[0].refused}" if refused else ""
+        first = f"{refused[0].lpn}: {refused_text(refused[0])}" if refused else ""
         self.outbox_changed.emit(len(views) - len(refused), len(refused), first)
+
+
+def refused_text(view: PendingView) -> str:
+    """Why the server refused a kept inspection, in the station's language (its catalogue
+    code); an entry refused by an older version shows the English it was kept with."""
+    if view.refused_code:
+        return message_text(view.refused_code, view.refused_params)
+    return view.refused

@@ -21,6 +21,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from qc_station.resources import resources_dir
 
+from .pseudo_locale import LANGUAGE as PSEUDO
+from .pseudo_locale import PseudoTranslator
+
 log = logging.getLogger(__name__)
 
 DOMAIN = "qc_station"
@@ -83,6 +86,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     language; returns the translators installed (the caller keeps them alive)."""
     if language == "en":
         return []
+    if language == PSEUDO:
+        # Every string marked (ui/pseudo_locale.py): a developer's check, no catalogue needed.
+        pseudo = PseudoTranslator(app)
+        app.installTranslator(pseudo)
+        return [pseudo]
     ensure_compiled()
     locale = QLocale(language)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -80,6 +80,15 @@ def _deadlines_page(session: Session, parent: QWidget, printing: PrintCenter) ->
     return page
 
 
+def _history_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
+    from .pages.history_page import HistoryPage
+    from .presenters.history_presenter import HistoryPresenter
+
+    page = HistoryPage(HistoryPresenter(session), parent)
+    page.presenter.setParent(page)
+    return page
+
+
 def _dashboard_page(session: Session, parent: QWidget, printing: PrintCenter) -> QWidget:
     from .pages.dashboard_page import DashboardPage
     from .presenters.dashboard_presenter import DashboardPresenter
@@ -131,6 +140,15 @@ WORKSPACES: tuple[Workspace, ...] = (
         # Not F6/F7: the inspection page takes those for the webcam and a photo.
         "F3",
         _deadlines_page,
+    ),
+    # Whoever may read the audit trail of a unit (the service's FOLLOW_UP check).
+    Workspace(
+        "historyArea",
+        QT_TRANSLATE_NOOP("Workspaces", "Unit history"),
+        roles_for(Action.FOLLOW_UP),
+        # Ctrl+F: "find"; F4 and F8 belong to the scan page (camera, unexpected return).
+        "Ctrl+F",
+        _history_page,
     ),
     Workspace(
         "dashboardArea",

@@ -32,6 +32,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
@@ -90,15 +91,17 @@ def _integrity(conn: sqlite3.Connection) -> str:
     return "ok" if rows == ["ok"] else "; ".join(rows)
 
 
-def _describe_os_error(exc: OSError | sqlite3.Error, where: Path) -> str:
+def _describe_os_error(exc: OSError | sqlite3.Error, where: Path) -> dict[str, Any]:
+    """Why a file operation failed, as a message (``{"code", "params"}``) to nest in another."""
     text_ = str(exc).lower()
     errno = getattr(exc, "errno", None)
     if errno == 28 or "disk is full" in text_ or "database or disk is full" in text_:
-        return f"not enough disk space in {where}"
+        return {"code": "backup.cause_disk_full", "params": {"folder": str(where)}}
     if errno in (13, 30) or "readonly" in text_ or "read-only" in text_:
-        return f"{where} is not writable"
+        return {"code": "backup.cause_not_writable", "params": {"folder": str(where)}}
     strerror = getattr(exc, "strerror", None)
-    return f"{strerror or exc} ({where})"
+    detail = str(strerror or exc)
+    return {"code": "backup.cause_other", "params": {"detail": detail, "folder": str(where)}}
 
 
 @contextlib.contextmanager
@@ -131,9 +134,7 @@ class SqliteMaintenance:
 
     def _file(self) -> Path:
         if self.path is None:
-            raise MaintenanceUnsupported(
-                "an in-memory database has no file to back up or restore", guidance=""
-            )
+            raise MaintenanceUnsupported("backup.in_memory", guidance="")
         return self.path
 
     @contextlib.contextmanager
@@ -158,15 +159,9 @@ class SqliteMaintenance:
         live_path = self._file()
         target = Path(path).expanduser().resolve()
         if target == live_path:
-            raise MaintenanceError(
-                f"{target} is the live database; choose another file for the backup",
-                path=str(target),
-            )
+            raise MaintenanceError("backup.target_is_live", path=str(target))
         if not target.parent.is_dir():
-            raise MaintenanceError(
-                f"cannot write the backup: the folder {target.parent} does not exist",
-                path=str(target),
-            )
+            raise MaintenanceError("backup.no_folder", path=str(target), folder=str(target.parent))
         try:
             with _temp_beside(target, ".partial") as tmp:
                 self._copy_live_to(tmp)
@@ -175,9 +170,9 @@ class SqliteMaintenance:
                 fsync_folder(target.parent)
         except (OSError, sqlite3.Error) as exc:
             raise MaintenanceError(
-                f"the backup was not written: {_describe_os_error(exc, target.parent)}; "
-                f"nothing was left at {target}",
+                "backup.not_written",
                 path=str(target),
+                cause=_describe_os_error(exc, target.parent),
             ) from None
         size = target.stat().st_size
         log.info("backup of %s written to %s (%d bytes)", live_path, target, size)
@@ -194,12 +189,7 @@ class SqliteMaintenance:
             copy.execute("PRAGMA journal_mode = DELETE")
             problems = _integrity(copy)
             if problems != "ok":
-                raise MaintenanceError(
-                    f"the backup copy failed its integrity check ({problems}); "
-                    "the live database may be damaged: keep the station running and call "
-                    "support",
-                    problems=problems,
-                )
+                raise MaintenanceError("backup.copy_damaged", problems=problems)
         finally:
             copy.close()
 
@@ -209,11 +199,9 @@ class SqliteMaintenance:
         live_path = self._file()
         source = Path(path).expanduser().resolve()
         if not source.is_file():
-            raise RestoreRefused(f"there is no backup file {source}", path=str(source))
+            raise RestoreRefused("restore.no_file", path=str(source))
         if source == live_path:
-            raise RestoreRefused(
-                f"{source} is the live database itself, not a backup", path=str(source)
-            )
+            raise RestoreRefused("restore.source_is_live", path=str(source))
         previous = live_path.with_name(live_path.name + ".before-restore")
         try:
             with (
@@ -232,9 +220,9 @@ class SqliteMaintenance:
                 self._write_into_live(staged)
         except (OSError, sqlite3.Error) as exc:
             raise MaintenanceError(
-                f"the restore did not happen: {_describe_os_error(exc, live_path.parent)}; "
-                "the database is as it was",
+                "restore.not_done",
                 path=str(source),
+                cause=_describe_os_error(exc, live_path.parent),
             ) from None
         # The pool's connections may hold the old schema in their statement caches.
         self.engine.dispose()
@@ -249,7 +237,9 @@ class SqliteMaintenance:
         try:
             conn = sqlite3.connect(staged, isolation_level=None)
         except sqlite3.Error as exc:
-            raise RestoreRefused(f"{name} cannot be opened: {exc}", path=str(source)) from None
+            raise RestoreRefused(
+                "restore.cannot_open", path=str(source), name=name, detail=str(exc)
+            ) from None
         try:
             try:
                 problems = _integrity(conn)
@@ -260,23 +250,19 @@ class SqliteMaintenance:
             except sqlite3.DatabaseError as exc:
                 if "malformed" in str(exc):
                     raise RestoreRefused(
-                        f"{name} is damaged ({exc}); choose another backup", path=str(source)
+                        "restore.damaged", path=str(source), name=name, problems=str(exc)
                     ) from None
                 raise RestoreRefused(
-                    f"{name} is not a QC Station backup: it is not a SQLite database ({exc})",
-                    path=str(source),
+                    "restore.not_sqlite", path=str(source), name=name, detail=str(exc)
                 ) from None
             if problems != "ok":
                 raise RestoreRefused(
-                    f"{name} is damaged ({problems}); choose another backup",
-                    path=str(source),
-                    problems=problems,
+                    "restore.damaged", path=str(source), name=name, problems=problems
                 )
             missing = sorted(({"alembic_version"} | _OUR_TABLES) - tables)
             if missing:
                 raise RestoreRefused(
-                    f"{name} is not a QC Station database (no {', '.join(missing)} tables)",
-                    path=str(source),
+                    "restore.not_ours", path=str(source), name=name, missing=missing
                 )
             revisions = sorted(
                 str(r[0]) for r in conn.execute("SELECT version_num FROM alembic_version")
@@ -286,10 +272,7 @@ class SqliteMaintenance:
         finally:
             conn.close()
         if not revisions:
-            raise RestoreRefused(
-                f"{name} has no schema version; it is not a complete QC Station database",
-                path=str(source),
-            )
+            raise RestoreRefused("restore.no_schema_version", path=str(source), name=name)
         # Alembic only here, for a restore: it is not needed to start the station.
         from alembic.script import ScriptDirectory
         from alembic.util import CommandError
@@ -302,10 +285,7 @@ class SqliteMaintenance:
                 known = None
             if known is None:
                 raise RestoreRefused(
-                    f"{name} was made by a newer version of QC Station (schema {revision}); "
-                    "update this station first",
-                    path=str(source),
-                    revision=revision,
+                    "restore.newer_schema", path=str(source), name=name, revision=revision
                 )
         return ", ".join(revisions)
 
@@ -318,10 +298,7 @@ class SqliteMaintenance:
                 source.backup(live, pages=-1)
                 problems = _integrity(live)
                 if problems != "ok":  # not expected; say so loudly rather than go on
-                    raise MaintenanceError(
-                        f"the restored database failed its integrity check ({problems})",
-                        problems=problems,
-                    )
+                    raise MaintenanceError("restore.result_damaged", problems=problems)
         finally:
             source.close()
 
@@ -349,27 +326,35 @@ class PostgresMaintenance:
         )
         return plain.render_as_string(hide_password=False)
 
-    def guidance(self) -> str:
+    def _commands(self) -> tuple[str, str]:
+        """The server's commands that back the database up and restore it."""
         url = self._plain_url()
         return (
-            f"pg_dump --format=custom --file=BACKUP.dump '{url}'  to back up, and "
-            f"pg_restore --clean --if-exists --dbname='{url}' BACKUP.dump  to restore "
-            "(with every station closed)"
+            f"pg_dump --format=custom --file=BACKUP.dump '{url}'",
+            f"pg_restore --clean --if-exists --dbname='{url}' BACKUP.dump",
         )
 
-    def _refuse(self, what: str) -> MaintenanceUnsupported:
-        guidance = self.guidance()
-        return MaintenanceUnsupported(
-            f"a PostgreSQL database is {what} with the server's tools, not by the station: "
-            f"{guidance}",
-            guidance=guidance,
-        )
+    def guidance(self) -> str:
+        backup, restore = self._commands()
+        return f"{backup}  to back up, and {restore}  to restore (with every station closed)"
 
     def backup_to(self, path: Path) -> BackupResult:
-        raise self._refuse("backed up")
+        backup, restore = self._commands()
+        raise MaintenanceUnsupported(
+            "backup.postgres_backup",
+            guidance=self.guidance(),
+            backup_command=backup,
+            restore_command=restore,
+        )
 
     def restore_from(self, path: Path) -> RestoreResult:
-        raise self._refuse("restored")
+        backup, restore = self._commands()
+        raise MaintenanceUnsupported(
+            "backup.postgres_restore",
+            guidance=self.guidance(),
+            backup_command=backup,
+            restore_command=restore,
+        )
 
     def describe(self) -> DatabaseInfo:
         with self.engine.connect() as conn:

@@ -188,8 +188,7 @@ def _gray(image: np.ndarray) -> np.ndarray:
     converting here lets it accept BGRA and single-channel frames alike."""
     if image.dtype != np.uint8 or image.ndim not in (2, 3) or image.size == 0:
         raise ValidationError(
-            f"an image to decode must be a non-empty 8-bit array, not {image.dtype} {image.shape}",
-            field="image",
+            "barcode.bad_image", field="image", kind=str(image.dtype), shape=str(image.shape)
         )
     if image.ndim == 3:
         channels = image.shape[2]
@@ -200,9 +199,6 @@ def _gray(image: np.ndarray) -> np.ndarray:
         elif channels == 1:
             image = image[:, :, 0]
         else:
-            raise ValidationError(
-                f"an image to decode must have 1, 3 or 4 channels, not {channels}",
-                field="image",
-            )
+            raise ValidationError("barcode.bad_channels", field="image", channels=channels)
     # Camera buffers and slices may be non-contiguous; zxing-cpp needs plain rows.
     return np.ascontiguousarray(image)

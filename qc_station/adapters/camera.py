@@ -95,34 +95,33 @@ def parse_camera_source(text: str) -> int | str:
     device path (``/dev/video2``), an RTSP or HTTP(S) URL (an IP camera above the bench), or
     the path of a video file (tests, demos). Anything else is refused with a
     ``ValidationError`` saying what is accepted."""
-    accepted = (
-        "give a camera number (0 is the first webcam), a device path such as /dev/video0, "
-        "an rtsp:// or http(s):// address, or an existing video file"
-    )
     value = text.strip() if isinstance(text, str) else ""
     if not value or any(ord(ch) < 32 for ch in value):
-        raise ValidationError(f"{text!r} is not a camera: {accepted}", field="camera")
+        shown = repr(text)[1:-1] if isinstance(text, str) else repr(text)
+        raise ValidationError("camera.not_a_camera", field="camera", value=shown)
     if re.fullmatch(r"[+-]?[0-9]+", value):
         index = int(value)
         if not 0 <= index <= MAX_CAMERA_INDEX:
             raise ValidationError(
-                f"camera number {index} is out of range (0–{MAX_CAMERA_INDEX})", field="camera"
+                "camera.number_out_of_range", field="camera", value=index, limit=MAX_CAMERA_INDEX
             )
         return index
     scheme = _SCHEME.match(value)
     if scheme:
         if scheme.group(1).lower() not in URL_SCHEMES:
             raise ValidationError(
-                f"{value!r}: {scheme.group(1)}:// cameras are not supported; {accepted}",
+                "camera.scheme_unsupported",
                 field="camera",
+                value=_redacted(value),
+                scheme=scheme.group(1),
             )
         if not urlsplit(value).hostname:
-            raise ValidationError(f"{value!r} names no host; {accepted}", field="camera")
+            raise ValidationError("camera.no_host", field="camera", value=_redacted(value))
         return value
     path = Path(value).expanduser()
     if path.is_char_device() or path.is_file():
         return str(path)
-    raise ValidationError(f"{value!r} is neither a device nor a file; {accepted}", field="camera")
+    raise ValidationError("camera.not_found", field="camera", value=value)
 
 
 def _redacted(url: str) -> str:
@@ -155,18 +154,17 @@ def open_camera(source: int | str) -> VideoCaptureSource:
         # Checked first: OpenCV's own answer to a missing file is a bare False plus backend
         # warnings on stderr, which say nothing an operator can act on.
         if not device and not path.is_file():
-            raise CameraUnavailable(f"{description} does not exist", source=source)
+            raise CameraUnavailable("camera.file_missing", source=source)
         capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
         capture.release()
-        if isinstance(source, int) or description.startswith("camera device"):
-            hint = "is it plugged in and not in use by another program?"
-        elif is_url:
-            hint = "is the camera on the network, and its address and password right?"
-        else:
-            hint = "is it a video file OpenCV can read?"
-        shown = _redacted(source) if isinstance(source, str) and is_url else source
-        raise CameraUnavailable(f"cannot open {description}: {hint}", source=shown)
+        if isinstance(source, int):
+            raise CameraUnavailable("camera.cannot_open_number", source=source)
+        if is_url:
+            raise CameraUnavailable("camera.cannot_open_stream", source=_redacted(source))
+        if description.startswith("camera device"):
+            raise CameraUnavailable("camera.cannot_open_device", source=source)
+        raise CameraUnavailable("camera.cannot_open_file", source=source)
     if isinstance(source, int):
         # A request, not a guarantee: a camera that cannot do 1280×720 picks its nearest mode.
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, PREFERRED_SIZE[0])

@@ -56,11 +56,7 @@ def _parse(url: str) -> URL:
     try:
         return make_url(url)
     except ArgumentError:
-        raise ValidationError(
-            f"database URL {redact_url(url)!r} is not a valid URL "
-            "(expected sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)",
-            field="db",
-        ) from None
+        raise ValidationError("database.bad_url", field="db", value=redact_url(url)) from None
 
 
 def _normalise(parsed: URL) -> URL:
@@ -95,11 +91,7 @@ def make_engine(url: str) -> Engine:
             pool_pre_ping=True,
             connect_args=connect_args,
         )
-    raise ValidationError(
-        f"unsupported database {redact_url(url)!r}: use sqlite:///PATH or "
-        "postgresql+psycopg://USER@HOST/DB",
-        field="db",
-    )
+    raise ValidationError("database.unsupported", field="db", value=redact_url(url))
 
 
 def _make_sqlite_engine(url: URL) -> Engine:
@@ -113,8 +105,7 @@ def _make_sqlite_engine(url: URL) -> Engine:
             folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as exc:
             raise QcError(
-                f"cannot create the database folder {folder}: {exc.strerror or exc}",
-                path=str(folder),
+                "database.cannot_make_folder", path=str(folder), detail=exc.strerror or str(exc)
             ) from None
         _refuse_read_only(Path(database).expanduser())
         make_private(Path(database).expanduser())
@@ -171,18 +162,9 @@ def _refuse_read_only(path: Path) -> None:
     (``os.access`` also sees a read-only mount, which file modes alone would not show root.)
     """
     if path.exists() and not os.access(path, os.W_OK):
-        raise QcError(
-            f"the database file {path} is read-only; the station needs to write to it "
-            "(check its permissions, or whether the disk is mounted read-only)",
-            path=str(path),
-        )
+        raise QcError("database.file_read_only", path=str(path))
     if not os.access(path.parent, os.W_OK):
-        raise QcError(
-            f"the database folder {path.parent} is read-only; the station needs to write "
-            "its database and journal files there (check its permissions, or whether the "
-            "disk is mounted read-only)",
-            path=str(path.parent),
-        )
+        raise QcError("database.folder_read_only", path=str(path.parent))
 
 
 def _on_sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:

@@ -44,11 +44,7 @@ def refuse_symlink(path: Path) -> None:
     """Refuse to write at ``path`` when it is a symbolic link (even a dangling one): writing
     there would change whatever the link points at, a file someone else chose."""
     if path.is_symlink():
-        raise UnsafePath(
-            f"{path} is a symbolic link; the station does not write through links (remove "
-            "it, or name another file)",
-            path=str(path),
-        )
+        raise UnsafePath("path.symbolic_link", path=str(path))
 
 
 def fsync_folder(folder: Path) -> None:
@@ -97,9 +93,7 @@ def write_into(folder: Path, name: str, data: bytes, *, mode: int | None = 0o644
     base = Path(folder).resolve()
     target = base / safe_file_name(name)
     if target.parent != base:  # cannot happen after safe_file_name; the last line of defence
-        raise UnsafePath(
-            f"refusing to write {name!r}: it would land outside {folder}", path=str(target)
-        )
+        raise UnsafePath("path.outside_folder", path=str(target), name=name, folder=str(folder))
     write_atomically(target, data, mode=mode)
     return target
 

@@ -68,26 +68,38 @@ def _header_size(data: bytes) -> tuple[int, int] | None:
 def decode_image(data: bytes, name: str = "photo") -> np.ndarray:
     """Decode image bytes to a BGR array, or refuse them with a message naming the file."""
     if not data:
-        raise ValidationError(f"{name} is empty", field="photo")
+        raise ValidationError("photo.empty", field="photo", name=name)
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(
-            f"{name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", field="photo"
+            "photo.file_too_large", field="photo", name=name, megabytes=MAX_FILE_BYTES // 2**20
         )
     size = _header_size(data)
     if size and size[0] * size[1] > MAX_PIXELS:
         raise ValidationError(
-            f"{name} is {size[0]}×{size[1]} pixels; at most 50 megapixels", field="photo"
+            "photo.too_many_pixels",
+            field="photo",
+            name=name,
+            width=size[0],
+            height=size[1],
+            megapixels=MAX_PIXELS // 1_000_000,
         )
     image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR)
     if image is None:
-        raise ValidationError(f"{name} is not a readable image (JPEG, PNG or WebP)", field="photo")
+        raise ValidationError("photo.unreadable", field="photo", name=name)
     height, width = image.shape[:2]
     if width * height > MAX_PIXELS:
         raise ValidationError(
-            f"{name} is {width}×{height} pixels; at most 50 megapixels", field="photo"
+            "photo.too_many_pixels",
+            field="photo",
+            name=name,
+            width=width,
+            height=height,
+            megapixels=MAX_PIXELS // 1_000_000,
         )
     if min(width, height) < MIN_EDGE:
-        raise ValidationError(f"{name} is only {width}×{height} pixels", field="photo")
+        raise ValidationError(
+            "photo.too_small", field="photo", name=name, width=width, height=height
+        )
     return image
 
 
@@ -132,7 +144,7 @@ def prepare_photo(
     stamped = burn_in(image, captured_at, station)
     ok, encoded = cv2.imencode(".jpg", stamped, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
     if not ok:
-        raise ValidationError(f"{name} could not be encoded as JPEG", field="photo")
+        raise ValidationError("photo.not_encodable", field="photo", name=name)
     h, w = stamped.shape[:2]
     return PreparedPhoto(encoded.tobytes(), w, h)
 
@@ -141,7 +153,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"cannot read photo {path}: {exc.strerror}", field="photo") from None
+        raise ValidationError(
+            "photo.cannot_read", field="photo", path=str(path), detail=exc.strerror or str(exc)
+        ) from None
 
 
 def read_checked_photo(path: Path) -> bytes:

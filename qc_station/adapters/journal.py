@@ -6,6 +6,9 @@ may be what is missing)::
 
     journal/
       <inspection id>/entry.json      the draft's fields, its photos' SHA-256, refusal if any
+                                      (the refusal: ``refused`` in English, ``refused_code``
+                                      and ``refused_params`` for the screens; outside the
+                                      signed ``record``, so marking keeps the signature)
       <inspection id>/photo-00.bin    the photo bytes, in order
 
 Durability: a new entry is written into a ``.tmp-…`` folder, each file flushed to disk,
@@ -28,6 +31,7 @@ import secrets
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,7 @@ from qc_station.domain.errors import QcError, ValidationError
 from qc_station.services.ports import JournalEntry
 
 from .files import fsync_folder, write_atomically
+from .tagged_json import decode_tagged, encode_tagged
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +52,26 @@ class JournalUnavailable(QcError):
     """The journal folder cannot be written: the submission could not be kept locally."""
 
     code = "journal_unavailable"
+
+
+def _refusal_fields(code: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """A refusal's code and parameters as ``entry.json`` keeps them (amounts and moments
+    tagged, so they come back as the same types); nothing for a refusal without a code."""
+    if not code:
+        return {}
+    # A value JSON has no form for (a path, say) is kept as its text.
+    stored = json.loads(json.dumps(encode_tagged(dict(params)), default=str))
+    return {"refused_code": code, "refused_params": stored}
+
+
+def _refusal_of(meta: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The refusal's code and parameters from ``entry.json``: none in an entry refused (or
+    written) before refusals had codes; its English ``refused`` is shown as it is."""
+    code = meta.get("refused_code")
+    params = decode_tagged(meta.get("refused_params"))
+    if not isinstance(code, str) or not code:
+        return "", {}
+    return code, params if isinstance(params, dict) else {}
 
 
 def _photo_name(position: int) -> str:
@@ -68,7 +93,7 @@ class FileJournal:
 
     def _folder(self, entry_id: str) -> Path:
         if not isinstance(entry_id, str) or not _ID.fullmatch(entry_id):
-            raise ValidationError(f"{entry_id!r} is not a journal entry id", value=str(entry_id))
+            raise ValidationError("journal.bad_entry_id", value=str(entry_id)[:80])
         return self.root / entry_id
 
     def put(self, entry: JournalEntry) -> None:
@@ -80,9 +105,10 @@ class FileJournal:
             else:
                 self._create(folder, entry)
         except OSError as exc:
-            message = f"cannot keep the inspection in the local journal {self.root}: {exc}"
-            log.error("%s", message)
-            raise JournalUnavailable(message, path=str(self.root)) from exc
+            log.error("cannot keep the inspection in the local journal %s: %s", self.root, exc)
+            raise JournalUnavailable(
+                "journal.cannot_keep", path=str(self.root), detail=str(exc)
+            ) from exc
 
     def _meta(self, entry: JournalEntry, created_ns: int) -> bytes:
         meta: dict[str, Any] = {
@@ -92,6 +118,7 @@ class FileJournal:
             "record": entry.record,
             "photos": [hashlib.sha256(p).hexdigest() for p in entry.photos],
             "refused": entry.refused,
+            **_refusal_fields(entry.refused_code, entry.refused_params),
         }
         return json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -165,7 +192,11 @@ class FileJournal:
             self._set_aside(folder, problem)
             return None
         entry = JournalEntry(
-            folder.name, dict(meta.get("record", {})), tuple(photos), str(meta.get("refused", ""))
+            folder.name,
+            dict(meta.get("record", {})),
+            tuple(photos),
+            str(meta.get("refused", "")),
+            *_refusal_of(meta),
         )
         return int(meta.get("created_ns", 0)), entry
 
@@ -177,26 +208,41 @@ class FileJournal:
         except OSError:
             log.exception("could not set the damaged journal entry %s aside", folder)
 
-    def mark_refused(self, entry_id: str, reason: str) -> None:
+    def mark_refused(
+        self,
+        entry_id: str,
+        reason: str,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
         folder = self._folder(entry_id)
         meta = self._read_meta(folder)
         if meta is None:
             return
         meta["refused"] = reason
+        meta.pop("refused_code", None)
+        meta.pop("refused_params", None)
+        meta.update(_refusal_fields(code, params or {}))
         try:
             write_atomically(
                 folder / _ENTRY, json.dumps(meta, ensure_ascii=False, indent=1).encode(), mode=None
             )
         except OSError as exc:
             raise JournalUnavailable(
-                f"cannot update the local journal {self.root}: {exc}", path=str(self.root)
+                "journal.cannot_update", path=str(self.root), detail=str(exc)
             ) from exc
 
-    def set_aside(self, entry_id: str, reason: str) -> None:
+    def set_aside(
+        self,
+        entry_id: str,
+        reason: str,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
         """Keep a refused entry out of the journal for good (SPEC §6: an edited entry, or one
         not bound to a sign-in of this station): marked with the reason and renamed
         ``.refused-…``, so it is never replayed or discarded, and never deleted."""
-        self.mark_refused(entry_id, reason)
+        self.mark_refused(entry_id, reason, code, params)
         folder = self._folder(entry_id)
         target = self.root / f".refused-{entry_id}-{secrets.token_hex(4)}"
         log.error("journal entry %s refused and kept aside as %s: %s", entry_id, target, reason)
@@ -205,8 +251,10 @@ class FileJournal:
             fsync_folder(self.root)
         except OSError as exc:
             raise JournalUnavailable(
-                f"cannot set the refused journal entry {entry_id} aside: {exc}",
+                "journal.cannot_set_aside",
                 path=str(self.root),
+                inspection_id=entry_id,
+                detail=str(exc),
             ) from exc
 
     def kept_aside(self) -> list[JournalEntry]:
@@ -225,6 +273,7 @@ class FileJournal:
                 dict(record) if isinstance(record, dict) else {},
                 (),
                 str(meta.get("refused", "")) or "refused",
+                *_refusal_of(meta),
             )
             found.append((int(meta.get("created_ns", 0) or 0), entry))
         found.sort(key=lambda pair: (pair[0], pair[1].id))

@@ -40,7 +40,7 @@ PG_ADVISORY_LOCK_KEY = 0x5143535441
 #: The revisions the scripts in ``migrations/versions`` end at. Add a migration, move this
 #: (tests/integration/test_database.py checks it against Alembic's reading of the scripts).
 #: Were it ever stale, start-up would only take the slower path through Alembic.
-SHIPPED_HEADS = frozenset({"0010_videos"})
+SHIPPED_HEADS = frozenset({"0011_history_indexes"})
 
 _PROCESS_LOCK = threading.Lock()
 

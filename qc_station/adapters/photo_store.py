@@ -50,7 +50,7 @@ class FileSystemPhotoStore:
     def _check(self, sha256: str) -> str:
         if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
             raise ValidationError(
-                f"{sha256!r} is not a photo name (64 lower-case hex digits)",
+                "photo.bad_name",
                 field="sha256",
                 value=str(sha256)[:80],
             )
@@ -69,10 +69,13 @@ class FileSystemPhotoStore:
             return target.read_bytes()
         except FileNotFoundError:
             if not self.root.is_dir():
-                raise self._unavailable("is missing") from None
-            raise NotFound(f"photo {sha256} not found", sha256=sha256) from None
+                raise self._missing() from None
+            raise NotFound("photo.not_found", sha256=sha256) from None
         except OSError as exc:
-            raise self._unavailable(f"cannot be read ({exc.strerror or exc})") from None
+            log.error("the photo folder %s cannot be read: %s", self.root, exc)
+            raise PhotoStoreUnavailable(
+                "photo.store_unreadable", path=str(self.root), detail=exc.strerror or str(exc)
+            ) from None
 
     def put(self, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()
@@ -87,14 +90,16 @@ class FileSystemPhotoStore:
             if self.create:
                 self.root.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
             elif not self.root.is_dir():
-                raise self._unavailable("is missing")
+                raise self._missing()
             target.parent.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
             write_atomically(target, data)  # 0644: other stations read it
         except OSError as exc:
-            raise self._unavailable(f"is not writable ({exc.strerror or exc})") from None
+            log.error("the photo folder %s is not writable: %s", self.root, exc)
+            raise PhotoStoreUnavailable(
+                "photo.store_not_writable", path=str(self.root), detail=exc.strerror or str(exc)
+            ) from None
         return digest
 
-    def _unavailable(self, problem: str) -> PhotoStoreUnavailable:
-        message = f"the photo folder {self.root} {problem}"
-        log.error("%s", message)
-        return PhotoStoreUnavailable(message, path=str(self.root))
+    def _missing(self) -> PhotoStoreUnavailable:
+        log.error("the photo folder %s is missing", self.root)
+        return PhotoStoreUnavailable("photo.store_missing", path=str(self.root))

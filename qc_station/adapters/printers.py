@@ -35,6 +35,7 @@ from qc_station.services.print_queue import (
     PrintError,
     PrintJob,
     PrintKind,
+    PrintSubject,
     PrintSystemUnavailable,
 )
 
@@ -85,11 +86,7 @@ class CupsPrinter:
 
     def send(self, printer: str, document: bytes, *, title: str, media: str) -> str:
         if printer not in self.printers():
-            raise PrinterMissing(
-                f"printer {printer!r} does not exist on this system (CUPS); choose an "
-                "installed printer in the settings, then retry",
-                printer=printer,
-            )
+            raise PrinterMissing("printer.missing", printer=printer)
         args = [self._lp, *self._server_args(), "-d", printer, "-t", title[:200]]
         if media:
             args += ["-o", f"media={media}"]
@@ -98,7 +95,7 @@ class CupsPrinter:
         if done.returncode != 0:
             detail = _first_line(done.stderr) or f"lp exited with status {done.returncode}"
             raise PrintError(
-                f"printer {printer!r} did not accept the job: {detail}",
+                "printer.job_refused",
                 printer=printer,
                 detail=detail,
             )
@@ -107,11 +104,9 @@ class CupsPrinter:
 
     def _require_scheduler(self) -> None:
         if not self.scheduler_running():
-            where = f" at {self.server}" if self.server else ""
-            raise PrintSystemUnavailable(
-                f"the print system (CUPS{where}) is not running; start it or ask IT, then retry",
-                server=self.server or "",
-            )
+            if self.server:
+                raise PrintSystemUnavailable("printer.cups_down_at", server=self.server)
+            raise PrintSystemUnavailable("printer.cups_down", server="")
 
     def _server_args(self) -> list[str]:
         return ["-h", self.server] if self.server else []
@@ -132,12 +127,11 @@ class CupsPrinter:
             )
         except FileNotFoundError:
             raise PrintSystemUnavailable(
-                f"{args[0]} is not installed: install the CUPS client (cups-client) to print",
-                server=self.server or "",
+                "printer.tool_missing", program=args[0], server=self.server or ""
             ) from None
         except subprocess.TimeoutExpired:
             raise PrintError(
-                f"the print system did not answer within {self._timeout:.0f} s", timeout=True
+                "printer.timeout", timeout=True, seconds=f"{self._timeout:.0f}"
             ) from None
         return subprocess.CompletedProcess(
             done.args,
@@ -194,13 +188,13 @@ class FolderSpool:
         try:
             return (self._folder(job_id) / _DOCUMENT_FILE).read_bytes()
         except FileNotFoundError:
-            raise NotFound(f"print job {job_id} is no longer waiting", job=job_id) from None
+            raise NotFound("printer.job_gone", job=job_id) from None
 
     def update(self, job: PrintJob) -> None:
         folder = self._folder(job.id)
         with self._lock:
             if not folder.is_dir():
-                raise NotFound(f"print job {job.id} is no longer waiting", job=job.id)
+                raise NotFound("printer.job_gone", job=job.id)
             write_atomically(folder / _JOB_FILE, _job_json(job), mode=None)
 
     def remove(self, job_id: str) -> None:
@@ -232,7 +226,7 @@ class FolderSpool:
 
     def _folder(self, job_id: str) -> Path:
         if not _SAFE_ID.match(job_id) or job_id.startswith("."):
-            raise NotFound(f"print job {job_id!r} is not a job id", job=job_id)
+            raise NotFound("printer.bad_job_id", job=job_id)
         return self.root / job_id
 
 
@@ -249,6 +243,9 @@ def _job_json(job: PrintJob) -> bytes:
         "last_error": job.last_error,
         "last_error_code": job.last_error_code,
         "last_attempt_at": job.last_attempt_at.isoformat() if job.last_attempt_at else None,
+        "last_error_message_code": job.last_error_message_code,
+        "last_error_params": dict(job.last_error_params),
+        "subject": job.subject.plain() if job.subject else None,
     }
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -267,6 +264,9 @@ def _job_from(data: Mapping[str, Any]) -> PrintJob:
         last_error=str(data.get("last_error", "")),
         last_error_code=str(data.get("last_error_code", "")),
         last_attempt_at=datetime.fromisoformat(last) if last else None,
+        last_error_message_code=str(data.get("last_error_message_code", "")),
+        last_error_params=dict(data.get("last_error_params") or {}),
+        subject=PrintSubject.from_plain(data["subject"]) if data.get("subject") else None,
     )
 
 

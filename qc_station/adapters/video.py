@@ -1,11 +1,17 @@
 """The unboxing video (SPEC §7.5): a recorder that burns the unit's words and a QR code into
 every frame and writes MP4 on its own thread, the content-addressed store the clips are kept
-in, and the check of a clip recorded elsewhere.
+in (``video_store.py``, with the check of a clip recorded elsewhere).
 
 - **Never blocking.** ``add_frame`` (the capture thread) does a little arithmetic and appends
   to a bounded queue; when the encoder falls behind, frames are dropped and counted.
   ``finish`` only sets a flag: the last frames, the flush, the check, the SHA-256 and the
   move into the store happen on the recorder's thread, and a future gives the clip.
+- **Failing half-way** keeps what can be kept: when the disk runs low while recording, the
+  clip ends there (the margin ``min_free_bytes`` leaves room to close the file) and is stored
+  as a shorter clip, with :attr:`ClipRecording.failure` saying why; a writer error (the disk
+  really full, the encoder gone) leaves a file that cannot be played, so nothing is kept.
+  Each ``RecordingFailed`` carries a ``reason`` parameter (``video_ports.FailureReason``) the
+  screens word.
 - **The rate** is held from the capture times: frame *n* of the clip shows what the camera saw
   at ``start + n / fps``; a camera faster than the clip is thinned, a slower one (or a stall)
   is filled by repeating the last frame, so the clip's duration is the time it covered.
@@ -23,29 +29,25 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import logging
 import os
-import re
 import shutil
 import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from qc_station.domain.errors import NotFound, ValidationError
 from qc_station.services.video_ports import (
     VIDEO_FPS,
     ClipRecord,
+    FailureReason,
     RecordingFailed,
 )
 
-from .files import fsync_folder
 from .photo_store import PRIVATE_FOLDER_MODE
 from .video_frames import (
     Caption,
@@ -55,22 +57,14 @@ from .video_frames import (
     opencv_writer,
     video_codec,
 )
-
-if TYPE_CHECKING:
-    pass
+from .video_store import FileSystemVideoStore, as_failure, probe_clip
 
 log = logging.getLogger(__name__)
 
-PRIVATE_FILE_MODE = 0o600
 #: Frames waiting for the encoder; beyond this the newest are dropped (and counted).
 QUEUE_FRAMES = 24
 #: Below this much free space where the clip is written, recording stops ("disk full").
 MIN_FREE_BYTES = 64 * 1024 * 1024
-#: The largest clip ``inspect --video FILE`` accepts: 10 minutes (the default cut) of the
-#: station's own 1280×720 video is under 300 MB; a camera's own file may be richer.
-MAX_IMPORT_BYTES = 1024 * 1024 * 1024
-
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class OpenCvVideoRecorder:
@@ -107,18 +101,28 @@ class OpenCvVideoRecorder:
             free = shutil.disk_usage(self.temp_dir).free
         except OSError as exc:
             raise RecordingFailed(
-                f"the video folder {self.temp_dir} is not writable ({exc.strerror or exc})",
+                "video.folder_not_writable",
                 path=str(self.temp_dir),
+                reason=FailureReason.FOLDER,
+                detail=exc.strerror or str(exc),
             ) from None
         if free < self.min_free_bytes:
-            raise RecordingFailed(_disk_full(self.temp_dir), path=str(self.temp_dir))
+            raise RecordingFailed(
+                "video.disk_full", path=str(self.temp_dir), reason=FailureReason.DISK_FULL
+            )
         return ClipRecording(
             self, Caption(lpn, station, inspector, self.tz), max_minutes, on_done=on_done
         )
 
-
-def _disk_full(folder: Path) -> str:
-    return f"the disk holding {folder} is full: the unboxing video was not kept"
+    def free_bytes(self) -> int:
+        """The free space where clips are written and kept (the smaller of the two)."""
+        free = []
+        for folder in (self.temp_dir, self.store.root):
+            existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+            if existing is not None:
+                with contextlib.suppress(OSError):
+                    free.append(shutil.disk_usage(existing).free)
+        return min(free) if free else 0
 
 
 class ClipRecording:
@@ -145,6 +149,7 @@ class ClipRecording:
         self.dropped = 0
         self.cut = False
         self._failure: str | None = None
+        self._failure_reason: FailureReason | None = None
         self.future: Future[ClipRecord] = Future()
         if on_done is not None:
             self.future.add_done_callback(on_done)
@@ -154,6 +159,10 @@ class ClipRecording:
     @property
     def failure(self) -> str | None:
         return self._failure
+
+    @property
+    def failure_reason(self) -> FailureReason | None:
+        return self._failure_reason
 
     # --- the capture thread's side: arithmetic and an append, nothing more -----------------
 
@@ -236,12 +245,13 @@ class ClipRecording:
                 writer.write(image)
                 written += 1
                 last, ended = image, at
-                if written % (self._fps * 2) == 0:
-                    self._check_space(recorder)
+                if written % (self._fps * 2) == 0 and self._low_space(recorder):
+                    self._cut_short(recorder, at)
+                    break
             if self._aborted:
                 raise _Aborted
             if writer is None or written == 0 or self._start is None or ended is None:
-                raise RecordingFailed("the camera gave no frames: there is no video")
+                raise RecordingFailed("video.no_frames", reason=FailureReason.NO_FRAMES)
             writer.release()
             writer = None
             self._check_playable(temp, written)
@@ -264,7 +274,8 @@ class ClipRecording:
         except _Aborted:
             outcome = None
         except BaseException as exc:  # the future carries every failure
-            outcome = _as_failure(exc, recorder.temp_dir)
+            outcome = as_failure(exc, recorder.temp_dir)
+            self._failure_reason = FailureReason(outcome.params.get("reason", FailureReason.FAILED))
             self._failure = str(outcome)
             log.error("recording failed: %s", outcome)
         finally:
@@ -284,9 +295,22 @@ class ClipRecording:
         else:
             self.future.set_result(outcome)
 
-    def _check_space(self, recorder: OpenCvVideoRecorder) -> None:
-        if shutil.disk_usage(recorder.temp_dir).free < recorder.min_free_bytes:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    @staticmethod
+    def _low_space(recorder: OpenCvVideoRecorder) -> bool:
+        return shutil.disk_usage(recorder.temp_dir).free < recorder.min_free_bytes
+
+    def _cut_short(self, recorder: OpenCvVideoRecorder, at: datetime) -> None:
+        """The disk runs low: end the clip here, keeping what was recorded (the margin
+        leaves room to close the file); ``failure`` says why from now on."""
+        with self._cond:
+            self._stopping = True
+            self._queue.clear()
+            self._failure_reason = FailureReason.DISK_FULL
+            self._failure = (
+                f"the disk holding {recorder.temp_dir} is nearly full: the unboxing video "
+                f"stopped at {at.astimezone(UTC):%H:%M:%S} UTC; what was recorded is kept"
+            )
+        log.error("recording cut short: %s", self._failure)
 
     def _check_playable(self, path: Path, frames: int) -> None:
         if path.stat().st_size == 0:
@@ -297,184 +321,3 @@ class ClipRecording:
 
 class _Aborted(Exception):
     pass
-
-
-def _as_failure(exc: BaseException, folder: Path) -> RecordingFailed:
-    if isinstance(exc, RecordingFailed):
-        return exc
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return RecordingFailed(_disk_full(folder), path=str(folder))
-    if isinstance(exc, OSError):
-        return RecordingFailed(
-            f"the unboxing video could not be written in {folder} ({exc.strerror or exc})",
-            path=str(folder),
-        )
-    return RecordingFailed(f"the unboxing video failed: {exc}")
-
-
-# --- checking a clip -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClipFacts:
-    frames: int
-    fps: float
-    width: int
-    height: int
-    codec: str
-
-
-def probe_clip(path: Path) -> ClipFacts:
-    """Open the clip and decode its first frame; ``RecordingFailed`` when it does not."""
-    import cv2
-
-    capture = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG)
-    try:
-        if not capture.isOpened():
-            raise RecordingFailed(f"{path.name} is not a video OpenCV can read", path=str(path))
-        ok, frame = capture.read()
-        if not ok or frame is None:
-            raise RecordingFailed(f"{path.name} has no frame that decodes", path=str(path))
-        frames = int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
-        fps = float(capture.get(cv2.CAP_PROP_FPS) or 0.0)
-        fourcc = int(capture.get(cv2.CAP_PROP_FOURCC) or 0)
-        codec = "".join(chr((fourcc >> (8 * i)) & 0xFF) for i in range(4)).strip("\0 ")
-        return ClipFacts(max(frames, 1), fps, frame.shape[1], frame.shape[0], codec or "?")
-    finally:
-        capture.release()
-
-
-def import_clip(
-    path: Path, store: FileSystemVideoStore, *, max_bytes: int = MAX_IMPORT_BYTES
-) -> ClipRecord:
-    """A clip recorded elsewhere (``inspect --video FILE``): checked (a file, at most
-    ``max_bytes``, it decodes, it has frames), copied into the store. Its end is the file's
-    modification time, its start that minus its duration."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise ValidationError(
-            f"cannot read video {path}: {exc.strerror or exc}", field="video", value=str(path)
-        ) from None
-    if not path.is_file():
-        raise ValidationError(f"video {path} is not a file", field="video", value=str(path))
-    if stat.st_size > max_bytes:
-        raise ValidationError(
-            f"video {path.name} is {stat.st_size // 2**20} MB; at most "
-            f"{max_bytes // 2**20} MB is accepted",
-            field="video",
-            value=str(path),
-        )
-    try:
-        facts = probe_clip(path)
-    except RecordingFailed as exc:
-        raise ValidationError(str(exc), field="video", value=str(path)) from None
-    duration_ms = round(facts.frames * 1000 / facts.fps) if facts.fps > 0 else 0
-    ended = datetime.fromtimestamp(stat.st_mtime, UTC)
-    sha256, size = store.put_file(path, move=False)
-    return ClipRecord(
-        sha256=sha256,
-        started_at=ended - timedelta(milliseconds=duration_ms),
-        ended_at=ended,
-        duration_ms=duration_ms,
-        frames=facts.frames,
-        size_bytes=size,
-        codec=facts.codec,
-    )
-
-
-# --- the store -----------------------------------------------------------------------------
-
-
-class FileSystemVideoStore:
-    """``VideoStore``: ``ROOT/ab/<sha256>.mp4``, files 0600 in folders 0700 (SPEC §6).
-    ``create``: whether a missing root may be made (as for the photo store: not on a shared
-    folder that is not mounted)."""
-
-    def __init__(self, root: Path, *, create: bool = False) -> None:
-        self.root = Path(root)
-        self.create = create
-
-    def path(self, sha256: str) -> Path:
-        if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
-            raise ValidationError(
-                f"{sha256!r} is not a clip name (64 lower-case hex digits)",
-                field="sha256",
-                value=str(sha256)[:80],
-            )
-        return self.root / sha256[:2] / f"{sha256}.mp4"
-
-    def exists(self, sha256: str) -> bool:
-        return self.path(sha256).is_file()
-
-    def get(self, sha256: str) -> bytes:
-        try:
-            return self.path(sha256).read_bytes()
-        except FileNotFoundError:
-            raise NotFound(f"video {sha256} not found", sha256=sha256) from None
-        except OSError as exc:
-            raise RecordingFailed(
-                f"video {sha256} cannot be read ({exc.strerror or exc})", sha256=sha256
-            ) from None
-
-    def delete(self, sha256: str) -> bool:
-        target = self.path(sha256)
-        try:
-            target.unlink()
-        except FileNotFoundError:
-            return False
-        fsync_folder(target.parent)
-        return True
-
-    def put_file(self, source: Path, *, move: bool = True) -> tuple[str, int]:
-        """Store the file ``source``: moved (renamed when on the same file system) or
-        copied; (SHA-256, size). Nothing is left half-written on failure."""
-        source = Path(source)
-        digest = hashlib.sha256()
-        size = 0
-        with source.open("rb") as stream:
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
-                size += len(chunk)
-        sha256 = digest.hexdigest()
-        target = self.path(sha256)
-        try:
-            if not self.root.is_dir():
-                if not self.create and not self.root.parent.is_dir():
-                    raise RecordingFailed(
-                        f"the video folder {self.root} is missing", path=str(self.root)
-                    )
-                self.root.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
-            target.parent.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
-            if target.is_file() and target.stat().st_size == size:
-                if move:
-                    source.unlink(missing_ok=True)
-                return sha256, size
-            if target.is_symlink():
-                target.unlink()
-            if move and source.stat().st_dev == target.parent.stat().st_dev:
-                os.chmod(source, PRIVATE_FILE_MODE)
-                os.replace(source, target)
-            else:
-                self._copy(source, target)
-                if move:
-                    source.unlink(missing_ok=True)
-            fsync_folder(target.parent)
-        except OSError as exc:
-            raise _as_failure(exc, self.root) from None
-        return sha256, size
-
-    @staticmethod
-    def _copy(source: Path, target: Path) -> None:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        temp = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as stream:
-                shutil.copyfileobj(stream, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise

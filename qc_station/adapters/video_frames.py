@@ -23,7 +23,12 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from qc_station.services.video_ports import MAX_VIDEO_SIZE, VIDEO_FPS, RecordingFailed
+from qc_station.services.video_ports import (
+    MAX_VIDEO_SIZE,
+    VIDEO_FPS,
+    FailureReason,
+    RecordingFailed,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -110,7 +115,7 @@ def opencv_writer(path: Path, fourcc: str, fps: float, size: tuple[int, int]) ->
     if not writer.isOpened():
         writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*fourcc), fps, size)
     if not writer.isOpened():
-        raise RecordingFailed(f"this computer's OpenCV cannot write {fourcc} video")
+        raise RecordingFailed("video.no_encoder", reason=FailureReason.ENCODER, fourcc=fourcc)
     return writer
 
 

@@ -160,7 +160,7 @@ def cmd_users(args: argparse.Namespace, out: TextIO) -> int:
             user = users.set_role(app.ctx, actor, args.name, args.role)
             print(f"{user.username} is now {user.role.value}", file=out)
             return EXIT_OK
-        raise UsageError(f"unknown users command {command!r}")  # argparse keeps this out
+        raise UsageError("cli.unknown_command", command=command)  # argparse keeps this out
     finally:
         app.close()
 

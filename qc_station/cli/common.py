@@ -71,7 +71,7 @@ def secret(variable: str, prompt: str) -> str:
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise UsageError(f"no {prompt.split()[0].lower()}: set {variable} or run in a terminal")
+        raise UsageError("cli.no_secret", variable=variable)
     return getpass.getpass(prompt)
 
 
@@ -88,10 +88,10 @@ def new_password(username: str) -> str:
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise UsageError("no new password: set QC_STATION_NEW_PASSWORD or run in a terminal")
+        raise UsageError("cli.no_secret", variable="QC_STATION_NEW_PASSWORD")
     first = getpass.getpass(f"New password for {username}: ")
     if getpass.getpass(f"New password for {username} again: ") != first:
-        raise UsageError("the two passwords differ; nothing was changed")
+        raise UsageError("cli.passwords_differ")
     return first
 
 
@@ -99,7 +99,7 @@ def user_name(args: argparse.Namespace) -> str:
     """``--user`` or ``QC_STATION_USER``; a usage error when neither is given."""
     username = args.user or os.environ.get("QC_STATION_USER")
     if not username:
-        raise UsageError("this command needs a user: --user NAME or QC_STATION_USER")
+        raise UsageError("cli.needs_user")
     return username
 
 
@@ -119,12 +119,7 @@ def acting_user(app, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     username = user_name(args)
     user = authenticate(app.ctx, username, password(f"Password for {username}: "), app.station)
     if user.must_change_password:
-        raise PermissionDenied(
-            f"the password of {user.username} was reset: choose a new one first with "
-            "`qc-station users passwd` (the current password from QC_STATION_PASSWORD, the new "
-            "one from QC_STATION_NEW_PASSWORD or a prompt)",
-            user=user.username,
-        )
+        raise PermissionDenied("cli.password_reset", user=user.username)
     return user.actor(app.station)
 
 
@@ -147,4 +142,6 @@ def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(
+            "cli.cannot_read", path=str(path), detail=exc.strerror or str(exc)
+        ) from None

@@ -106,7 +106,9 @@ def cmd_decide_batch(args: argparse.Namespace, out: TextIO) -> int:
     try:
         cases = args.cases.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        raise UsageError(f"cannot read {args.cases}: {exc.strerror}") from None
+        raise UsageError(
+            "cli.cannot_read", path=str(args.cases), detail=exc.strerror or str(exc)
+        ) from None
     with cases, open_out(args.output) as writer:
         summary = run_decide_batch(cases, writer, policy)
     if summary.failed:

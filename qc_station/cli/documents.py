@@ -69,7 +69,7 @@ def cmd_label(args: argparse.Namespace, out: TextIO) -> int:
     config = config_from(args)
     dpi = args.dpi if args.dpi is not None else config.label_dpi
     if not 150 <= dpi <= 1200:
-        raise UsageError(f"--dpi {dpi} is not a printer resolution between 150 and 1200")
+        raise UsageError("cli.bad_dpi", value=dpi, low=150, high=1200)
     settings = LabelSettings(
         size=args.size or config.label_size,
         dpi=dpi,
@@ -92,13 +92,21 @@ def cmd_label(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
-    from qc_station.services.documents import report_pdf
+    from qc_station.services.documents import ClipFrames, report_pdf
 
-    page_size = args.page_size or config_from(args).report_page_size
+    config = config_from(args)
+    page_size = args.page_size or config.report_page_size
     _check_target(args.output)
     app = open_app(args)
     try:
-        document = report_pdf(app.ctx, acting_user(app, args), args.code, page_size=page_size)
+        document = report_pdf(
+            app.ctx,
+            acting_user(app, args),
+            args.code,
+            page_size=page_size,
+            language=config.document_language,
+            clips=ClipFrames(app.ports.videos, app.ports.key_frames),
+        )
     finally:
         app.close()
     write_atomically(args.output, document.pdf)
@@ -135,6 +143,6 @@ def _check_target(path: Path) -> None:
     """Refuse before any work when the file could not be written."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: folder {folder} does not exist")
+        raise UsageError("cli.no_folder", path=str(path), folder=str(folder))
     if path.is_dir():
-        raise UsageError(f"cannot write {path}: it is a folder")
+        raise UsageError("cli.target_is_folder", path=str(path))

@@ -67,7 +67,7 @@ def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
     from qc_station.services.inspection import InspectionDraft, PhotoInput, submit_inspection
 
     if args.override is not None and not args.reason.strip():
-        raise UsageError("--override needs --reason TEXT")
+        raise UsageError("cli.override_needs_reason")
     app = open_app(args)
     try:
         actor = acting_user(app, args)
@@ -107,7 +107,7 @@ def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
 
 def _import_video(app, path: Path):  # type: ignore[no-untyped-def]
     if app.ports.import_clip is None:
-        raise UsageError("this station has no video store")
+        raise UsageError("cli.no_video_store")
     return app.ports.import_clip(path)
 
 
@@ -152,7 +152,7 @@ def cmd_reopen(args: argparse.Namespace, out: TextIO) -> int:
     from qc_station.services import approval, returns
 
     if not args.reason.strip():
-        raise UsageError("--reason must say why the unit is reopened")
+        raise UsageError("cli.reopen_needs_reason")
     app = open_app(args)
     try:
         actor = acting_user(app, args)

@@ -59,9 +59,7 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 def _confirmed(source: Path) -> bool:
     if not sys.stdin.isatty():
-        raise UsageError(
-            "restore replaces the whole database; add --yes to confirm when not in a terminal"
-        )
+        raise UsageError("cli.restore_needs_yes")
     answer = input(
         f"Replace the database by {source}? Everything written since that backup is "
         "set aside (kept as *.before-restore). Type yes to go on: "
@@ -73,7 +71,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from qc_station.services import maintenance
 
     if not args.file.is_file():
-        raise UsageError(f"there is no backup file {args.file}")
+        raise UsageError("restore.no_file", path=str(args.file))
     app = open_app(args)
     try:
         actor = acting_user(app, args)
@@ -96,7 +94,7 @@ def cmd_prune_videos(args: argparse.Namespace, out: TextIO) -> int:
     try:
         actor = acting_user(app, args)
         if app.ports.videos is None:
-            raise UsageError("this station has no video store")
+            raise UsageError("cli.no_video_store")
         report = prune_videos(app.ctx, actor, app.ports.videos, dry_run=args.dry_run)
     finally:
         app.close()

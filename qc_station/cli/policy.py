@@ -83,7 +83,7 @@ def cmd_policy(args: argparse.Namespace, out: TextIO) -> int:
             return EXIT_OK
         if command == "history":
             if args.limit < 1:
-                raise UsageError("--limit must be at least 1")
+                raise UsageError("cli.limit_too_small", low=1)
             found = policy_admin.history(app.ctx, args.limit)
             if not found:
                 print("no policy activated yet; stations use their policy files", file=out)

@@ -145,7 +145,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 def _check_folder(path: Path) -> None:
     """Refuse before anything changes when the files could not be written."""
     if not path.is_dir():
-        raise UsageError(f"cannot write into {path}: it is not an existing folder")
+        raise UsageError("cli.not_a_folder", path=str(path))
 
 
 def _write(args: argparse.Namespace, out: TextIO, app, number: str) -> None:  # type: ignore[no-untyped-def]
@@ -235,9 +235,9 @@ def cmd_record_payment(args: argparse.Namespace, out: TextIO) -> int:
     from qc_station.services.recovery import record_payment
 
     if args.denied and args.amount is not None:
-        raise UsageError("--denied takes no AMOUNT")
+        raise UsageError("cli.denied_takes_no_amount")
     if not args.denied and args.amount is None:
-        raise UsageError("give the AMOUNT received, or --denied")
+        raise UsageError("cli.amount_or_denied")
     amount = None if args.denied else parse_amount(args.amount, "amount")
     app = open_app(args)
     try:

@@ -140,7 +140,9 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
             try:
                 write_atomically(args.weekly_pdf, pdf)  # never through a link (SPEC §6)
             except OSError as exc:
-                raise UsageError(f"cannot write {args.weekly_pdf}: {exc.strerror}") from None
+                raise UsageError(
+                    "cli.cannot_write", path=str(args.weekly_pdf), detail=exc.strerror or str(exc)
+                ) from None
             print(f"weekly summary written to {args.weekly_pdf}", file=out)
             return EXIT_OK
         figures = compute_figures(
@@ -154,7 +156,9 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
             with atomic_text_output(args.output) as stream:
                 _write(figures, recovered, args.format, stream)
         except OSError as exc:
-            raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+            raise UsageError(
+                "cli.cannot_write", path=str(args.output), detail=exc.strerror or str(exc)
+            ) from None
     else:
         _write(figures, recovered, args.format, out)
     return EXIT_OK

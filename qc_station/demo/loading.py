@@ -84,8 +84,7 @@ def _refuse_unless_empty(ctx: ServiceContext) -> None:
         user_count, rma_count = uow.users.count(), uow.rmas.count()
     if user_count or rma_count:
         raise Conflict(
-            f"the demo loads only into an empty database; this one has {user_count} user(s) "
-            f"and {rma_count} RMA(s). Give the demo a database of its own (--db URL)",
+            "demo.database_not_empty",
             users=user_count,
             rmas=rma_count,
         )

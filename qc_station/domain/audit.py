@@ -218,9 +218,7 @@ def parse_checkpoint(text: str) -> tuple[int, str]:
         or len(digest) != 64
         or any(c not in "0123456789abcdef" for c in digest)
     ):
-        raise ValidationError(
-            f"checkpoint {text!r} is not SEQ:HASH (the hash in hex)", field="checkpoint"
-        )
+        raise ValidationError("audit.bad_checkpoint", field="checkpoint", value=text.strip()[:100])
     return int(seq_text), digest
 
 

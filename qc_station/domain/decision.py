@@ -21,10 +21,11 @@ from .enums import (
     Recovery,
     RequestedResolution,
     Resolution,
+    WindowBasis,
     WindowStatus,
 )
 from .errors import ContradictoryInspection, EvidenceMissing, ValidationError
-from .money import format_amount, round_money
+from .money import round_money
 from .outcome import Outcome, Reason, headline_for
 from .policy import Policy
 
@@ -111,33 +112,16 @@ def required_photos(policy: Policy, finding: Finding, grade: Grade) -> int:
 
 
 def _window_reason(window: Window, market: str) -> Reason:
-    basis = (
-        "estimated delivery (order date + transit allowance)" if window.estimated else "delivery"
-    )
     if window.status == WindowStatus.UNKNOWN:
-        return Reason(
-            "window_unknown",
-            "Return window unknown: no delivery, order or request date; decided as if it holds",
-            {"market": market, "limit": window.limit},
-        )
-    params = {
-        "days": window.days,
-        "limit": window.limit,
-        "market": market,
-        "estimated": window.estimated,
-    }
-    if window.status == WindowStatus.HOLDS:
-        return Reason(
-            "window_holds",
-            f"Return window holds: requested {window.days} days after {basis}, "
-            f"limit {window.limit} days for {market}",
-            params,
-        )
-    return Reason(
-        "window_exceeded",
-        f"Return window exceeded: requested {window.days} days after {basis}, "
-        f"limit {window.limit} days for {market}",
-        params,
+        return Reason.of("window_unknown", market=market, limit=window.limit)
+    basis = WindowBasis.ESTIMATED_DELIVERY if window.estimated else WindowBasis.DELIVERY
+    return Reason.of(
+        "window_holds" if window.status == WindowStatus.HOLDS else "window_exceeded",
+        days=window.days,
+        limit=window.limit,
+        market=market,
+        estimated=window.estimated,
+        basis=basis.value,
     )
 
 
@@ -145,13 +129,12 @@ def propose(policy: Policy, case: Case) -> Proposal:
     """The policy's outcome for a case (SPEC §5.2, first matching rule wins)."""
     if case.finding == Finding.CUSTOMER_DAMAGE and case.grade in (Grade.A, Grade.B):
         raise ContradictoryInspection(
-            f"finding CUSTOMER_DAMAGE contradicts grade {case.grade.value}: damaged items are "
-            "grade C or worse",
+            "inspection.contradictory",
             finding=case.finding.value,
             grade=case.grade.value,
         )
     if case.unit_price < 0:
-        raise ValidationError("unit price must not be negative", field="unit_price")
+        raise ValidationError("money.negative_price", field="unit_price")
 
     currency = case.currency
     price = round_money(case.unit_price, currency)
@@ -167,80 +150,50 @@ def propose(policy: Policy, case: Case) -> Proposal:
 
     if case.finding == Finding.WRONG_ITEM:
         resolution, refund, disposition = Resolution.DISPUTE, zero, Disposition.HOLD
-        reasons.append(
-            Reason(
-                "wrong_item",
-                "Wrong item: a different item, a serial that does not match or "
-                "an empty box; disputed, no refund, item held",
-            )
-        )
+        reasons.append(Reason.of("wrong_item"))
     elif case.finding in SELLER_SIDE_FINDINGS:
         if case.requested_resolution == RequestedResolution.EXCHANGE:
             resolution, refund = Resolution.EXCHANGE, zero
-            reasons.append(
-                Reason(
-                    "seller_side_exchange",
-                    f"{case.finding.value} is on the seller's side: exchange as "
-                    "the customer asked, whatever the window",
-                    {"finding": case.finding.value},
-                )
-            )
+            reasons.append(Reason.of("seller_side_exchange", finding=case.finding.value))
         else:
             resolution, refund = Resolution.FULL_REFUND, price
             reasons.append(
-                Reason(
+                Reason.of(
                     "seller_side_refund",
-                    f"{case.finding.value} is on the seller's side: full refund of "
-                    f"{format_amount(price, currency)} {currency}, whatever the window",
-                    {"finding": case.finding.value, "amount": price, "currency": currency},
+                    finding=case.finding.value,
+                    amount=price,
+                    currency=currency,
                 )
             )
         disposition = Disposition.RETURN_TO_VENDOR if case.finding == Finding.DEFECT else by_grade
         claim_amount = refund if resolution == Resolution.FULL_REFUND else price
         if case.finding == Finding.DEFECT:
             recovery, recovery_amount = Recovery.SUPPLIER_CHARGEBACK, claim_amount
-            reasons.append(
-                Reason(
-                    "recovery_chargeback",
-                    f"Supplier chargeback of {format_amount(claim_amount, currency)} "
-                    f"{currency}; item returns to the vendor",
-                    {"amount": claim_amount, "currency": currency},
-                )
-            )
+            reasons.append(Reason.of("recovery_chargeback", amount=claim_amount, currency=currency))
         elif case.finding == Finding.TRANSIT_DAMAGE:
             recovery, recovery_amount = Recovery.CARRIER_CLAIM, claim_amount
             reasons.append(
-                Reason(
-                    "recovery_carrier_claim",
-                    f"Carrier claim of {format_amount(claim_amount, currency)} {currency}",
-                    {"amount": claim_amount, "currency": currency},
-                )
+                Reason.of("recovery_carrier_claim", amount=claim_amount, currency=currency)
             )
         else:
             recovery = Recovery.LISTING_REVIEW
-            reasons.append(
-                Reason("listing_review", "Not as described: the listing is flagged for review")
-            )
+            reasons.append(Reason.of("listing_review"))
     elif not window.holds:
         resolution, refund, disposition = Resolution.DISPUTE, zero, Disposition.HOLD
-        reasons.append(
-            Reason(
-                "window_dispute",
-                "Customer-side finding outside the return window: disputed, no refund, item held",
-            )
-        )
+        reasons.append(Reason.of("window_dispute"))
     elif case.finding == Finding.MISSING_PARTS:
         deduction = max(policy.deduction_pct[case.grade], policy.missing_parts_deduction_pct)
         refund = _after_deduction(price, deduction, currency)
         resolution, disposition = Resolution.PARTIAL_REFUND, Disposition.REFURBISH
         reasons.append(
-            Reason(
+            Reason.of(
                 "missing_parts",
-                f"Missing parts: {deduction}% deducted (the larger of grade "
-                f"{case.grade.value}'s {policy.deduction_pct[case.grade]}% and "
-                f"{policy.missing_parts_deduction_pct}% for missing parts); "
-                f"refund {format_amount(refund, currency)} {currency}",
-                {"deduction": deduction, "amount": refund, "currency": currency},
+                deduction=deduction,
+                grade_letter=case.grade.value,
+                grade_deduction=policy.deduction_pct[case.grade],
+                parts_deduction=policy.missing_parts_deduction_pct,
+                amount=refund,
+                currency=currency,
             )
         )
     else:  # NO_FAULT or CUSTOMER_DAMAGE
@@ -248,12 +201,11 @@ def propose(policy: Policy, case: Case) -> Proposal:
         if deduction >= policy.dispute_at_deduction_pct:
             resolution, refund, disposition = Resolution.DISPUTE, zero, Disposition.HOLD
             reasons.append(
-                Reason(
+                Reason.of(
                     "deduction_dispute",
-                    f"Grade {case.grade.value} deduction of {deduction}% is at or "
-                    f"above {policy.dispute_at_deduction_pct}%: disputed, no refund, "
-                    "item held",
-                    {"deduction": deduction, "limit": policy.dispute_at_deduction_pct},
+                    grade_letter=case.grade.value,
+                    deduction=deduction,
+                    limit=policy.dispute_at_deduction_pct,
                 )
             )
         else:
@@ -262,21 +214,23 @@ def propose(policy: Policy, case: Case) -> Proposal:
             disposition = by_grade
             if deduction == 0:
                 reasons.append(
-                    Reason(
+                    Reason.of(
                         "no_deduction",
-                        f"Grade {case.grade.value}, {case.finding.value}: full refund "
-                        f"of {format_amount(refund, currency)} {currency}",
-                        {"amount": refund, "currency": currency},
+                        grade_letter=case.grade.value,
+                        finding=case.finding.value,
+                        amount=refund,
+                        currency=currency,
                     )
                 )
             else:
                 reasons.append(
-                    Reason(
+                    Reason.of(
                         "deduction",
-                        f"Grade {case.grade.value}, {case.finding.value}: "
-                        f"{deduction}% deducted, refund "
-                        f"{format_amount(refund, currency)} {currency}",
-                        {"deduction": deduction, "amount": refund, "currency": currency},
+                        grade_letter=case.grade.value,
+                        finding=case.finding.value,
+                        deduction=deduction,
+                        amount=refund,
+                        currency=currency,
                     )
                 )
 
@@ -325,13 +279,7 @@ def approval_reasons(
     SPEC §7.3: the new decision of a reopened unit (``approval_reopened``)."""
     found: list[Reason] = []
     if outcome.resolution in (Resolution.DISPUTE, Resolution.PARTIAL_REFUND):
-        found.append(
-            Reason(
-                "approval_resolution",
-                f"Needs approval: {outcome.resolution.value} needs a supervisor",
-                {"resolution": outcome.resolution.value},
-            )
-        )
+        found.append(Reason.of("approval_resolution", resolution=outcome.resolution.value))
     at_stake = (
         round_money(case.unit_price, case.currency)
         if outcome.resolution == Resolution.EXCHANGE
@@ -339,44 +287,24 @@ def approval_reasons(
     )
     threshold = policy.approval_threshold.get(case.currency)
     if threshold is None:
-        found.append(
-            Reason(
-                "approval_no_threshold",
-                f"Needs approval: no approval threshold is set for {case.currency}",
-                {"currency": case.currency},
-            )
-        )
+        found.append(Reason.of("approval_no_threshold", currency=case.currency))
     elif at_stake >= threshold:
         found.append(
-            Reason(
+            Reason.of(
                 "approval_threshold",
-                f"Needs approval: {format_amount(at_stake, case.currency)} "
-                f"{case.currency} is at or above the threshold of "
-                f"{format_amount(threshold, case.currency)} {case.currency}",
-                {"amount": at_stake, "threshold": threshold, "currency": case.currency},
+                amount=at_stake,
+                threshold=threshold,
+                currency=case.currency,
             )
         )
     if overridden:
-        found.append(
-            Reason(
-                "approval_override", "Needs approval: the inspector overrode the policy's proposal"
-            )
-        )
+        found.append(Reason.of("approval_override"))
     if window.status == WindowStatus.UNKNOWN:
-        found.append(Reason("approval_window_unknown", "Needs approval: return window unknown"))
+        found.append(Reason.of("approval_window_unknown"))
     if case.unexpected:
-        found.append(
-            Reason("approval_unexpected", "Needs approval: unexpected return (no RMA was issued)")
-        )
+        found.append(Reason.of("approval_unexpected"))
     if case.reopened_by is not None:
-        found.append(
-            Reason(
-                "approval_reopened",
-                f"Needs approval: the unit was reopened by {case.reopened_by}; someone else "
-                "must approve its new decision",
-                {"user": case.reopened_by},
-            )
-        )
+        found.append(Reason.of("approval_reopened", user=case.reopened_by))
     return tuple(found)
 
 
@@ -426,15 +354,11 @@ def apply_override(
     """The proposal replaced by the inspector's override to ``override``, with its reason."""
     reason_text = override_reason.strip()
     if not reason_text:
-        raise ValidationError("an override needs a written reason", field="override_reason")
+        raise ValidationError("decision.override_reason_missing", field="override_reason")
     outcome = override_outcome(case, proposal.outcome, override)
     reasons = (
         *proposal.reasons,
-        Reason(
-            "override",
-            f"Overridden by the inspector to {outcome.headline.value}: {reason_text}",
-            {"headline": outcome.headline.value, "reason": reason_text},
-        ),
+        Reason.of("override", headline=outcome.headline.value, reason=reason_text),
     )
     return _finish(policy, case, outcome, proposal.window, reasons, reason_text)
 
@@ -455,10 +379,8 @@ def decide(
 
 def require_evidence(proposal: Proposal) -> None:
     if proposal.photos_missing:
-        more = proposal.photos_missing
         raise EvidenceMissing(
-            f"{more} more photo{'s' if more != 1 else ''} needed: this decision needs "
-            f"{proposal.photos_required}",
-            missing=more,
+            "inspection.photos_missing",
+            missing=proposal.photos_missing,
             required=proposal.photos_required,
         )

@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationError
 from .fields import check_text
-from .money import check_currency, exact_minor_units, format_amount
+from .money import check_currency, exact_minor_units
 
 
 class DisputeState(StrEnum):
@@ -89,8 +89,7 @@ class Dispute:
         action = DISPUTE_TRANSITIONS.get((self.state, target))
         if action is None:
             raise InvalidTransition(
-                f"the dispute about unit {self.lpn} is {self.state.value}; "
-                f"it cannot become {target.value}",
+                "dispute.wrong_state",
                 lpn=self.lpn,
                 dispute=self.id,
                 current=self.state.value,
@@ -119,7 +118,7 @@ class Dispute:
         none."""
         if outcome not in OUTCOMES:
             raise ValidationError(
-                f"a dispute is closed as won, lost or settled, not {outcome.value}",
+                "dispute.not_an_outcome",
                 field="outcome",
                 value=outcome.value,
             )
@@ -129,8 +128,7 @@ class Dispute:
             settled = check_settlement(amount, self.currency, self.disputed_amount)
         elif amount is not None:
             raise ValidationError(
-                f"only a settlement has an amount; a dispute {outcome.value} has none",
-                field="amount",
+                "dispute.amount_only_for_settlement", field="amount", outcome=outcome.value
             )
         action = self._move(outcome)
         self.closed_at, self.closed_by, self.close_note = at, by, text
@@ -150,18 +148,13 @@ def check_settlement(amount: Decimal | None, currency: str, disputed: Decimal) -
     typing mistake, and rounding it would pay something nobody agreed to."""
     code = check_currency(currency)
     if amount is None:
-        raise ValidationError(
-            f"a settlement needs the amount agreed, in {code}", field="amount", currency=code
-        )
+        raise ValidationError("dispute.settlement_needs_amount", field="amount", currency=code)
     if not amount.is_finite() or amount <= 0:
-        raise ValidationError(
-            f"a settlement amount must be more than 0 {code}", field="amount", currency=code
-        )
+        raise ValidationError("dispute.settlement_not_positive", field="amount", currency=code)
     exact = exact_minor_units(amount, code)
     if amount > disputed:
         raise ValidationError(
-            f"a settlement of {format_amount(amount, code)} {code} is more than the disputed "
-            f"{format_amount(disputed, code)} {code}",
+            "dispute.settlement_too_much",
             field="amount",
             value=str(amount),
             currency=code,

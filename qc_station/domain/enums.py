@@ -91,6 +91,13 @@ class RmaSource(StrEnum):
     DEMO = "demo"
 
 
+class WindowBasis(StrEnum):
+    """What a return window is counted from (SPEC §5.1)."""
+
+    DELIVERY = "DELIVERY"
+    ESTIMATED_DELIVERY = "ESTIMATED_DELIVERY"
+
+
 class WindowStatus(StrEnum):
     HOLDS = "holds"
     EXCEEDED = "exceeded"

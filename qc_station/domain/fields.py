@@ -66,38 +66,35 @@ def _bad_character(value: str, allowed: frozenset[str] = frozenset()) -> str | N
     return None
 
 
-def _check(value: str, field: str, limit: int, kind: str, allowed: frozenset[str]) -> str:
+def _check(value: str, field: str, limit: int, allowed: frozenset[str]) -> str:
     if len(value) > limit:
         raise ValidationError(
-            f"{field} is {len(value)} characters long; {kind} may have at most {limit}",
-            field=field,
-            value=_escaped(value),
-            limit=limit,
+            "field.too_long", field=field, value=_escaped(value), length=len(value), limit=limit
         )
     bad = _bad_character(value, allowed)
     if bad is not None:
         raise ValidationError(
-            f"{field} {_escaped(value)!r} contains the control character "
-            f"U+{ord(bad):04X}; {kind} must be printable text",
+            "field.bad_character",
             field=field,
             value=_escaped(value),
+            character=f"U+{ord(bad):04X}",
         )
     return value
 
 
 def check_code(value: str, field: str = "code") -> str:
     """An RMA code, order id, SKU, tracking number or LPN as given (callers trim first)."""
-    return _check(value, field, MAX_CODE, "a code", frozenset())
+    return _check(value, field, MAX_CODE, frozenset())
 
 
 def check_name(value: str, field: str = "name") -> str:
     """A name or title: customer, product, category, supplier, carrier."""
-    return _check(value, field, MAX_NAME, "a name", _TEXT_CONTROLS_ALLOWED)
+    return _check(value, field, MAX_NAME, _TEXT_CONTROLS_ALLOWED)
 
 
 def check_text(value: str, field: str = "text") -> str:
     """A reason, comment or note (line breaks and tabs allowed)."""
-    return _check(value, field, MAX_TEXT, "a text", _TEXT_CONTROLS_ALLOWED)
+    return _check(value, field, MAX_TEXT, _TEXT_CONTROLS_ALLOWED)
 
 
 def parse_count(text: str, field: str, low: int, high: int) -> int:
@@ -106,14 +103,12 @@ def parse_count(text: str, field: str, low: int, high: int) -> int:
     raw = (text or "").strip()
     if len(raw) > 20 or not _WHOLE_NUMBER.fullmatch(raw):
         raise ValidationError(
-            f"{field} {_escaped(raw, 40)!r} is not a whole number of {low} or more",
-            field=field,
-            value=raw[:40],
+            "field.not_a_count", field=field, value=_escaped(raw, 40), low=low, high=high
         )
     number = int(raw)
     if not low <= number <= high:
         raise ValidationError(
-            f"{field} {raw!r} must be between {low} and {high}",
+            "field.count_out_of_range",
             field=field,
             value=raw,
             low=low,

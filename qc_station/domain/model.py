@@ -67,13 +67,18 @@ class Unit:
         A unit held by another station is refused with who holds it and since when.
         """
         if self.claimed_station and self.claimed_station != station:
-            since = self.claimed_at.isoformat(timespec="minutes") if self.claimed_at else "?"
+            if self.claimed_at is None:
+                raise Conflict(
+                    "unit.claimed",
+                    lpn=self.lpn,
+                    station=self.claimed_station,
+                    user=self.claimed_by or "?",
+                )
             raise Conflict(
-                f"unit {self.lpn} is being inspected at station {self.claimed_station} "
-                f"by {self.claimed_by or '?'} since {since}",
+                "unit.claimed_since",
                 lpn=self.lpn,
                 station=self.claimed_station,
-                user=self.claimed_by,
+                user=self.claimed_by or "?",
                 since=self.claimed_at,
             )
         changed = False
@@ -82,11 +87,16 @@ class Unit:
             changed = True
         elif self.state != UnitState.IN_INSPECTION:
             # Decided or awaiting approval: only reopen or reject bring it back.
+            if self.state == UnitState.DECIDED:
+                raise InvalidTransition(
+                    "unit.already_decided", lpn=self.lpn, current=self.state.value
+                )
+            if self.state == UnitState.AWAITING_APPROVAL:
+                raise InvalidTransition(
+                    "unit.awaiting_approval", lpn=self.lpn, current=self.state.value
+                )
             raise InvalidTransition(
-                f"unit {self.lpn} is {self.state.value}; it cannot be claimed for inspection",
-                lpn=self.lpn,
-                current=self.state.value,
-                target=UnitState.IN_INSPECTION.value,
+                "unit.cannot_be_claimed", lpn=self.lpn, current=self.state.value
             )
         if self.claimed_station != station or self.claimed_by != user:
             self.claimed_station, self.claimed_by, self.claimed_at = station, user, now
@@ -131,7 +141,7 @@ class Rma:
         for line in self.lines:
             if line.line_no == unit.line_no:
                 return line
-        raise ValidationError(f"unit {unit.lpn} has no line {unit.line_no}")
+        raise ValidationError("rma.unit_without_line", lpn=unit.lpn, line=unit.line_no)
 
     def unit(self, lpn: str) -> Unit | None:
         for unit in self.units:

@@ -182,7 +182,7 @@ def check_currency(code: str) -> str:
     """Return the normalised ISO 4217 code, or refuse an unknown one."""
     normalised = (code or "").strip().upper()
     if normalised not in MINOR_DIGITS:
-        raise ValidationError(f"unknown currency {code!r}", field="currency", value=code)
+        raise ValidationError("money.unknown_currency", field="currency", value=code)
     return normalised
 
 
@@ -211,10 +211,11 @@ def exact_minor_units(amount: Decimal, currency: str) -> Decimal:
     step = quantum(currency)
     if amount != amount.quantize(step):
         raise ValidationError(
-            f"{amount} has more decimals than {currency} allows ({minor_digits(currency)})",
+            "money.too_many_decimals",
             field="amount",
             value=str(amount),
             currency=currency,
+            digits=minor_digits(currency),
         )
     return amount.quantize(step)
 
@@ -239,18 +240,17 @@ def max_amount(currency: str | None) -> Decimal:
 def check_amount_bound(amount: Decimal, currency: str | None, field: str = "amount") -> Decimal:
     """Refuse an amount that is not finite, is negative, or is above ``max_amount``."""
     if not amount.is_finite():
-        raise ValidationError(f"{field} {amount} is not a number", field=field, value=str(amount))
+        raise ValidationError("money.not_a_number", field=field, value=str(amount))
     if amount < 0:
-        raise ValidationError(f"{field} {amount} is negative", field=field, value=str(amount))
+        raise ValidationError("money.negative", field=field, value=str(amount))
     limit = max_amount(currency)
     if amount > limit:
-        unit = f" {currency}" if currency else ""
-        raise ValidationError(
-            f"{field} {amount:f} is too large: at most {limit:f}{unit}",
-            field=field,
-            value=str(amount),
-            limit=str(limit),
-        )
+        # ``limit`` is a Decimal: the catalogue shows it with the currency's minor digits.
+        if currency:
+            raise ValidationError(
+                "money.too_much", field=field, value=f"{amount:f}", limit=limit, currency=currency
+            )
+        raise ValidationError("money.too_large", field=field, value=f"{amount:f}", limit=limit)
     return amount
 
 
@@ -265,30 +265,33 @@ def parse_amount(text: str, field: str = "amount", currency: str | None = None) 
     raw = (text or "").strip()
     if raw.count(",") == 1 and "." not in raw and len(raw.partition(",")[2]) == 3:
         raise ValidationError(
-            f"{field} {text!r} is ambiguous: write it with a dot as the decimal separator "
-            "and no thousands separator",
+            "money.ambiguous_separator",
             field=field,
             value=text,
         )
     shown = text if len(text or "") <= _MAX_AMOUNT_TEXT else f"{text[:_MAX_AMOUNT_TEXT]}…"
     unsigned = raw[1:] if raw.startswith("-") else raw
     if len(raw) > _MAX_AMOUNT_TEXT or not _PLAIN_DECIMAL.fullmatch(unsigned):
-        hint = ""
         if any(c in raw for c in "eE_") or any(c.isdigit() and not c.isascii() for c in raw):
-            hint = " (write plain digits 0-9 with a dot: no exponent, no '_')"
-        elif len(raw) > _MAX_AMOUNT_TEXT:
-            hint = f" (more than {_MAX_AMOUNT_TEXT} characters)"
-        raise ValidationError(f"{field} {shown!r} is not a number{hint}", field=field, value=shown)
+            raise ValidationError("money.not_plain_digits", field=field, value=shown)
+        if len(raw) > _MAX_AMOUNT_TEXT:
+            raise ValidationError(
+                "money.text_too_long", field=field, value=shown, limit=_MAX_AMOUNT_TEXT
+            )
+        raise ValidationError("money.not_a_number", field=field, value=shown)
     if raw.startswith("-"):
-        raise ValidationError(f"{field} {text!r} is negative", field=field, value=text)
+        raise ValidationError("money.negative", field=field, value=text)
     value = Decimal(raw.replace(",", "."))
     limit = max_amount(currency)
     if value > limit:
-        unit = f" {currency}" if currency else ""
-        raise ValidationError(
-            f"{field} {shown!r} is too large: at most {limit:f}{unit}",
-            field=field,
-            value=shown,
-            limit=str(limit),
-        )
+        # A cell of a file: the sentence names its column, the limit is in its currency.
+        if currency:
+            raise ValidationError(
+                "money.too_large_in_currency",
+                field=field,
+                value=shown,
+                limit=limit,
+                currency=currency,
+            )
+        raise ValidationError("money.too_large", field=field, value=shown, limit=limit)
     return value

@@ -7,16 +7,26 @@ from decimal import Decimal
 from typing import Any
 
 from .enums import Disposition, Headline, Recovery, Resolution
+from .messages import CATALOGUE, english
 
 
 @dataclass(frozen=True)
 class Reason:
-    """One reason in plain words. ``code`` and ``params`` let the UI translate it; ``text``
-    is the English sentence the command line, the CSV files and the reports use."""
+    """One reason: a ``code`` of the message catalogue (``domain/messages/reasons.py``) with
+    its ``params``, which the screens word in the station's language; ``text`` is the English
+    sentence the command line, the CSV files and the English reports use, kept with the
+    decision as it was said then. Make one with ``Reason.of``."""
 
     code: str
     text: str
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, code: str, **params: Any) -> Reason:
+        """The reason ``code`` with ``params``, its English sentence from the catalogue."""
+        if code not in CATALOGUE:
+            raise KeyError(f"reason {code!r} is not in the message catalogue")
+        return cls(code, english(code, params), params)
 
 
 @dataclass(frozen=True)

@@ -45,37 +45,26 @@ def plain_case_problems(
     other = [r for r in decision.approval_reasons if r.code != PLAIN_APPROVAL_REASON]
     if other or not decision.approval_reasons:
         problems.append(
-            Reason(
+            Reason.of(
                 "not_plain_reasons",
-                "Needs approval for more than its amount: "
-                + "; ".join(r.text.removeprefix("Needs approval: ") for r in other or ()),
-                {"codes": [r.code for r in other]},
+                codes=[r.code for r in other],
+                reasons=[{"code": r.code, "params": r.params} for r in other],
             )
         )
     if decision.overridden or decision.final != decision.proposed:
-        problems.append(Reason("not_plain_override", "The inspector overrode the proposal"))
+        problems.append(Reason.of("not_plain_override"))
     if inspection is None:
-        problems.append(Reason("not_plain_no_inspection", "The inspection is not on record"))
+        problems.append(Reason.of("not_plain_no_inspection"))
     elif inspection.finding == Finding.NO_FAULT:
         failed = sorted(k for k, a in inspection.checklist.items() if a == ChecklistAnswer.FAIL)
         if failed:
             problems.append(
-                Reason(
-                    "not_plain_contradiction",
-                    "Finding NO_FAULT, yet checklist items failed: " + ", ".join(failed),
-                    {"items": failed},
-                )
+                Reason.of("not_plain_contradiction", finding=Finding.NO_FAULT.value, items=failed)
             )
     if any(d.status == DecisionStatus.REJECTED for d in earlier if d.id != decision.id):
-        problems.append(Reason("not_plain_rejected_before", "It was sent back once before"))
+        problems.append(Reason.of("not_plain_rejected_before"))
     if decision.policy_hash != policy_hash:
-        problems.append(
-            Reason(
-                "not_plain_policy",
-                "Decided under another policy version than the one in force",
-                {"policy": decision.policy_hash},
-            )
-        )
+        problems.append(Reason.of("not_plain_policy", policy=decision.policy_hash))
     return tuple(problems)
 
 

@@ -137,22 +137,20 @@ _KNOWN = set(_SCALARS) | {
 _DASHBOARD_KEYS = {"sku_return_rate_flag_pct", "carrier_damage_rate_flag_pct"}
 
 
-def _fail(key: str, problem: str) -> PolicyError:
-    return PolicyError(f"policy key '{key}': {problem}", key=key, problem=problem)
-
-
 def _unknown(key: str, known: set[str]) -> PolicyError:
     close = difflib.get_close_matches(key.split(".")[-1], sorted(known), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return _fail(key, f"unknown key{hint}")
+    if close:
+        return PolicyError("policy.unknown_key_did_you_mean", key=key, suggestion=close[0])
+    return PolicyError("policy.unknown_key", key=key)
 
 
 def _int(key: str, value: Any, low: int = 0, high: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail(key, f"must be a whole number, not {value!r}")
-    if value < low or (high is not None and value > high):
-        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise _fail(key, f"must be {bound}, not {value}")
+        raise PolicyError("policy.not_a_whole_number", key=key, value=repr(value))
+    if high is not None and not low <= value <= high:
+        raise PolicyError("policy.out_of_range", key=key, value=value, low=low, high=high)
+    if value < low:
+        raise PolicyError("policy.too_small", key=key, value=value, low=low)
     return value
 
 
@@ -161,17 +159,17 @@ def _number(key: str, value: Any, currency: str | None = None) -> Decimal:
     of its minor units (without one, that many whole units: the bound of a percentage is the
     caller's)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail(key, f"must be a number, not {value!r}")
+        raise PolicyError("policy.not_a_number", key=key, value=repr(value))
     # str() first: a TOML float such as 0.1 must not bring binary noise into money.
     amount = Decimal(str(value))
     if not amount.is_finite():
-        raise _fail(key, f"must be a finite number, not {value}")
+        raise PolicyError("policy.not_finite", key=key, value=str(value))
     if amount < 0:
-        raise _fail(key, f"must not be negative, not {value}")
+        raise PolicyError("policy.negative", key=key, value=str(value))
     try:
         check_amount_bound(amount, currency, key)
     except ValidationError:
-        raise _fail(key, f"is too large: {value}") from None
+        raise PolicyError("policy.too_large", key=key, value=str(value)) from None
     return amount
 
 
@@ -181,17 +179,13 @@ def _no_case_twins(where: str, keys: Any) -> None:
     for key in keys:
         folded = str(key).casefold()
         if folded in seen:
-            raise _fail(
-                f"{where}.{key}",
-                f"also written as '{seen[folded]}'; keep one of them (keys differ only in "
-                "letter case)",
-            )
+            raise PolicyError("policy.case_twins", key=f"{where}.{key}", other=seen[folded])
         seen[folded] = str(key)
 
 
 def _table(key: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail(key, f"must be a table, not {value!r}")
+        raise PolicyError("policy.not_a_table", key=key, value=repr(value))
     return value
 
 
@@ -200,27 +194,24 @@ def load_policy(data: bytes | str) -> Policy:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_POLICY_BYTES:
         raise PolicyError(
-            f"policy file is {len(raw):,} bytes; a policy is at most {MAX_POLICY_BYTES:,}",
+            "policy.file_too_large",
             key="",
-            problem="too large",
+            problem="too_large",
+            size=f"{len(raw):,}",
+            limit=f"{MAX_POLICY_BYTES:,}",
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PolicyError(f"policy file is not UTF-8: {exc}", key="", problem="encoding") from None
+        raise PolicyError(
+            "policy.file_not_utf8", key="", problem="encoding", detail=str(exc)
+        ) from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(
-            f"policy file is not valid TOML: {exc}", key="", problem=str(exc)
-        ) from None
+        raise PolicyError("policy.file_not_toml", key="", problem="toml", detail=str(exc)) from None
     except RecursionError:
-        raise PolicyError(
-            "policy file is nested too deeply to read (arrays or tables inside each other "
-            "hundreds of levels deep); a policy has at most a few levels",
-            key="",
-            problem="too deep",
-        ) from None
+        raise PolicyError("policy.file_too_deep", key="", problem="too_deep") from None
 
     defaults = Policy()
     values: dict[str, Any] = {}
@@ -243,10 +234,7 @@ def load_policy(data: bytes | str) -> Policy:
                 elif _MARKET.match(market):
                     by_market[market] = _int(f"return_window_days.{market}", days, 0, MAX_DAYS)
                 else:
-                    raise _fail(
-                        f"return_window_days.{market}",
-                        "a market must be a two-letter ISO country code in upper case",
-                    )
+                    raise PolicyError("policy.bad_market", key=f"return_window_days.{market}")
             values["return_window_by_market"] = by_market
         else:
             values["return_window_days"] = _int("return_window_days", window, 0, MAX_DAYS)
@@ -261,9 +249,7 @@ def load_policy(data: bytes | str) -> Policy:
             deductions[Grade(grade_key)] = _int(f"deduction_pct.{grade_key}", pct, 0, 100)
         for grade in Grade:
             if grade not in deductions:
-                raise _fail(
-                    f"deduction_pct.{grade.value}", "missing: every grade needs a deduction"
-                )
+                raise PolicyError("policy.grade_missing", key=f"deduction_pct.{grade.value}")
         values["deduction_pct"] = deductions
 
     if "approval_threshold" in doc:
@@ -271,7 +257,7 @@ def load_policy(data: bytes | str) -> Policy:
         thresholds: dict[str, Decimal] = {}
         for currency, amount in table.items():
             if not is_currency(currency):
-                raise _fail(f"approval_threshold.{currency}", "not an ISO 4217 currency code")
+                raise PolicyError("policy.unknown_currency", key=f"approval_threshold.{currency}")
             thresholds[currency] = _number(f"approval_threshold.{currency}", amount, currency)
         values["approval_threshold"] = thresholds
 
@@ -286,9 +272,7 @@ def load_policy(data: bytes | str) -> Policy:
             )
         for finding in Finding:
             if finding not in photos:
-                raise _fail(
-                    f"required_photos.{finding.value}", "missing: every finding needs a count"
-                )
+                raise PolicyError("policy.finding_missing", key=f"required_photos.{finding.value}")
         values["required_photos"] = photos
 
     if "carrier_claim_days" in doc and not isinstance(doc["carrier_claim_days"], dict):
@@ -313,7 +297,7 @@ def load_policy(data: bytes | str) -> Policy:
                 raise _unknown(f"dashboard.{key}", _DASHBOARD_KEYS)
             pct = _number(f"dashboard.{key}", value)
             if pct > 100:
-                raise _fail(f"dashboard.{key}", f"must be between 0 and 100, not {value}")
+                raise PolicyError("policy.not_a_percentage", key=f"dashboard.{key}", value=value)
             values[key] = pct
 
     if "checklists" in doc:
@@ -328,25 +312,27 @@ def load_policy(data: bytes | str) -> Policy:
         }
     )
     if policy.dispute_at_deduction_pct == 0:
-        raise _fail(
-            "dispute_at_deduction_pct", "0 would send every customer-caused return to dispute"
-        )
+        raise PolicyError("policy.dispute_at_zero", key="dispute_at_deduction_pct")
     return policy
 
 
 def _checklists(table: dict[str, Any]) -> dict[str, tuple[ChecklistItem, ...]]:
     lists: dict[str, tuple[ChecklistItem, ...]] = {}
     if len(table) > MAX_CHECKLISTS:
-        raise _fail("checklists", f"has {len(table)} categories; at most {MAX_CHECKLISTS}")
+        raise PolicyError(
+            "policy.too_many_checklists", key="checklists", count=len(table), limit=MAX_CHECKLISTS
+        )
     _no_case_twins("checklists", table)
     for category, items in table.items():
         where = f"checklists.{category}"
         if len(category) > MAX_NAME:
-            raise _fail(where, f"a category name has at most {MAX_NAME} characters")
+            raise PolicyError("policy.category_name_too_long", key=where, limit=MAX_NAME)
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise _fail(where, "must be a list of items ([[checklists.NAME]] tables)")
+            raise PolicyError("policy.checklist_not_a_list", key=where)
         if len(items) > MAX_CHECKLIST_ITEMS:
-            raise _fail(where, f"has {len(items)} items; at most {MAX_CHECKLIST_ITEMS}")
+            raise PolicyError(
+                "policy.too_many_items", key=where, count=len(items), limit=MAX_CHECKLIST_ITEMS
+            )
         seen: set[str] = set()
         parsed = []
         for index, item in enumerate(items):
@@ -360,22 +346,27 @@ def _checklists(table: dict[str, Any]) -> dict[str, tuple[ChecklistItem, ...]]:
                 or len(key) > MAX_CODE
                 or not re.fullmatch(r"[a-z][a-z0-9_]*", key)
             ):
-                raise _fail(f"{at}.key", "must be a lower-case identifier such as 'powers_on'")
+                raise PolicyError("policy.item_key_invalid", key=f"{at}.key")
             if key in seen:
-                raise _fail(f"{at}.key", f"'{key}' appears twice")
+                raise PolicyError("policy.item_key_twice", key=f"{at}.key", value=key)
             seen.add(key)
             text = item.get("text")
             if not isinstance(text, str) or not text.strip():
-                raise _fail(f"{at}.text", "must be the question in plain words")
+                raise PolicyError("policy.item_text_missing", key=f"{at}.text")
             text_zh = item.get("text_zh", "")
             required = item.get("required", False)
             if not isinstance(text_zh, str):
-                raise _fail(f"{at}.text_zh", "must be text")
+                raise PolicyError("policy.item_text_zh_not_text", key=f"{at}.text_zh")
             for name, value in (("text", text), ("text_zh", text_zh)):
                 if len(value) > MAX_NAME:
-                    raise _fail(f"{at}.{name}", f"has {len(value)} characters; at most {MAX_NAME}")
+                    raise PolicyError(
+                        "policy.item_text_too_long",
+                        key=f"{at}.{name}",
+                        length=len(value),
+                        limit=MAX_NAME,
+                    )
             if not isinstance(required, bool):
-                raise _fail(f"{at}.required", "must be true or false")
+                raise PolicyError("policy.item_required_not_bool", key=f"{at}.required")
             parsed.append(ChecklistItem(key, text.strip(), text_zh.strip(), required))
         lists[category.lower()] = tuple(parsed)
     return lists

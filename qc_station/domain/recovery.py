@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationError
 from .fields import check_text
-from .money import check_currency, exact_minor_units, format_amount
+from .money import check_currency, exact_minor_units
 
 
 class RecoveryKind(StrEnum):
@@ -157,7 +157,7 @@ class RecoveryCase:
         action = RECOVERY_TRANSITIONS.get((self.kind, self.state, target))
         if action is None:
             raise InvalidTransition(
-                f"{self.label} is {self.state.value}; it cannot become {target.value}",
+                "recovery.case_wrong_state",
                 case=self.number or self.id,
                 current=self.state.value,
                 target=target.value,
@@ -167,7 +167,7 @@ class RecoveryCase:
     def add_item(self, item: RecoveryItem) -> None:
         if self.state != S.OPEN:
             raise InvalidTransition(
-                f"{self.label} is {self.state.value}: units can only join an open case",
+                "recovery.case_not_open_for_units",
                 case=self.number or self.id,
                 current=self.state.value,
             )
@@ -177,10 +177,10 @@ class RecoveryCase:
         """Take a unit out of an open case, with a reason. Units of a closed case are locked."""
         text = _note(reason)
         if not text:
-            raise ValidationError("pulling a unit out of a batch needs a reason", field="reason")
+            raise ValidationError("recovery.pull_needs_reason", field="reason")
         if self.state != S.OPEN:
             raise InvalidTransition(
-                f"{self.label} is {self.state.value}: its units are locked",
+                "recovery.case_locked",
                 case=self.number or self.id,
                 lpn=lpn,
                 current=self.state.value,
@@ -189,14 +189,12 @@ class RecoveryCase:
             if item.lpn == lpn:
                 item.pulled_at, item.pulled_by, item.pull_reason = at, by, text
                 return item
-        raise ValidationError(f"unit {lpn} is not in {self.label}", lpn=lpn)
+        raise ValidationError("recovery.unit_not_in_case", lpn=lpn, case=self.number or self.id)
 
     def close(self, number: str, by: str, at: datetime) -> str:
         """Close the batch (file the claim): it takes ``number`` and its units are locked."""
         if not self.active_items():
-            raise ValidationError(
-                f"{self.label} has no units: there is nothing to close", case=self.id
-            )
+            raise ValidationError("recovery.case_empty", case=self.id)
         target = S.CLOSED if self.kind == K.VENDOR_RETURN else S.FILED
         action = self._move(target)
         self.number, self.closed_at, self.closed_by = number, at, by
@@ -214,9 +212,8 @@ class RecoveryCase:
         self._check(S.PARTLY_PAID)
         claimed = self.claimed()
         if code not in claimed:
-            held = ", ".join(sorted(claimed)) or "none"
             raise ValidationError(
-                f"{self.label} claims no {code}: its currencies are {held}",
+                "recovery.payment_currency_unknown",
                 # Not "currency" (an unknown code, to the UI): this one is valid, not claimed.
                 field="payment_currency",
                 value=code,
@@ -227,9 +224,9 @@ class RecoveryCase:
         left = claimed[code] - received.get(code, Decimal(0))
         if exact > left:
             raise ValidationError(
-                f"a payment of {format_amount(exact, code)} {code} is more than the "
-                f"{format_amount(left, code)} {code} still claimed on {self.label}",
+                "recovery.payment_too_much",
                 field="amount",
+                case=self.number or self.id,
                 value=str(exact),
                 currency=code,
                 limit=left,
@@ -253,9 +250,7 @@ def check_amount(amount: Decimal, currency: str) -> Decimal:
     never rounded: a third decimal is a typing mistake."""
     code = check_currency(currency)
     if not amount.is_finite() or amount <= 0:
-        raise ValidationError(
-            f"a payment must be more than 0 {code}", field="amount", currency=code
-        )
+        raise ValidationError("recovery.payment_not_positive", field="amount", currency=code)
     return exact_minor_units(amount, code)
 
 

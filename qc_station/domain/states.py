@@ -27,9 +27,6 @@ def check_transition(lpn: str, current: UnitState, target: UnitState) -> str:
     action = TRANSITIONS.get((current, target))
     if action is None:
         raise InvalidTransition(
-            f"unit {lpn} is {current.value}; it cannot move to {target.value}",
-            lpn=lpn,
-            current=current.value,
-            target=target.value,
+            "unit.cannot_move", lpn=lpn, current=current.value, target_state=target.value
         )
     return action

@@ -27,11 +27,12 @@ from qc_station.domain.fields import check_code, check_name, parse_count
 from qc_station.domain.model import Product
 from qc_station.domain.money import check_currency, round_money
 
+from .column_aliases import CATALOG_ALIASES
 from .csv_input import (
-    CATALOG_ALIASES,
     FileFormatError,
     Record,
     RowError,
+    RowProblem,
     decode,
     map_columns,
     parse_price,
@@ -55,17 +56,19 @@ class ParsedCatalog:
     has_units_sold: bool  # whether the file has a units_sold column at all
 
 
-def _product(record: Record, index: dict[str, int], labels: dict[str, str]) -> Product | str:
-    """The row's product, or the reasons it is refused joined into one message."""
+def _product(
+    record: Record, index: dict[str, int], labels: dict[str, str]
+) -> Product | list[RowProblem]:
+    """The row's product, or every reason it is refused."""
 
     def text(name: str) -> str:
         position = index.get(name)
         return record.cells[position].strip() if position is not None else ""
 
-    problems: list[str] = []
+    problems: list[RowProblem] = []
     for name in ("sku", "name", "unit_price", "currency"):
         if not text(name):
-            problems.append(f"{labels[name]} is empty")
+            problems.append(RowProblem.of("import.cell_empty", field=labels[name]))
     for name, rule in (
         ("sku", check_code),
         ("name", check_name),
@@ -76,29 +79,31 @@ def _product(record: Record, index: dict[str, int], labels: dict[str, str]) -> P
             try:
                 rule(text(name), labels[name])
             except ValidationError as exc:
-                problems.append(str(exc))
+                problems.append(RowProblem.from_error(exc))
     currency: str | None = None
     if text("currency"):
         try:
             currency = check_currency(text("currency"))
         except ValidationError:
             problems.append(
-                f"{labels['currency']} {text('currency')!r} is not a known ISO 4217 currency code"
+                RowProblem.of(
+                    "import.unknown_currency", field=labels["currency"], value=text("currency")
+                )
             )
     price: Decimal | None = None
     if text("unit_price"):
         try:
             price = parse_price(text("unit_price"), labels["unit_price"], currency)
         except ValidationError as exc:
-            problems.append(str(exc))
+            problems.append(RowProblem.from_error(exc))
     units_sold: int | None = None
     if text("units_sold"):
         try:
             units_sold = parse_count(text("units_sold"), labels["units_sold"], 0, MAX_UNITS_SOLD)
         except ValidationError as exc:
-            problems.append(str(exc))
+            problems.append(RowProblem.from_error(exc))
     if problems:
-        return "; ".join(problems)
+        return problems
     # Both were checked above; the asserts tell the type checker.
     assert price is not None
     assert currency is not None
@@ -121,13 +126,11 @@ def parse_catalog(data: bytes, source_name: str) -> ParsedCatalog:
     refuse_duplicates(columns, source_name)
     missing = columns.missing(CATALOG_REQUIRED)
     if missing:
-        found = ", ".join(h for h in table.header if h.strip()) or "nothing"
         raise FileFormatError(
-            f"{source_name}: the header is not a product catalog's: it lacks the "
-            f"column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-            f"(the header has: {found})",
+            "import.not_a_catalog",
             file=source_name,
             missing=missing,
+            header=[h for h in table.header if h.strip()],
         )
     index = dict(columns.index)
     labels = {name: table.header[position] for name, position in index.items()}
@@ -144,8 +147,8 @@ def parse_catalog(data: bytes, source_name: str) -> ParsedCatalog:
             errors.append(item)
             continue
         result = _product(item, index, labels)
-        if isinstance(result, str):
-            errors.append(RowError(item.line, result, item.raw))
+        if isinstance(result, list):
+            errors.append(RowError.of(item.line, result, item.raw))
             continue
         rows_by_sku.setdefault(result.sku, []).append(item)
         first = products.setdefault(result.sku, result)
@@ -154,15 +157,9 @@ def parse_catalog(data: bytes, source_name: str) -> ParsedCatalog:
     for sku in conflicting:
         del products[sku]
         rows = rows_by_sku[sku]
-        where = ", ".join(str(r.line) for r in rows)
-        errors.extend(
-            RowError(
-                row.line,
-                f"SKU {sku} is on lines {where} with different values; keep one row for it",
-                row.raw,
-            )
-            for row in rows
-        )
+        lines = [r.line for r in rows]
+        problem = RowProblem.of("import.sku_conflict", sku=sku, lines=lines)
+        errors.extend(RowError.of(row.line, [problem], row.raw) for row in rows)
     errors.sort(key=lambda e: e.line)
     return ParsedCatalog(
         rows_read=rows_read,

@@ -52,6 +52,10 @@ from qc_station.domain.money import parse_amount
 
 from .finance_csv import BOM, LINE_END, neutralise
 
+# Re-exported: the importers and the import service name them from here.
+from .row_errors import RowError as RowError
+from .row_errors import RowProblem as RowProblem
+
 #: The field-size limit of the ``csv`` module; named here because an error message quotes it.
 FIELD_LIMIT = csv.field_size_limit()
 
@@ -62,18 +66,6 @@ class FileFormatError(ValidationError):
     """The whole file cannot be read: wrong encoding, empty, or a header of no known format."""
 
     code = "import_file_invalid"
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """A row that was not imported: its first physical line, why, and the row as written."""
-
-    line: int
-    reason: str
-    row: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +100,7 @@ def decode(data: bytes, source_name: str) -> str:
             # The "utf-16" codec reads the byte-order mark and drops it.
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise FileFormatError(
-                f"{source_name} starts with a UTF-16 byte-order mark but is not valid UTF-16; "
-                'save the file as UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)") '
-                "and import it again",
-                file=source_name,
-            ) from None
+            raise FileFormatError("import.bad_utf16", file=source_name) from None
         return _refuse_nul(text, source_name)
     return _decode_utf8(data, 0, source_name)
 
@@ -125,9 +112,7 @@ def _decode_utf8(data: bytes, start: int, source_name: str) -> str:
         # NUL bytes are valid UTF-8 but never text: a binary file, or UTF-16 without its
         # byte-order mark (whose first non-ASCII letter would otherwise be blamed instead).
         raise FileFormatError(
-            f"{source_name} contains NUL bytes (the first is byte {start + nul + 1} of the "
-            "file); it is not a text file, or it is UTF-16 without a byte-order mark. Save "
-            "it as UTF-8 and import it again",
+            "import.nul_bytes",
             file=source_name,
             byte=start + nul + 1,
         )
@@ -138,14 +123,11 @@ def _decode_utf8(data: bytes, start: int, source_name: str) -> str:
         line, column = _position(body[: exc.start].decode("utf-8"))
         bad = body[exc.start]
         raise FileFormatError(
-            f"{source_name} is not UTF-8: line {line}, column {column} has the byte "
-            f"0x{bad:02X} (byte {start + exc.start + 1} of the file), which is not valid "
-            "UTF-8. The file was probably saved in a legacy encoding (such as Windows-1252 or "
-            'GBK); save it as UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and '
-            "import it again",
+            "import.not_utf8",
             file=source_name,
             line=line,
             column=column,
+            bad_byte=f"0x{bad:02X}",
             byte=start + exc.start + 1,
         ) from None
     return text
@@ -168,9 +150,7 @@ def _refuse_nul(text: str, source_name: str) -> str:
     if position >= 0:
         line, _ = _position(text[:position])
         raise FileFormatError(
-            f"{source_name} contains NUL characters (first on line {line}); it is not a text "
-            "file, or it is UTF-16 without a byte-order mark. Save it as UTF-8 and import it "
-            "again",
+            "import.nul_characters",
             file=source_name,
             line=line,
         )
@@ -207,21 +187,15 @@ def sniff_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_problem(exc: csv.Error) -> str:
+def _csv_problem(exc: csv.Error) -> RowProblem:
     message = str(exc)
     if "unexpected end of data" in message:
-        return "a quoted field that starts on this line is never closed (unclosed quote)"
+        return RowProblem.of("import.unclosed_quote")
     if "expected after" in message:
-        return (
-            "malformed quotes: text follows the closing quote of a field "
-            '(a quote inside a quoted field must be doubled: "")'
-        )
+        return RowProblem.of("import.text_after_quote")
     if "field larger than field limit" in message:
-        return (
-            f"a field is longer than {FIELD_LIMIT} characters; a quote opened on this line "
-            "is probably not closed"
-        )
-    return f"malformed CSV: {message}"
+        return RowProblem.of("import.field_too_long", limit=FIELD_LIMIT)
+    return RowProblem.of("import.malformed_csv", detail=message)
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -244,7 +218,7 @@ def _rows(
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield RowError(start + 1, _csv_problem(exc), _strip_eol(lines[start]))
+                yield RowError.of(start + 1, [_csv_problem(exc)], _strip_eol(lines[start]))
                 resync_at = start + 1
                 break
             end = pos + reader.line_num
@@ -257,19 +231,16 @@ def _rows(
                     # A row over several lines with the wrong width is nearly always a stray
                     # quote that paired up with a quote further down: read on from the next
                     # line so the rows it swallowed are read on their own.
-                    yield RowError(
+                    yield RowError.of(
                         start + 1,
-                        f"{len(cells)} columns instead of {width}; a quote opened on this "
-                        "line is probably not closed",
+                        [RowProblem.of("import.columns_quote", found=len(cells), width=width)],
                         _strip_eol(lines[start]),
                     )
                     resync_at = start + 1
                     break
-                yield RowError(
+                yield RowError.of(
                     start + 1,
-                    f"{len(cells)} columns instead of {width} "
-                    "(a delimiter is missing or one too many, or a field with a delimiter "
-                    "in it is not quoted)",
+                    [RowProblem.of("import.columns_count", found=len(cells), width=width)],
                     _strip_eol(lines[start]),
                 )
                 continue
@@ -287,15 +258,16 @@ def read_table(text: str, source_name: str) -> Table:
     while index < len(lines) and not lines[index].strip():
         index += 1
     if index == len(lines):
-        raise FileFormatError(f"{source_name} is empty: there is no header line", file=source_name)
+        raise FileFormatError("import.empty_file", file=source_name)
     delimiter = sniff_delimiter(lines[index])
     try:
         header = next(csv.reader([lines[index]], delimiter=delimiter, strict=True))
     except csv.Error as exc:
         raise FileFormatError(
-            f"{source_name}: the header on line {index + 1} cannot be read: {_csv_problem(exc)}",
+            "import.header_unreadable",
             file=source_name,
             line=index + 1,
+            problem=_csv_problem(exc).as_param(),
         ) from None
     while header and not header[-1].strip():
         header.pop()  # trailing empty header cells: Excel's formatted-but-empty columns
@@ -320,8 +292,7 @@ def parse_price(text: str, label: str, currency: str | None = None) -> Decimal:
     a price of one thousand into one, silently."""
     if _AMBIGUOUS_AMOUNT.fullmatch(text.strip()):
         raise ValidationError(
-            f"{label} {text!r} is ambiguous: write 1234 for a thousand and more, or 1.234 "
-            "with a dot for a decimal",
+            "import.ambiguous_amount",
             field=label,
             value=text,
         )
@@ -395,105 +366,9 @@ def refuse_duplicates(columns: ColumnMap, source_name: str) -> None:
     if columns.duplicates:
         canonical, first, second = columns.duplicates[0]
         raise FileFormatError(
-            f"{source_name}: the columns {first!r} and {second!r} both mean {canonical}; "
-            "keep one of them",
+            "import.duplicate_columns",
             file=source_name,
             column=canonical,
+            first=first,
+            second=second,
         )
-
-
-# The header vocabulary of every importable file, in one place. Keys are the canonical
-# column names (the ones SPEC §7.1 lists); values are the other names accepted for them,
-# written naturally (they are normalised when compared).
-
-MANIFEST_ALIASES: dict[str, tuple[str, ...]] = {
-    "rma_code": (
-        "rma",
-        "rma number",
-        "rma no",
-        "rma id",
-        "rma code",
-        "return id",
-        "return number",
-        "return authorization",
-        "return authorisation",
-    ),
-    "order_id": ("order", "order number", "order no", "order ref", "order reference"),
-    "customer": ("customer name", "buyer", "buyer name", "client", "client name"),
-    "market": ("country", "country code", "market code", "marketplace country"),
-    "currency": ("currency code", "ccy", "cur"),
-    "order_date": ("ordered", "ordered on", "date ordered", "purchase date"),
-    "delivery_date": ("delivered", "delivered on", "date delivered"),
-    "request_date": (
-        "requested",
-        "requested on",
-        "date requested",
-        "return date",
-        "return request date",
-        "rma date",
-    ),
-    "requested_resolution": ("resolution", "requested outcome", "customer request", "remedy"),
-    "reason": ("return reason", "stated reason", "reason for return", "customer reason"),
-    "carrier": ("shipping carrier", "courier", "return carrier"),
-    "tracking": (
-        "tracking number",
-        "tracking no",
-        "tracking id",
-        "tracking code",
-        "return tracking",
-    ),
-    "sku": ("seller sku", "item sku", "product sku", "merchant sku", "article number"),
-    "product_name": (
-        "product",
-        "title",
-        "product title",
-        "item name",
-        "item title",
-        "description",
-    ),
-    "category": ("product category", "item category"),
-    "supplier": ("vendor", "supplier name", "vendor name"),
-    "unit_price": ("price", "item price", "price per unit", "sale price", "selling price"),
-    "quantity": ("qty", "units", "quantity returned", "return quantity", "returned qty"),
-}
-
-#: The catalog shares the manifest's names for the columns both files have.
-CATALOG_ALIASES: dict[str, tuple[str, ...]] = {
-    "sku": MANIFEST_ALIASES["sku"],
-    "name": ("product_name", *MANIFEST_ALIASES["product_name"]),
-    "category": MANIFEST_ALIASES["category"],
-    "supplier": MANIFEST_ALIASES["supplier"],
-    "unit_price": MANIFEST_ALIASES["unit_price"],
-    "currency": MANIFEST_ALIASES["currency"],
-    "units_sold": ("sold", "quantity sold", "qty sold", "units shipped", "sales units"),
-}
-
-#: Amazon's FBA customer returns report has fixed column names; no aliases.
-AMAZON_COLUMNS: dict[str, tuple[str, ...]] = {
-    name: ()
-    for name in (
-        "return-date",
-        "order-id",
-        "sku",
-        "asin",
-        "fnsku",
-        "product-name",
-        "quantity",
-        "fulfillment-center-id",
-        "detailed-disposition",
-        "reason",
-        "status",
-        "license-plate-number",
-        "customer-comments",
-    )
-}
-
-#: Columns only an Amazon report has: one of them present means "this is meant to be Amazon".
-AMAZON_MARKERS = (
-    "asin",
-    "fnsku",
-    "fulfillment-center-id",
-    "detailed-disposition",
-    "license-plate-number",
-    "customer-comments",
-)

@@ -89,11 +89,11 @@ def run_decide_batch(reader: TextIO, writer: TextIO, policy: Policy) -> BatchSum
     try:
         text = reader.read()
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"the cases file is not UTF-8: {exc}", field="file") from None
+        raise ValidationError("decide.not_utf8", field="file", detail=str(exc)) from None
     text = text.removeprefix("\ufeff")
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     if not first_line:
-        raise ValidationError("the cases file is empty: it needs a header row", field="file")
+        raise ValidationError("decide.empty_file", field="file")
     delimiter = ";" if ";" in first_line and "," not in first_line else ","
     rows = _rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header: list[str] = []
@@ -113,8 +113,7 @@ def run_decide_batch(reader: TextIO, writer: TextIO, policy: Policy) -> BatchSum
         try:
             if any(cell.strip() for cell in line_cells[len(header) :]):
                 raise ValidationError(
-                    f"the row has {len(line_cells)} cells but the header has {len(header)}",
-                    field="row",
+                    "decide.too_many_cells", field="row", cells=len(line_cells), width=len(header)
                 )
             case = parse_case({name: _cell(line_cells, i) for name, i in columns.items()})
             proposal = decide(policy, case)
@@ -146,7 +145,7 @@ def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
             yield cells
     except csv.Error as exc:
         raise ValidationError(
-            f"the cases file cannot be read after line {line}: {exc}", field="file"
+            "decide.unreadable_after", field="file", line=line, detail=str(exc)
         ) from None
 
 
@@ -156,15 +155,12 @@ def _column_positions(header: list[str]) -> dict[str, int]:
     for index, name in enumerate(names):
         if name in INPUT_COLUMNS:
             if name in positions:
-                raise ValidationError(f"column {name!r} appears twice", field=name)
+                raise ValidationError("decide.duplicate_column", field=name, column=name)
             positions[name] = index
     missing = [name for name in INPUT_COLUMNS if name not in positions]
     if missing:
         raise ValidationError(
-            f"the cases file lacks the column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(missing)} (it needs {', '.join(INPUT_COLUMNS)})",
-            field="header",
-            missing=missing,
+            "decide.missing_columns", field="header", missing=missing, needed=list(INPUT_COLUMNS)
         )
     return positions
 
@@ -181,15 +177,11 @@ def parse_case(values: dict[str, str]) -> Case:
     """
     case_id = values["case_id"]
     if not case_id:
-        raise ValidationError("case_id is empty", field="case_id")
+        raise ValidationError("import.cell_empty", field="case_id")
     check_code(case_id, "case_id")
     market = values["market"].upper()
     if not _MARKET.match(market):
-        raise ValidationError(
-            f"market {values['market']!r} is not a two-letter ISO country code",
-            field="market",
-            value=values["market"],
-        )
+        raise ValidationError("import.not_a_market", field="market", value=values["market"])
     currency = check_currency(values["currency"])
     unit_price = parse_amount(values["unit_price"], "unit_price", currency)
     return Case(
@@ -213,17 +205,16 @@ def _date(values: dict[str, str], name: str) -> date | None:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise ValidationError(
-            f"{name} {raw!r} is not a date (YYYY-MM-DD)", field=name, value=raw
-        ) from None
+        raise ValidationError("import.not_a_date", field=name, value=raw) from None
 
 
 def _choice(values: dict[str, str], name: str, kind: type[_E]) -> _E:
     raw = values[name]
     key = raw.upper()
     if key not in kind.__members__:
-        allowed = ", ".join(kind.__members__)
-        raise ValidationError(f"{name} {raw!r} is not one of {allowed}", field=name, value=raw)
+        raise ValidationError(
+            "decide.not_a_choice", field=name, value=raw, choices=list(kind.__members__)
+        )
     return kind(key)
 
 
@@ -231,7 +222,7 @@ def _photos(raw: str) -> int:
     # Bounded before ``int``: a 5,000-digit cell would make ``int`` itself refuse.
     if not raw.isdigit() or not raw.isascii() or len(raw) > 4:
         raise ValidationError(
-            f"photos {raw!r} is not a whole number of photos (0 or more)",
+            "decide.not_a_photo_count",
             field="photos",
             value=raw,
         )

@@ -46,13 +46,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from .column_aliases import AMAZON_COLUMNS, AMAZON_MARKERS, MANIFEST_ALIASES
 from .csv_input import (
-    AMAZON_COLUMNS,
-    AMAZON_MARKERS,
-    MANIFEST_ALIASES,
     ColumnMap,
     FileFormatError,
     RowError,
+    RowProblem,
     decode,
     map_columns,
     normalise_name,
@@ -90,22 +89,25 @@ def _detect(header: tuple[str, ...], source_name: str) -> tuple[str, ColumnMap]:
     required: tuple[str, ...]
     if amazon_like:
         columns = map_columns(header, AMAZON_COLUMNS)
-        required, label = AMAZON_REQUIRED, "an Amazon FBA customer returns report"
+        required = AMAZON_REQUIRED
         fmt = FORMAT_AMAZON
     else:
         columns = map_columns(header, MANIFEST_ALIASES)
-        required, label = GENERIC_REQUIRED, "an RMA manifest"
+        required = GENERIC_REQUIRED
         fmt = FORMAT_GENERIC
     refuse_duplicates(columns, source_name)
     missing = columns.missing(required)
     if missing:
-        found = ", ".join(h for h in header if h.strip()) or "nothing"
+        header_cells = [h for h in header if h.strip()]
+        if fmt == FORMAT_AMAZON:
+            raise FileFormatError(
+                "import.not_an_amazon_report",
+                file=source_name,
+                missing=missing,
+                header=header_cells,
+            )
         raise FileFormatError(
-            f"{source_name}: the header is not one of a known format. Read as {label}, it "
-            f"lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-            f"(the header has: {found})",
-            file=source_name,
-            missing=missing,
+            "import.not_a_manifest", file=source_name, missing=missing, header=header_cells
         )
     return fmt, columns
 
@@ -131,14 +133,10 @@ def parse_manifest(data: bytes, source_name: str, today: date) -> ParsedManifest
         code = result.code
         if fmt == FORMAT_AMAZON and code:
             if code in first_seen:
-                grouper.errors.append(
-                    RowError(
-                        item.line,
-                        f"RMA code {code} is already used on line {first_seen[code]}; each "
-                        "row of an Amazon report is one return (this row was not imported)",
-                        item.raw,
-                    )
+                problem = RowProblem.of(
+                    "import.amazon_code_repeated", rma=code, other_line=first_seen[code]
                 )
+                grouper.errors.append(RowError.of(item.line, [problem], item.raw))
                 continue
             first_seen[code] = item.line
         if isinstance(result, BadRow):

@@ -11,6 +11,7 @@ from qc_station.domain.enums import RequestedResolution
 from qc_station.domain.errors import ValidationError
 from qc_station.domain.fields import check_code, check_name, check_text
 
+from .csv_input import RowProblem
 from .manifest_cells import Cells
 from .manifest_grouping import BadRow, GoodRow, ParsedLine, RmaHeader
 
@@ -56,13 +57,14 @@ def amazon_row(cells: Cells, today: date) -> GoodRow | BadRow:
     stated = f"{reason}: {comments}" if reason and comments else reason or comments
     if not cells.problems:
         for value, label, rule in (
-            (code, "the RMA code made from order-id and sku", check_code),
-            (stated, "reason with customer-comments", check_text),
+            # Named by the file's own columns: the values are made of those cells.
+            (code, "order-id + sku", check_code),
+            (stated, "reason + customer-comments", check_text),
         ):
             try:
                 rule(value, label)
             except ValidationError as exc:
-                cells.problems.append(str(exc))
+                cells.problems.append(RowProblem.from_error(exc))
     if cells.problems:
         return BadRow(code, cells.error())
     header = RmaHeader(

@@ -16,7 +16,7 @@ from qc_station.domain.enums import RequestedResolution
 from qc_station.domain.errors import ValidationError
 from qc_station.domain.money import check_currency, round_money
 
-from .csv_input import Record, RowError, normalise_name, parse_price
+from .csv_input import Record, RowError, RowProblem, normalise_name, parse_price
 
 #: The most units one row may hold (see the module docstring).
 MAX_QUANTITY = 1000
@@ -71,12 +71,12 @@ def _currency(text: str) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def _price(text: str, currency: str | None, label: str) -> Decimal | str:
+def _price(text: str, currency: str | None, label: str) -> Decimal | RowProblem:
     """The rounded amount, or why it is refused."""
     try:
         amount = parse_price(text, label, currency)
     except ValidationError as exc:
-        return str(exc)
+        return RowProblem.from_error(exc)
     return round_money(amount, currency) if currency else amount
 
 
@@ -110,7 +110,7 @@ class Cells:
         self.record = record
         self.values = columns.values(record.cells)
         self.labels = labels
-        self.problems: list[str] = []
+        self.problems: list[RowProblem] = []
 
     def label(self, name: str) -> str:
         """The column as the user's header names it, so that they can find it."""
@@ -122,7 +122,7 @@ class Cells:
     def required(self, name: str) -> str:
         value = self.values.get(name, "")
         if not value:
-            self.problems.append(f"{self.label(name)} is empty")
+            self.problems.append(RowProblem.of("import.cell_empty", field=self.label(name)))
         return value
 
     def checked(self, name: str, rule: Callable[[str, str], str], *, required: bool) -> str:
@@ -133,7 +133,7 @@ class Cells:
             try:
                 rule(value, self.label(name))
             except ValidationError as exc:
-                self.problems.append(str(exc))
+                self.problems.append(RowProblem.from_error(exc))
         return value
 
     def date(self, name: str, today: date, *, required: bool) -> date | None:
@@ -143,18 +143,21 @@ class Cells:
         parsed = _date(value)
         if parsed is None:
             self.problems.append(
-                f"{self.label(name)} {value!r} is not a date in the form YYYY-MM-DD"
+                RowProblem.of("import.not_a_date", field=self.label(name), value=value)
             )
         elif parsed > today:
-            self.problems.append(f"{self.label(name)} {parsed.isoformat()} is in the future")
+            self.problems.append(
+                RowProblem.of(
+                    "import.date_in_future", field=self.label(name), value=parsed.isoformat()
+                )
+            )
         return parsed
 
     def market(self, name: str) -> str:
         value = self.required(name).upper()
         if value and not _MARKET.fullmatch(value):
             self.problems.append(
-                f"{self.label(name)} {self.text(name)!r} is not a 2-letter country code "
-                "(such as US, DE, GB, CN)"
+                RowProblem.of("import.not_a_market", field=self.label(name), value=self.text(name))
             )
         return _MARKET_FIXES.get(value, value)
 
@@ -165,7 +168,7 @@ class Cells:
         found = _currency(value)
         if found is None:
             self.problems.append(
-                f"{self.label(name)} {value!r} is not a known ISO 4217 currency code"
+                RowProblem.of("import.unknown_currency", field=self.label(name), value=value)
             )
         return found
 
@@ -174,7 +177,7 @@ class Cells:
         if not value:
             return None
         found = _price(value, currency, self.label(name))
-        if isinstance(found, str):
+        if isinstance(found, RowProblem):
             self.problems.append(found)
             return None
         return found
@@ -184,16 +187,24 @@ class Cells:
         if not value:
             return 0
         if not _WHOLE_NUMBER.fullmatch(value):
-            self.problems.append(f"{self.label(name)} {value!r} is not a whole number")
+            self.problems.append(
+                RowProblem.of("import.not_a_whole_number", field=self.label(name), value=value)
+            )
             return 0
         # Bounded before ``int``: a 5,000-digit cell would make ``int`` itself refuse.
         number = int(value) if len(value) <= 12 else MAX_QUANTITY + 1
         if number < 1:
-            self.problems.append(f"{self.label(name)} {value!r} must be at least 1")
+            self.problems.append(
+                RowProblem.of("import.quantity_zero", field=self.label(name), value=value)
+            )
         elif number > MAX_QUANTITY:
             self.problems.append(
-                f"{self.label(name)} {value!r} is more than {MAX_QUANTITY}, the most one row "
-                "may hold; check that the columns are not shifted"
+                RowProblem.of(
+                    "import.quantity_too_large",
+                    field=self.label(name),
+                    value=value,
+                    limit=MAX_QUANTITY,
+                )
             )
         return number
 
@@ -202,11 +213,10 @@ class Cells:
         found = _resolution(value)
         if found is None:
             self.problems.append(
-                f"{self.label(name)} {value!r} is neither REFUND nor EXCHANGE "
-                "(also accepted: money back, replacement)"
+                RowProblem.of("import.not_a_resolution", field=self.label(name), value=value)
             )
             return RequestedResolution.REFUND
         return found
 
     def error(self) -> RowError:
-        return RowError(self.record.line, "; ".join(self.problems), self.record.raw)
+        return RowError.of(self.record.line, self.problems, self.record.raw)

@@ -8,6 +8,7 @@ from datetime import date
 
 from qc_station.domain.fields import check_code, check_name, check_text
 
+from .csv_input import RowProblem
 from .manifest_cells import Cells
 from .manifest_grouping import BadRow, GoodRow, ParsedLine, RmaHeader
 
@@ -42,13 +43,23 @@ def generic_row(cells: Cells, today: date) -> GoodRow | BadRow:
     request_date = cells.date("request_date", today, required=True)
     if order_date and delivery_date and delivery_date < order_date:
         cells.problems.append(
-            f"{cells.label('delivery_date')} {delivery_date.isoformat()} is before "
-            f"{cells.label('order_date')} {order_date.isoformat()}"
+            RowProblem.of(
+                "import.date_before",
+                field=cells.label("delivery_date"),
+                value=delivery_date.isoformat(),
+                other_field=cells.label("order_date"),
+                other_value=order_date.isoformat(),
+            )
         )
     if order_date and request_date and request_date < order_date:
         cells.problems.append(
-            f"{cells.label('request_date')} {request_date.isoformat()} is before "
-            f"{cells.label('order_date')} {order_date.isoformat()}"
+            RowProblem.of(
+                "import.date_before",
+                field=cells.label("request_date"),
+                value=request_date.isoformat(),
+                other_field=cells.label("order_date"),
+                other_value=order_date.isoformat(),
+            )
         )
     resolution = cells.resolution("requested_resolution")
     unit_price = cells.price("unit_price", currency)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from qc_station.domain.enums import RequestedResolution
 from qc_station.domain.fields import MAX_TEXT
 
-from .csv_input import RowError
+from .csv_input import RowError, RowProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +80,10 @@ class RmaHeader(NamedTuple):
 
 def _shown(value: object) -> str:
     if value is None:
-        return "''"
+        return ""
     if isinstance(value, date):
         return value.isoformat()
-    return repr(str(value))
+    return str(value)
 
 
 @dataclass(slots=True)
@@ -116,19 +116,18 @@ class Grouper:
             group.header, group.header_line = header, line.line
         elif header != group.header:
             differences = [
-                f"{labels.get(name, name)} {_shown(new)} differs from {_shown(old)} "
-                f"on line {group.header_line}"
+                RowProblem.of(
+                    "import.rma_rows_disagree",
+                    field=labels.get(name, name),
+                    value=_shown(new),
+                    other_value=_shown(old),
+                    other_line=group.header_line,
+                    rma=code,
+                )
                 for name, new, old in zip(RmaHeader._fields, header, group.header, strict=True)
                 if new != old
             ]
-            self.reject(
-                code,
-                RowError(
-                    line.line,
-                    "; ".join(differences) + f" (all rows of RMA {code} must agree)",
-                    line.row,
-                ),
-            )
+            self.reject(code, RowError.of(line.line, differences, line.row))
             return
         if reason and reason not in group.reasons:
             group.reasons.append(reason)
@@ -139,31 +138,21 @@ class Grouper:
         errors = list(self.errors)
         for group in self.groups.values():
             if group.bad_lines:
-                where = ", ".join(str(n) for n in sorted(group.bad_lines))
-                plural = "s" if len(group.bad_lines) > 1 else ""
-                errors.extend(
-                    RowError(
-                        line.line,
-                        f"not imported: RMA {group.code} has an error on line{plural} {where}; "
-                        f"fix {'them' if plural else 'it'} and import the file again",
-                        line.row,
-                    )
-                    for line in group.lines
+                problem = RowProblem.of(
+                    "import.rma_has_bad_rows", rma=group.code, lines=sorted(group.bad_lines)
                 )
+                errors.extend(RowError.of(line.line, [problem], line.row) for line in group.lines)
                 continue
             assert group.header is not None  # a group with no bad line has a good one
             reason = "; ".join(group.reasons)
             if len(reason) > MAX_TEXT:
-                errors.extend(
-                    RowError(
-                        line.line,
-                        f"not imported: the reasons of RMA {group.code} together are "
-                        f"{len(reason)} characters long; an RMA's reason may have at most "
-                        f"{MAX_TEXT}",
-                        line.row,
-                    )
-                    for line in group.lines
+                problem = RowProblem.of(
+                    "import.rma_reasons_too_long",
+                    rma=group.code,
+                    length=len(reason),
+                    limit=MAX_TEXT,
                 )
+                errors.extend(RowError.of(line.line, [problem], line.row) for line in group.lines)
                 continue
             rmas.append(_rma(group.code, group.header, reason, group.lines))
         errors.sort(key=lambda e: e.line)

@@ -3,8 +3,9 @@ reopen a decided unit. Four eyes are enforced here, not by hiding buttons."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from qc_station.domain.enums import UnitState
 from qc_station.domain.errors import (
@@ -15,6 +16,7 @@ from qc_station.domain.errors import (
     ValidationError,
 )
 from qc_station.domain.fields import check_text
+from qc_station.domain.messages import english
 from qc_station.domain.model import Decision, DecisionStatus, Rma, Unit
 from qc_station.domain.outcome import Reason
 from qc_station.domain.plain_case import NotPlainCase, plain_case_problems
@@ -26,6 +28,7 @@ from .permissions import Action, authorized, check_allowed, require
 from .ports import UnitOfWork
 from .returns import normalise_code
 from .unit_moves import move_unit
+from .video_ports import InspectionVideo
 from .views import DecisionView, InspectionView
 
 
@@ -36,7 +39,7 @@ def _pending(uow: UnitOfWork, lpn: str) -> tuple[Rma, Unit, Decision]:
     rma = uow.rmas.get_by_lpn(lpn)
     unit = rma.unit(lpn) if rma else None
     if rma is None or unit is None:
-        raise NotFound(f"unknown LPN {lpn}", code=lpn)
+        raise NotFound("unit.unknown_lpn", code=lpn)
     decision = uow.decisions.current(lpn)
     if (
         unit.state != UnitState.AWAITING_APPROVAL
@@ -44,7 +47,7 @@ def _pending(uow: UnitOfWork, lpn: str) -> tuple[Rma, Unit, Decision]:
         or (decision.status != DecisionStatus.PENDING)
     ):
         raise InvalidTransition(
-            f"unit {lpn} is {unit.state.value}, not awaiting approval",
+            "approval.not_awaiting",
             lpn=lpn,
             current=unit.state.value,
             target=UnitState.DECIDED.value,
@@ -68,8 +71,7 @@ def approve(
         _rma, unit, decision = _pending(uow, lpn)
         if decision.decided_by == actor.username:
             raise PermissionDenied(
-                f"{actor.username} decided unit {lpn} and cannot also approve it: "
-                "another supervisor must (four eyes)",
+                "approval.decider_may_not_approve",
                 lpn=lpn,
                 user=actor.username,
             )
@@ -77,8 +79,7 @@ def approve(
             # SPEC §7.3: whoever reopened a decided unit must not also approve its new
             # decision, or one person could replace an exported refund alone.
             raise PermissionDenied(
-                f"{actor.username} reopened unit {lpn} and cannot also approve its new "
-                "decision: another supervisor must (four eyes)",
+                "approval.reopener_may_not_approve",
                 lpn=lpn,
                 user=actor.username,
                 reopened_by=actor.username,
@@ -116,7 +117,7 @@ def reject(ctx: ServiceContext, actor: Actor, lpn: str, comment: str) -> Decisio
     lpn = normalise_code(lpn)
     text = comment.strip()
     if not text:
-        raise ValidationError("a rejection needs a comment for the inspector", field="comment")
+        raise ValidationError("approval.reject_needs_comment", field="comment")
     check_text(text, "comment")
     now = ctx.clock.now()
     with authorized(ctx, actor, Action.REJECT) as uow:
@@ -153,14 +154,14 @@ def reopen(ctx: ServiceContext, actor: Actor, lpn: str, reason: str) -> None:
     lpn = normalise_code(lpn)
     text = reason.strip()
     if not text:
-        raise ValidationError("reopening a decided unit needs a reason", field="reason")
+        raise ValidationError("approval.reopen_needs_reason", field="reason")
     check_text(text, "reason")
     with authorized(ctx, actor, Action.REOPEN) as uow:
         uow.rmas.lock_unit(lpn)
         rma = uow.rmas.get_by_lpn(lpn)
         unit = rma.unit(lpn) if rma else None
         if unit is None:
-            raise NotFound(f"unknown LPN {lpn}", code=lpn)
+            raise NotFound("unit.unknown_lpn", code=lpn)
         decision = uow.decisions.current(lpn)
         # A unit shipped back to its vendor or claimed from a carrier is locked (SPEC §5.2
         # recovery); one still in an open batch leaves it with the reopen's reason.
@@ -221,6 +222,9 @@ class ApprovalItem:
     #: Why this is not a plain case (empty when it is); see ``domain/plain_case.py``.
     plain_problems: tuple[Reason, ...]
     rejections: tuple[DecisionView, ...]
+    #: The inspection's unboxing clips (SPEC §7.5), to be played in the queue; a pruned one
+    #: has ``pruned_at`` set and no file.
+    videos: tuple[InspectionVideo, ...] = ()
 
     @property
     def lpn(self) -> str:
@@ -233,9 +237,19 @@ class ApprovalItem:
 
 @dataclass(frozen=True)
 class Refusal:
+    """A unit the bulk approval left in the queue, and why: the refusal's catalogue
+    ``message_code`` and ``params`` (the screens word them) and its ``code`` (the kind of
+    refusal: ``"not_plain"``, ``"permission_denied"``…), as ``QcError`` has them."""
+
     lpn: str
-    message: str
+    message_code: str
+    params: Mapping[str, Any]
     code: str
+
+    @property
+    def message(self) -> str:
+        """The refusal in English (command line, logs)."""
+        return english(self.message_code, self.params)
 
 
 @dataclass(frozen=True)
@@ -255,9 +269,10 @@ def _refuse_unless_plain(ctx: ServiceContext, uow: UnitOfWork, decision: Decisio
     problems = _plain_problems(ctx, uow, decision)
     if problems:
         raise NotPlainCase(
-            f"unit {decision.lpn} is not a plain case: " + "; ".join(p.text for p in problems),
+            "approval.not_plain",
             lpn=decision.lpn,
             reasons=[p.code for p in problems],
+            problems=[{"code": p.code, "params": p.params} for p in problems],
         )
 
 
@@ -289,6 +304,7 @@ def approval_queue(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[
                     tuple(
                         DecisionView.of(d) for d in history if d.status == DecisionStatus.REJECTED
                     ),
+                    tuple(uow.videos.for_inspection(inspection.id)) if inspection else (),
                 )
             )
     return items
@@ -308,5 +324,5 @@ def approve_many(
         try:
             approved.append(approve(ctx, actor, raw, comment, only_plain=True))
         except QcError as error:
-            refused.append(Refusal(raw.strip(), str(error), error.code))
+            refused.append(Refusal(raw.strip(), error.message_code, error.params, error.code))
     return BulkApproval(tuple(approved), tuple(refused))

@@ -21,23 +21,25 @@ log = logging.getLogger(__name__)
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
-_WRONG_PASSWORD = "wrong user name or password"
-_WRONG_PIN = "unknown badge or wrong PIN"
+
+
+def _wrong(badge: bool) -> AuthenticationFailed:
+    """The one refusal of a wrong secret or an unknown name (no user enumeration)."""
+    if badge:
+        return AuthenticationFailed("account.wrong_pin")
+    return AuthenticationFailed("account.wrong_credentials")
 
 
 def _refuse_if_locked(user: User, now: datetime) -> None:
     locked_until = stored_utc(user.locked_until)
     if locked_until is not None and now < locked_until:
         raise AuthenticationFailed(
-            _locked_message(user, locked_until), username=user.username, locked_until=locked_until
+            "account.locked_until",
+            username=user.username,
+            attempts=MAX_FAILED_ATTEMPTS,
+            until=locked_until,
+            locked_until=locked_until,
         )
-
-
-def _locked_message(user: User, until: datetime) -> str:
-    return (
-        f"account {user.username} is locked after {MAX_FAILED_ATTEMPTS} failed attempts "
-        f"until {until:%Y-%m-%d %H:%M:%S} UTC; try again then or ask an admin"
-    )
 
 
 def _sign_in(
@@ -47,7 +49,7 @@ def _sign_in(
     secret_hash: str | None,
     secret: str,
     station: str,
-    wrong: str,
+    badge: bool,
 ) -> UserView:
     """Check one secret of a known user, with lockout; commits what it changes."""
     now = ctx.clock.now()
@@ -65,7 +67,7 @@ def _sign_in(
     # undone, and a lockout is made (and audited) once.
     current = uow.users.get_for_update(user.username)
     if current is None:
-        raise AuthenticationFailed(wrong)
+        raise _wrong(badge)
     user = current
     _refuse_if_locked(user, now)  # another station's attempts locked it meanwhile
     if not ok:
@@ -76,7 +78,7 @@ def _sign_in(
             log.info(
                 "failed sign-in for %s at %s (%d)", user.username, station, user.failed_attempts
             )
-            raise AuthenticationFailed(wrong)
+            raise _wrong(badge)
         until = now + LOCKOUT
         user.failed_attempts = 0  # a fresh count once the lock has passed
         user.locked_until = until
@@ -96,12 +98,15 @@ def _sign_in(
             "account %s locked until %s after failed sign-ins at %s", user.username, until, station
         )
         raise AuthenticationFailed(
-            f"{wrong}; {_locked_message(user, until)}", username=user.username, locked_until=until
+            "account.locked_now",
+            wrong={"code": _wrong(badge).message_code, "params": {}},
+            username=user.username,
+            attempts=MAX_FAILED_ATTEMPTS,
+            until=until,
+            locked_until=until,
         )
     if not user.active:
-        raise AuthenticationFailed(
-            f"account {user.username} is deactivated; ask an admin", username=user.username
-        )
+        raise AuthenticationFailed("account.deactivated", username=user.username)
     if user.failed_attempts or user.locked_until is not None:
         user.failed_attempts = 0
         user.locked_until = None
@@ -117,8 +122,8 @@ def authenticate(ctx: ServiceContext, username: str, password: str, station: str
         if user is None:
             # Same message and about the same time as a wrong password: no user enumeration.
             ctx.passwords.hash(password or "-")
-            raise AuthenticationFailed(_WRONG_PASSWORD)
-        return _sign_in(ctx, uow, user, user.password_hash, password, station, _WRONG_PASSWORD)
+            raise _wrong(badge=False)
+        return _sign_in(ctx, uow, user, user.password_hash, password, station, badge=False)
 
 
 def authenticate_badge(ctx: ServiceContext, badge: str, pin: str, station: str) -> UserView:
@@ -128,5 +133,5 @@ def authenticate_badge(ctx: ServiceContext, badge: str, pin: str, station: str) 
         user = uow.users.get_by_badge(value) if value else None
         if user is None:
             ctx.passwords.hash(pin or "-")
-            raise AuthenticationFailed(_WRONG_PIN)
-        return _sign_in(ctx, uow, user, user.pin_hash, pin, station, _WRONG_PIN)
+            raise _wrong(badge=True)
+        return _sign_in(ctx, uow, user, user.pin_hash, pin, station, badge=True)

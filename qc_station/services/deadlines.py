@@ -138,7 +138,7 @@ def stale_claims(
     the station, the user and since when; a claim with no time recorded counts as stale."""
     require(actor, Action.RELEASE_CLAIM)
     if older_than < timedelta(0):
-        raise ValidationError("the age of a stale claim cannot be negative", field="minutes")
+        raise ValidationError("claim.negative_age", field="minutes")
     now = ctx.clock.now()
     with authorized(ctx, actor, Action.RELEASE_CLAIM, read_only=True) as uow:
         claims = [c for c in uow.stations.claims() if c.since is None or now - c.since > older_than]

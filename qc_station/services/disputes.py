@@ -233,12 +233,11 @@ def _step(
     with authorized(ctx, actor, Action.MANAGE_DISPUTES) as uow:
         dispute = uow.disputes.get(dispute_id)
         if dispute is None:
-            raise NotFound(f"unknown dispute {dispute_id}", dispute=dispute_id)
+            raise NotFound("dispute.unknown", dispute=dispute_id)
         if version is not None and version != dispute.version:
             # The screen showed an older state: act on what is there now, not on that.
             raise Conflict(
-                f"the dispute about unit {dispute.lpn} changed since it was shown; "
-                "look at it again",
+                "dispute.changed",
                 lpn=dispute.lpn,
             )
         before = dispute.state

@@ -54,14 +54,26 @@ def find_rma(uow: UnitOfWork, code: str) -> tuple[Rma, str | None]:
         rma = uow.rmas.get_by_lpn(candidate)
         if rma is not None:
             return rma, candidate
-    raise NotFound(f"unknown code {code}: no RMA or unit has it", code=code)
+    raise NotFound("unit.unknown_code", code=code)
+
+
+#: What a choice is called in its refusal, as a message of the catalogue.
+_CHOICE_WORDS = {
+    "page size": "document.choice_page_size",
+    "document language": "document.choice_language",
+    "label size": "document.choice_label_size",
+}
 
 
 def check_choice(what: str, value: str, choices: Iterable[str]) -> str:
+    """``value`` if it is one of ``choices``; ``what`` (``"page size"``…) names the choice."""
     options = tuple(choices)
     if value not in options:
         raise ValidationError(
-            f"unknown {what} {value!r}; expected {' or '.join(options)}", value=value
+            "document.unknown_choice",
+            what={"code": _CHOICE_WORDS.get(what, "document.choice_other"), "params": {}},
+            value=value,
+            choices=list(options),
         )
     return value
 
@@ -74,5 +86,5 @@ def render(make: Any) -> bytes:
     except QcError:
         raise
     except ValueError as exc:
-        raise ValidationError(f"cannot render the document: {exc}") from exc
+        raise ValidationError("document.cannot_render", detail=str(exc)) from exc
     return result

@@ -13,7 +13,11 @@ A label reflects where the unit stands:
 - decided: headline, grade, disposition, and the bin configured for the disposition — or,
   for a HOLD, the decision's reason instead of a bin.
 
-Nothing here writes: printing a document is not a change of state, so it is not audited.
+Nothing here writes: a rendered document may be only a preview, and a print may reach the
+printer much later (the spool keeps it), or never. A print joins its units' story once the
+printer has taken it or a person discarded it: the print queue tells
+``services.print_history``, which audits it (``document.printed``, ``document.print_failed``)
+in a unit of work of its own.
 """
 
 from __future__ import annotations
@@ -21,13 +25,14 @@ from __future__ import annotations
 from .document_sources import AWAITING_APPROVAL, PAGE_SIZES
 from .evidence_packs import EvidencePack, evidence_pack
 from .label_documents import LabelDocument, LabelSettings, label_data, label_pdf
-from .report_documents import ReportDocument, report_data, report_pdf
+from .report_documents import ClipFrames, ReportDocument, report_data, report_pdf
 
 # Labels, reports and evidence packs live in label_documents, report_documents and
 # evidence_packs, what they share in document_sources; callers name them from here.
 __all__ = [
     "AWAITING_APPROVAL",
     "PAGE_SIZES",
+    "ClipFrames",
     "EvidencePack",
     "LabelDocument",
     "LabelSettings",

@@ -53,16 +53,14 @@ def evidence_pack(
         rma, found = find_rma(uow, lpn)
         if found is None:
             raise ValidationError(
-                f"{lpn} is an RMA code; an evidence pack is made per unit: give one of its "
-                f"LPNs ({', '.join(u.lpn for u in rma.units[:3])}…)",
-                code=lpn,
+                "evidence.rma_not_unit", code=lpn, lpns=[u.lpn for u in rma.units[:3]]
             )
         inspections = uow.inspections.for_unit(found)
         decision = uow.decisions.current(found)
         inspection = inspection_for(inspections, decision)
         if inspection is None:
             raise ValidationError(
-                f"unit {found} has not been inspected: there is no evidence to pack yet",
+                "evidence.not_inspected",
                 lpn=found,
             )
         data = gather_report(ctx, uow, actor, rma, found, paper, tz)
@@ -75,8 +73,7 @@ def evidence_pack(
         content = ctx.photos.get(photo.sha256)  # NotFound: the pack would be incomplete
         if hashlib.sha256(content).hexdigest() != photo.sha256:
             raise ValidationError(
-                f"photo {photo.sha256} in the store no longer matches its hash; the evidence "
-                "cannot be packed",
+                "evidence.photo_changed",
                 sha256=photo.sha256,
             )
         name = f"{n:02d}-{photo.sha256[:12]}{_extension(content)}"
@@ -149,8 +146,7 @@ def _videos(
             content = store.get(clip.sha256)  # NotFound: the pack would be incomplete
             if hashlib.sha256(content).hexdigest() != clip.sha256:
                 raise ValidationError(
-                    f"video {clip.sha256} in the store no longer matches its hash; the "
-                    "evidence cannot be packed",
+                    "evidence.video_changed",
                     sha256=clip.sha256,
                 )
             files.append((name, content))

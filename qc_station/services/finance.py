@@ -180,13 +180,10 @@ def _next_batch_id(last: str | None, prefix: str) -> str:
     if last is not None:
         suffix = last[len(prefix) :]
         if not suffix.isdigit():
-            raise Conflict(f"cannot number after the export batch {last!r}", batch_id=last)
+            raise Conflict("export.batch_unnumbered", batch_id=last)
         number = int(suffix) + 1
     if number > _MAX_BATCHES_PER_DAY:
-        raise Conflict(
-            f"more than {_MAX_BATCHES_PER_DAY} finance exports today; try again tomorrow",
-            prefix=prefix,
-        )
+        raise Conflict("export.too_many_today", prefix=prefix, limit=_MAX_BATCHES_PER_DAY)
     return f"{prefix}{number:04d}"
 
 
@@ -212,12 +209,8 @@ def _watched(
 
 def _cancelled(batch_id: str | None) -> None:
     if batch_id is None:
-        raise ExportCancelled("finance export cancelled; nothing was exported")
-    raise ExportCancelled(
-        f"finance export cancelled while writing the file; batch {batch_id} is recorded, "
-        f"re-export it to get its file (qc-station export finance --batch {batch_id})",
-        batch_id=batch_id,
-    )
+        raise ExportCancelled("export.cancelled")
+    raise ExportCancelled("export.cancelled_recorded", batch_id=batch_id)
 
 
 def _batch_rows(uow: UnitOfWork, batch_id: str) -> Iterator[ExportRow]:
@@ -254,9 +247,7 @@ def _write_batch(
             batch.sha256,
         )
         raise ExportMismatch(
-            f"the file written for batch {batch.id} ({digest.rows} rows, SHA-256 "
-            f"{digest.sha256}) differs from the one exported ({batch.row_count} rows, SHA-256 "
-            f"{batch.sha256}): the batch's data changed since; do not use this file",
+            "export.mismatch",
             batch_id=batch.id,
             sha256=digest.sha256,
             expected_sha256=batch.sha256,
@@ -305,9 +296,7 @@ def _export_into(
             # The repository marked one number of decisions and lists another: a broken
             # adapter. Refuse rather than record a batch that cannot be reproduced.
             raise Conflict(
-                f"batch {batch_id}: {assigned} decisions marked but {digest.rows} rows "
-                "listed; nothing was exported",
-                batch_id=batch_id,
+                "export.rows_differ", batch_id=batch_id, marked=assigned, rows=digest.rows
             )
         audit.record(
             uow,
@@ -398,7 +387,7 @@ def reexport_batch(
     with authorized(ctx, actor, Action.EXPORT_FINANCE, read_only=True) as uow:
         batch = uow.exports.get(batch_id)
     if batch is None:
-        raise NotFound(f"unknown export batch {batch_id}", batch_id=batch_id)
+        raise NotFound("export.unknown_batch", batch_id=batch_id)
     _write_batch(ctx, batch, out, progress, cancel)
     with ctx.uow() as uow:
         audit.record(

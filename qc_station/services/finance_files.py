@@ -33,23 +33,19 @@ def check_export_target(path: Path) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
 
-    def refuse(why: str) -> ExportTargetRefused:
-        return ExportTargetRefused(
-            f"cannot export finance to {path}: {why}; nothing was exported", path=str(path)
-        )
-
+    where = {"path": str(path), "folder": str(folder)}
     if path.is_symlink():
-        raise refuse("it is a symbolic link (the station does not write through links)")
+        raise ExportTargetRefused("export.target_link", **where)
     if path.is_dir():
-        raise refuse("it is a folder; name a file in it")
+        raise ExportTargetRefused("export.target_folder", **where)
     if path.exists() and not path.is_file():
-        raise refuse("it is not a regular file")
+        raise ExportTargetRefused("export.target_not_file", **where)
     if not folder.exists():
-        raise refuse(f"the folder {folder} does not exist")
+        raise ExportTargetRefused("export.folder_missing", **where)
     if not folder.is_dir():
-        raise refuse(f"{folder} is not a folder")
+        raise ExportTargetRefused("export.folder_not_folder", **where)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise refuse(f"the folder {folder} is not writable")
+        raise ExportTargetRefused("export.folder_not_writable", **where)
 
 
 class StagedFile:

@@ -5,25 +5,38 @@ units: the import, then every audit event about the RMA, its units, their inspec
 decisions, disputes, recovery cases and export batches, with the current state of each unit
 and its decision. A SKU or a customer names many units: they are listed (at most
 :data:`LIST_LIMIT`), each to be looked up by its LPN. Read only.
+
+Each line keeps its audit event's record and values (``entity``, ``old``, ``new``) besides the
+one-line English wording the command line prints, so the station's history page words it in
+the station's language; the story also carries the units' inspections (with their photos),
+decisions (with their reasons) and unboxing clips (with whether they were pruned).
+
+Prints are audit events too (``services/print_history``: ``document.printed`` and
+``document.print_failed`` about a unit, or about the RMA for a report): they take their place
+in time order at the moment they happened, even when written later (the database was away).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from qc_station.domain.audit import AuditEvent
 from qc_station.domain.errors import NotFound
+from qc_station.domain.messages import english
 from qc_station.domain.model import Decision, Rma, Unit
 
 from .context import Actor, ServiceContext
 from .permissions import Action, authorized, require
 from .ports import UnitOfWork, UnitRef
+from .print_history import HAPPENED_AT, PRINT_ACTIONS
 from .returns import normalise_code
+from .video_ports import InspectionVideo
+from .views import DecisionView, InspectionView
 
 #: At most this many units are listed for a SKU or a customer (and told so when cut).
 LIST_LIMIT = 50
@@ -46,7 +59,8 @@ class UnitNow:
     product: str
     state: str
     headline: str | None = None
-    refund: str | None = None  # amount and currency, "12.50 EUR"
+    refund_amount: Decimal | None = None
+    currency: str | None = None
     status: str | None = None
     decided_by: str | None = None
     approved_by: str | None = None
@@ -64,6 +78,12 @@ class HistoryLine:
     action: str
     details: str  # the meaningful values, "state: expected → in_inspection; grade: A"
     seq: int | None = None  # the audit event's number (None: from the record itself)
+    #: the record it is about ("unit", "decision", …; "rma" for the import) and its id
+    entity: str = ""
+    entity_id: str = ""
+    #: the audited values before and after, as recorded (for wording them on screen)
+    old: dict[str, Any] | None = field(default=None, hash=False)
+    new: dict[str, Any] | None = field(default=None, hash=False)
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,11 @@ class UnitHistory:
     matched: str  # "RMA", "LPN", "order id", "tracking number"
     units: tuple[UnitNow, ...]
     lines: tuple[HistoryLine, ...]
+    #: the units' inspections (with their photos) and decisions (with their reasons), oldest
+    #: first, and the unboxing clips recorded on the inspections
+    inspections: tuple[InspectionView, ...] = ()
+    decisions: tuple[DecisionView, ...] = ()
+    videos: tuple[InspectionVideo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,10 +132,7 @@ def unit_history(ctx: ServiceContext, actor: Actor, code: str) -> UnitHistory | 
                 shown = refs[:LIST_LIMIT]
                 units = _units_now(uow, _rmas_of(uow, shown), {r.lpn for r in shown})
                 return UnitList(text, label, units, truncated=len(refs) > LIST_LIMIT)
-    raise NotFound(
-        f"no RMA, unit (LPN), order id, tracking number, SKU or customer is {text!r}",
-        code=text,
-    )
+    raise NotFound("history.nothing_found", code=text)
 
 
 def _rmas_of(uow: UnitOfWork, refs: Sequence[UnitRef]) -> list[Rma]:
@@ -136,7 +158,8 @@ def _unit_now(rma: Rma, unit: Unit, decision: Decision | None) -> UnitNow:
         base.product,
         base.state,
         headline=decision.final.headline.value,
-        refund=f"{decision.final.refund_amount} {decision.currency}",
+        refund_amount=decision.final.refund_amount,
+        currency=decision.currency,
         status=decision.status,
         decided_by=decision.decided_by,
         approved_by=decision.approved_by,
@@ -149,7 +172,9 @@ def _story(
 ) -> UnitHistory:
     units = _units_now(uow, rmas, lpns)
     lines = [line for rma in rmas for line in _import_lines(uow, rma)]
-    inspections = [i.id for lpn in sorted(lpns) for i in uow.inspections.for_unit(lpn)]
+    found = [i for lpn in sorted(lpns) for i in uow.inspections.for_unit(lpn)]
+    inspections = [i.id for i in found]
+    videos = [v for i in inspections for v in uow.videos.for_inspection(i)]
     decisions = [d for lpn in sorted(lpns) for d in uow.decisions.for_unit(lpn)]
     disputes = [d.id for lpn in sorted(lpns) for d in uow.disputes.for_unit(lpn)]
     batches = {d.export_batch for d in decisions if d.export_batch}
@@ -173,7 +198,15 @@ def _story(
             seen.add(event.seq)
             lines.append(_line(event))
     lines.sort(key=lambda line: (line.at, -1 if line.seq is None else line.seq))
-    return UnitHistory(code, matched, units, tuple(lines))
+    return UnitHistory(
+        code,
+        matched,
+        units,
+        tuple(lines),
+        tuple(InspectionView.of(i) for i in sorted(found, key=lambda i: i.started_at)),
+        tuple(DecisionView.of(d) for d in sorted(decisions, key=lambda d: d.decided_at)),
+        tuple(sorted(videos, key=lambda v: v.clip.started_at)),
+    )
 
 
 def _about(event: AuditEvent, lpns: set[str]) -> bool:
@@ -209,19 +242,72 @@ def _import_lines(uow: UnitOfWork, rma: Rma) -> list[HistoryLine]:
             f"units: {len(rma.units)}",
         ]
     )
-    return [HistoryLine(created, actor, station, f"rma {rma.code}", "import", details)]
+    values = {
+        "source": rma.source.value,
+        "source_name": rma.source_name,
+        "order": rma.order_id,
+        "customer": rma.customer,
+        "tracking": rma.tracking,
+        "units": len(rma.units),
+    }
+    return [
+        HistoryLine(
+            created, actor, station, f"rma {rma.code}", "import", details,
+            entity="rma", entity_id=rma.code, new=values,
+        )
+    ]  # fmt: skip
 
 
 def _line(event: AuditEvent) -> HistoryLine:
     subject = f"{event.entity} {event.entity_id}"
+    at, details = event.at, describe_change(event.old, event.new)
+    if event.action in PRINT_ACTIONS and event.new:
+        at, details = _print_time(event), _print_details(event.new)
     return HistoryLine(
-        event.at,
+        at,
         event.actor,
         event.station,
         subject,
         event.action,
-        describe_change(event.old, event.new),
+        details,
         event.seq,
+        event.entity,
+        event.entity_id,
+        dict(event.old) if event.old else None,
+        dict(event.new) if event.new else None,
+    )
+
+
+def _print_time(event: AuditEvent) -> datetime:
+    """When the print happened: the event's time, or the one it says when written late."""
+    late = (event.new or {}).get(HAPPENED_AT)
+    if isinstance(late, str):
+        try:
+            return datetime.fromisoformat(late)
+        except ValueError:
+            pass
+    return event.at
+
+
+def _print_details(values: dict[str, Any]) -> str:
+    """A print in one English line: "label 4x6 on Zebra; copies: 1; job …; printer's job …"."""
+    document = "label" if values.get("document") == "label" else "inspection report"
+    size = f" {values['label_size']}" if values.get("label_size") else ""
+    printer = values.get("printer") or "(no printer set)"
+    params = values.get("problem_params")
+    problem = values.get("problem")
+    return _join(
+        [
+            f"{document}{size} on {printer}",
+            f"units: {_text('units', values['units'])}" if values.get("units") else "",
+            f"copies: {values.get('copies', 1)}",
+            f"job {values.get('job', '')}",
+            f"printer's job {values['system_job']}" if values.get("system_job") else "",
+            f"discarded: {english(str(problem), params if isinstance(params, dict) else {})}"
+            if problem
+            else "",
+            "written later: the database was away" if HAPPENED_AT in values else "",
+        ]
     )
 
 

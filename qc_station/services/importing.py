@@ -43,7 +43,7 @@ from qc_station.domain.model import Product, Rma, RmaLine
 from qc_station.domain.money import check_currency, round_money
 from qc_station.domain.wording import plural
 from qc_station.formats.catalog import FORMAT_CATALOG, parse_catalog
-from qc_station.formats.csv_input import RowError
+from qc_station.formats.csv_input import RowError, RowProblem
 from qc_station.formats.manifest import (
     FORMAT_AMAZON,
     MARKET_BY_CURRENCY,
@@ -137,7 +137,7 @@ def _gc_paused() -> Iterator[None]:
 
 def _check_cancel(cancelled: Cancelled | None, source_name: str) -> None:
     if cancelled is not None and cancelled():
-        raise ImportCancelled(f"import of {source_name} cancelled; nothing was imported")
+        raise ImportCancelled("importing.cancelled", file=source_name)
 
 
 def _chunks(items: Sequence[T]) -> Iterator[tuple[int, Sequence[T]]]:
@@ -151,8 +151,8 @@ def _chunks(items: Sequence[T]) -> Iterator[tuple[int, Sequence[T]]]:
 # --- manifests -----------------------------------------------------------------------------
 
 
-def _line_errors(parsed: ParsedRma, reason: str) -> list[RowError]:
-    return [RowError(line.line, reason, line.row) for line in parsed.lines]
+def _line_errors(parsed: ParsedRma, problem: RowProblem) -> list[RowError]:
+    return [RowError.of(line.line, [problem], line.row) for line in parsed.lines]
 
 
 def _amazon_prices(
@@ -164,43 +164,37 @@ def _amazon_prices(
     lines: list[RmaLine] = []
     for number, line in enumerate(parsed.lines, start=1):
         product = products.get(line.sku)
-        reason = ""
+        problem: RowProblem | None = None
         if product is None:
-            reason = (
-                f"SKU {line.sku} is not in the product catalog, which an Amazon report needs "
-                "for price, currency and supplier; import the catalog first "
-                "(qc-station import-catalog) and then this file again"
-            )
+            problem = RowProblem.of("importing.sku_not_in_catalog", sku=line.sku)
         elif product.unit_price is None or not product.currency:
-            reason = (
-                f"SKU {line.sku} has no unit price or currency in the product catalog; "
-                "import a catalog with them first"
-            )
+            problem = RowProblem.of("importing.sku_without_price", sku=line.sku)
         else:
             try:
                 line_currency = check_currency(product.currency)
             except ValidationError:
                 line_currency = ""
             if not line_currency or (currency and line_currency != currency):
-                reason = (
-                    f"SKU {line.sku} has the currency {product.currency!r} in the catalog, "
-                    "which does not fit this return"
+                problem = RowProblem.of(
+                    "importing.sku_currency_misfit", sku=line.sku, value=product.currency
                 )
             else:
                 currency = line_currency
                 lines.append(_line(number, line, product, product.unit_price, line_currency))
-        if reason:
-            problems.append(RowError(line.line, reason, line.row))
+        if problem is not None:
+            problems.append(RowError.of(line.line, [problem], line.row))
     if problems:
         return problems
     assert currency is not None  # an RMA has at least one line
     market = MARKET_BY_CURRENCY.get(currency)
     if market is None:
-        known = ", ".join(sorted(MARKET_BY_CURRENCY))
         return _line_errors(
             parsed,
-            f"the market of this return cannot be told from its catalog currency {currency} "
-            f"(known for Amazon: {known})",
+            RowProblem.of(
+                "importing.market_unknown_for_currency",
+                currency_code=currency,
+                known=sorted(MARKET_BY_CURRENCY),
+            ),
         )
     return currency, market, lines
 
@@ -287,14 +281,14 @@ def _content(rma: Rma) -> tuple[Any, ...]:
     )
 
 
-def _refusal(stored: Rma) -> str | None:
+def _refusal(stored: Rma) -> RowProblem | None:
     """Why a changed RMA cannot be rewritten, or None when all its units are still expected."""
     states = {unit.state for unit in stored.units}
     if states <= {UnitState.EXPECTED}:
         return None
     if states == {UnitState.DECIDED}:
-        return f"RMA {stored.code} has already been decided; the change was not applied"
-    return f"RMA {stored.code} is already being inspected; the change was not applied"
+        return RowProblem.of("importing.rma_decided", rma=stored.code)
+    return RowProblem.of("importing.rma_in_inspection", rma=stored.code)
 
 
 def import_manifest(

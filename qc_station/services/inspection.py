@@ -89,11 +89,7 @@ def case_for(
     reopened_by: str | None = None,
 ) -> Case:
     if unit_price is None:
-        raise ValidationError(
-            f"RMA {rma.code} has no unit price for this item; import the product catalog or "
-            "correct the manifest",
-            field="unit_price",
-        )
+        raise ValidationError("inspection.no_unit_price", field="unit_price", rma=rma.code)
     return Case(
         rma.market,
         rma.currency,
@@ -119,32 +115,47 @@ def preview(
     photos: int,
     override: Headline | None = None,
     override_reason: str = "",
+    *,
+    unwritten_reason: str = "(reason to be written)",
 ) -> Proposal:
     """The live decision shown while the form changes: no database work, and no evidence
     check (``photos_missing`` says what is still needed).
 
+    An override whose reason is not written yet shows ``unwritten_reason`` in its place: a
+    screen passes its own words for it, in the station's language (the default is English).
+
     Raises ``ContradictoryInspection`` for a grade and finding that cannot both be true."""
     unit = rma.unit(lpn)
     if unit is None:
-        raise ValidationError(f"unit {lpn} is not part of RMA {rma.code}", lpn=lpn)
+        raise ValidationError("inspection.unit_not_in_rma", lpn=lpn, rma=rma.code)
     case = case_for(rma, unit.unit_price, grade, finding, photos, unit.reopened_by)
     proposal = propose(policy, case)
     if override is not None:
         proposal = apply_override(
-            policy, case, proposal, override, override_reason or "(reason to be written)"
+            policy, case, proposal, override, override_reason.strip() or unwritten_reason
         )
     return proposal
 
 
-def checklist_problems(
+def check_checklist(
     items: tuple[ChecklistItem, ...], answers: Mapping[str, ChecklistAnswer]
-) -> list[str]:
+) -> None:
+    """Refuse answers to items the category's checklist does not have, and required items
+    left unanswered; ``items`` names them."""
     known = {item.key for item in items}
-    problems = [f"unknown checklist item '{key}'" for key in answers if key not in known]
+    unknown = [key for key in answers if key not in known]
     missing = [item.key for item in items if item.required and item.key not in answers]
+    if unknown and missing:
+        raise ValidationError(
+            "inspection.checklist_unknown_and_missing",
+            field="checklist",
+            items=unknown,
+            missing=missing,
+        )
+    if unknown:
+        raise ValidationError("inspection.checklist_unknown", field="checklist", items=unknown)
     if missing:
-        problems.append("required checklist items not answered: " + ", ".join(missing))
-    return problems
+        raise ValidationError("inspection.checklist_missing", field="checklist", items=missing)
 
 
 def _check_draft(draft: InspectionDraft) -> None:
@@ -156,20 +167,23 @@ def _check_draft(draft: InspectionDraft) -> None:
 
 def _check_captured(photos: tuple[PhotoInput, ...]) -> None:
     if len(photos) > MAX_PHOTOS:
-        raise ValidationError(f"at most {MAX_PHOTOS} photos per inspection", field="photos")
+        raise ValidationError("inspection.too_many_photos", field="photos", limit=MAX_PHOTOS)
     for number, photo in enumerate(photos, start=1):
         if photo.captured_at.tzinfo is None:
-            raise ValidationError(
-                f"photo {number} has no time zone on its capture time", field="photos"
-            )
+            raise ValidationError("inspection.photo_no_time_zone", field="photos", number=number)
 
 
 def _check_stored(photos: tuple[_Evidence, ...]) -> None:
     for number, photo in enumerate(photos, start=1):
         if not photo.stamped.data.startswith(_IMAGE_MAGIC):
-            raise ValidationError(f"photo {number} is not a JPEG or PNG image", field="photos")
+            raise ValidationError("inspection.photo_not_image", field="photos", number=number)
         if len(photo.stamped.data) > MAX_PHOTO_BYTES:
-            raise ValidationError(f"photo {number} is larger than 25 MB", field="photos")
+            raise ValidationError(
+                "inspection.photo_too_large",
+                field="photos",
+                number=number,
+                megabytes=MAX_PHOTO_BYTES // (1024 * 1024),
+            )
 
 
 def _stamp(
@@ -244,13 +258,11 @@ def _submit(
                 return DecisionView.of(done)
         rma = uow.rmas.get_by_lpn(lpn)
         if rma is None:
-            raise ValidationError(f"unknown LPN {lpn}", code=lpn)
+            raise ValidationError("unit.unknown_lpn", code=lpn)
         unit = rma.unit(lpn)
         assert unit is not None
         line = rma.line_of(unit)
-        problems = checklist_problems(ctx.policy.checklist_for(line.category), draft.checklist)
-        if problems:
-            raise ValidationError("; ".join(problems), field="checklist")
+        check_checklist(ctx.policy.checklist_for(line.category), draft.checklist)
 
         state_at_start = unit.state
         if unit.state in (UnitState.EXPECTED, UnitState.IN_INSPECTION):

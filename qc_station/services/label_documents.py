@@ -12,6 +12,7 @@ from typing import Any
 from printing.data import LabelData, LabelSize
 from printing.label_formats import DEFAULT_LABEL_FORMAT, LABEL_FORMATS
 from printing.labels import render_labels
+from printing.wording import ENGLISH
 from qc_station.domain.enums import Disposition, Resolution, UnitState
 from qc_station.domain.errors import ValidationError
 from qc_station.domain.local_time import document_time
@@ -60,7 +61,7 @@ def label_data(
         rma, lpn = find_rma(uow, code)
         units = [u for u in rma.units if lpn is None or u.lpn == lpn]
         if not units:
-            raise ValidationError(f"RMA {rma.code} has no units to label", code=rma.code)
+            raise ValidationError("document.no_units_to_label", code=rma.code)
         labels = [_label(uow, rma, unit, settings, printed_at, actor.station) for unit in units]
     return rma.code, labels
 
@@ -121,7 +122,7 @@ def _hold_reason(decision: Decision, inspection: Inspection | None, tz: tzinfo |
     kind = "Dispute" if final.resolution == Resolution.DISPUTE else "Hold"
     parts = [kind]
     if inspection is not None:
-        parts[0] += f": {inspection.finding.value.replace('_', ' ').lower()}"
+        parts[0] += f": {ENGLISH.finding(inspection.finding.value).lower()}"
     if decision.dispute_due_at is not None:
         parts.append(f"evidence due {document_time(decision.dispute_due_at, tz)}")
     return " · ".join(parts)

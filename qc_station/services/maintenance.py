@@ -75,8 +75,7 @@ class RestoreReport:
 def _port(ctx: ServiceContext) -> DatabaseMaintenance:
     if ctx.database is None:
         raise MaintenanceUnsupported(
-            "this station was started without database maintenance; "
-            "back up the database with the tools of its server",
+            "maintenance.not_started",
             guidance="",
         )
     return ctx.database
@@ -99,9 +98,7 @@ def backup(ctx: ServiceContext, actor: Actor, target: Path) -> BackupReport:
     port = _port(ctx)
     target = Path(target).expanduser()
     if target.is_dir():
-        raise MaintenanceError(
-            f"{target} is a folder; name the backup file to write", path=str(target)
-        )
+        raise MaintenanceError("maintenance.backup_target_folder", path=str(target))
     result = port.backup_to(target)
     at = ctx.clock.now()
     with authorized(ctx, actor, Action.MANAGE_DATABASE) as uow:

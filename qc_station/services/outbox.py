@@ -12,8 +12,9 @@ dropped is answered with its stored decision, not stored twice. Per entry it rep
 
 - done: the server has it (now or already); the entry is removed;
 - refused: the server answered with a reason (the unit was reopened meanwhile, a supervisor
-  gave it to another station…); the entry is kept, marked with the reason, for the inspector
-  to see, and not tried again automatically (``include_refused`` does);
+  gave it to another station…); the entry is kept, marked with the reason (its catalogue code
+  and parameters, which the screens word, and its English), for the inspector to see, and not
+  tried again automatically (``include_refused`` does);
 - offline: the server still cannot take it; this and every later entry stay as they are.
 
 The replay acts for the user who submitted, at the station where they did, and only when
@@ -32,13 +33,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline, Role
 from qc_station.domain.errors import QcError, ValidationError
+from qc_station.domain.messages import CATALOGUE
 
 from .context import Actor, ServiceContext
 from .inspection import InspectionDraft, PhotoInput, _submit_stamped, submit_inspection
@@ -73,7 +76,11 @@ class PendingView:
     inspector: str
     journalled_at: datetime | None
     photos: int
-    refused: str  # "" while waiting; the server's reason once it refused
+    refused: str  # "" while waiting; the server's reason once it refused, in English
+    #: The refusal as a code of the message catalogue with its parameters, for the screens;
+    #: "" for an entry refused before refusals had codes (its English is shown as it is).
+    refused_code: str = ""
+    refused_params: Mapping[str, Any] = field(default_factory=dict)
 
 
 class ReplayStatus(StrEnum):
@@ -85,11 +92,17 @@ class ReplayStatus(StrEnum):
 
 @dataclass(frozen=True)
 class ReplayItem:
+    """What became of one entry. ``detail`` is in English (the log, the command line); a
+    refusal (``REFUSED``, ``KEPT_ASIDE``) is also a catalogue ``message_code`` with
+    ``params``, for the screens to word."""
+
     inspection_id: str
     lpn: str
     status: ReplayStatus
     detail: str = ""
     decision: DecisionView | None = None
+    message_code: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -174,7 +187,7 @@ def _read_entry(
         actor = Actor(str(r["user"]), Role(r["role"]), str(r["station"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError(
-            f"journal entry {entry.id} cannot be read back: {exc}", inspection_id=entry.id
+            "journal.unreadable", inspection_id=entry.id, detail=str(exc) or type(exc).__name__
         ) from None
     return actor, draft, stamped
 
@@ -206,36 +219,38 @@ def _bound_actor(ctx: ServiceContext, entry: JournalEntry, station: str) -> Acto
     sign_in_id, signature = r.get("sign_in"), r.get(_SIGNATURE)
     if not isinstance(sign_in_id, str) or not sign_in_id or not isinstance(signature, str):
         raise EntryNotBound(
-            f"journal entry {entry.id} is not signed by a sign-in (written by an older "
-            "version, or edited); kept aside",
+            "journal.unsigned",
             inspection_id=entry.id,
             why="unsigned",
         )
     found = lookup(ctx, sign_in_id)
     if found is None:
         raise EntryNotBound(
-            f"journal entry {entry.id} names a sign-in the site does not know; kept aside",
+            "journal.unknown_sign_in",
             inspection_id=entry.id,
             why="unknown_sign_in",
         )
     if found.username != r.get("user") or found.station != r.get("station"):
         raise EntryNotBound(
-            f"journal entry {entry.id} claims user {r.get('user')!r} at "
-            f"{r.get('station')!r} but was signed in by {found.username} at {found.station}; "
-            "kept aside",
+            "journal.other_user",
             inspection_id=entry.id,
+            user=str(r.get("user")),
+            station=str(r.get("station")),
+            signed_user=found.username,
+            signed_station=found.station,
             why="other_user",
         )
     if found.station != station:
         raise EntryNotBound(
-            f"journal entry {entry.id} was written at {found.station}, not at this station "
-            f"({station}); kept aside",
+            "journal.other_station",
             inspection_id=entry.id,
+            written_at=found.station,
+            station=station,
             why="other_station",
         )
     if not signature_matches(found.key, _signed_content(entry.id, r, entry.photos), signature):
         raise EntryNotBound(
-            f"journal entry {entry.id} was changed after it was written; kept aside",
+            "journal.edited",
             inspection_id=entry.id,
             why="edited",
         )
@@ -318,9 +333,19 @@ def replay(
             else:
                 decision = _submit_stamped(ctx, actor, draft, stamped)
         except EntryNotBound as exc:
-            journal.set_aside(entry.id, str(exc))
+            code, params = _refusal(exc)
+            journal.set_aside(entry.id, str(exc), code, params)
             log.error("%s", exc)
-            items.append(ReplayItem(entry.id, lpn, ReplayStatus.KEPT_ASIDE, str(exc)))
+            items.append(
+                ReplayItem(
+                    entry.id,
+                    lpn,
+                    ReplayStatus.KEPT_ASIDE,
+                    str(exc),
+                    message_code=code,
+                    params=params,
+                )
+            )
             continue
         except Exception as exc:
             if is_outage(exc):
@@ -331,8 +356,13 @@ def replay(
                 # A bug: keep the entry (refused, so the queue moves on) and log it fully.
                 log.exception("replaying journal entry %s failed unexpectedly", entry.id)
             reason = str(exc) or type(exc).__name__
-            journal.mark_refused(entry.id, reason)
-            items.append(ReplayItem(entry.id, lpn, ReplayStatus.REFUSED, reason))
+            code, params = _refusal(exc)
+            journal.mark_refused(entry.id, reason, code, params)
+            items.append(
+                ReplayItem(
+                    entry.id, lpn, ReplayStatus.REFUSED, reason, message_code=code, params=params
+                )
+            )
             continue
         journal.remove(entry.id)
         log.info("journal entry %s of %s sent", entry.id, lpn)
@@ -360,6 +390,8 @@ def pending(journal: Journal) -> list[PendingView]:
                 datetime.fromisoformat(at) if isinstance(at, str) else None,
                 len(entry.photos),
                 entry.refused,
+                entry.refused_code,
+                dict(entry.refused_params),
             )
         )
     return views
@@ -378,11 +410,7 @@ def require_not_kept(journal: Journal, lpn: str) -> None:
     (one the server refused does not count: the inspector redoes that one)."""
     for view in pending(journal):
         if view.lpn == lpn and not view.refused:
-            raise InspectionKept(
-                f"{lpn}: inspected, waiting here for the database to come back. "
-                "No second inspection.",
-                lpn=lpn,
-            )
+            raise InspectionKept("inspection.kept_for_outage", lpn=lpn)
 
 
 def discard(journal: Journal, inspection_id: str) -> None:
@@ -392,12 +420,20 @@ def discard(journal: Journal, inspection_id: str) -> None:
         if entry.id == inspection_id:
             if not entry.refused:
                 raise ValidationError(
-                    "this inspection is still waiting to be sent; it cannot be discarded",
+                    "journal.discard_waiting",
                     inspection_id=inspection_id,
                 )
             journal.remove(inspection_id)
             log.warning("refused journal entry %s discarded", inspection_id)
             return
+
+
+def _refusal(exc: BaseException) -> tuple[str, dict[str, Any]]:
+    """A refusal's catalogue code and parameters, to be kept with the entry; none for an
+    error that is not a refusal of the catalogue (a bug: its English is all there is)."""
+    if isinstance(exc, QcError) and exc.message_code in CATALOGUE:
+        return exc.message_code, dict(exc.params)
+    return "", {}
 
 
 def _short(exc: BaseException) -> str:

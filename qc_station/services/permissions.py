@@ -105,11 +105,29 @@ def actions_for(role: Role) -> frozenset[Action]:
     return frozenset(action for action, roles in PERMISSIONS.items() if role in roles)
 
 
-def _role_list(roles: frozenset[Role]) -> str:
-    names = [r.value for r in _ROLE_ORDER if r in roles]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
+#: What each action is called in a refusal ("… may not export finance"): a message of the
+#: catalogue, so that the screens word it in the station's language.
+_ACTION_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        Action.INSPECT: "action.inspect",
+        Action.DECIDE: "action.decide",
+        Action.APPROVE: "action.approve",
+        Action.REJECT: "action.reject",
+        Action.REOPEN: "action.reopen",
+        Action.RELEASE_CLAIM: "action.release_claim",
+        Action.FOLLOW_UP: "action.follow_up",
+        Action.MANAGE_DISPUTES: "action.manage_disputes",
+        Action.EXPORT_FINANCE: "action.export_finance",
+        Action.MANAGE_USERS: "action.manage_users",
+        Action.MANAGE_POLICY: "action.manage_policy",
+        Action.MANAGE_DATABASE: "action.manage_database",
+        Action.IMPORT: "action.import",
+        Action.CREATE_UNEXPECTED: "action.create_unexpected",
+        Action.PRINT_DOCUMENTS: "action.print_documents",
+        Action.VIEW_DASHBOARD: "action.view_dashboard",
+        Action.MANAGE_RECOVERY: "action.manage_recovery",
+    }
+)
 
 
 def require_role(actor: Actor, *roles: Role, action: str | None = None) -> None:
@@ -120,14 +138,15 @@ def require_role(actor: Actor, *roles: Role, action: str | None = None) -> None:
     needed = frozenset(roles)
     if actor.role in needed:
         return
-    what = action.replace("_", " ") if action else "do this"
+    what = _ACTION_WORDS.get(action or "", "action.other")
     raise PermissionDenied(
-        f"{actor.username} ({actor.role.value}) may not {what}: "
-        f"this needs the role {_role_list(needed)}",
+        "permission.role_may_not",
         user=actor.username,
         role=actor.role.value,
+        what={"code": what, "params": {}},
         action=action,
         needed=[r.value for r in _ROLE_ORDER if r in needed],
+        needed_role=[r.value for r in _ROLE_ORDER if r in needed],
     )
 
 
@@ -151,8 +170,7 @@ def check_current(uow: UnitOfWork, now: datetime, actor: Actor, action: Action |
     if actor.username == SYSTEM_USER:
         if uow.users.count():
             raise PermissionDenied(
-                f"the local operator {SYSTEM_USER!r} acts only on a database without users: "
-                "sign in as a user",
+                "permission.system_user",
                 user=actor.username,
                 revoked="system",
             )
@@ -162,21 +180,20 @@ def check_current(uow: UnitOfWork, now: datetime, actor: Actor, action: Action |
     user = uow.users.get(actor.username)
     if user is None:
         raise AuthenticationFailed(
-            f"user {actor.username} does not exist (any more): sign in again",
+            "account.revoked_unknown",
             username=actor.username,
             revoked="unknown",
         )
     if not user.active:
         raise AuthenticationFailed(
-            f"your account {user.username} was deactivated: ask an admin",
+            "account.revoked_deactivated",
             username=user.username,
             revoked="deactivated",
         )
     locked_until = stored_utc(user.locked_until)
     if locked_until is not None and now < locked_until:
         raise AuthenticationFailed(
-            f"your account {user.username} is locked until {locked_until:%Y-%m-%d %H:%M:%S} "
-            "UTC: ask an admin",
+            "account.revoked_locked",
             username=user.username,
             revoked="locked",
             until=locked_until,
@@ -185,8 +202,7 @@ def check_current(uow: UnitOfWork, now: datetime, actor: Actor, action: Action |
         # An admin reset the password: nothing but choosing a new one until then (the
         # password change itself checks with no action).
         raise AuthenticationFailed(
-            f"the password of {user.username} was reset: choose a new one first "
-            "(at sign-in, or with qc-station users passwd)",
+            "account.revoked_password_reset",
             username=user.username,
             revoked="password_reset",
         )
@@ -194,7 +210,7 @@ def check_current(uow: UnitOfWork, now: datetime, actor: Actor, action: Action |
         return
     if user.role != actor.role:
         raise PermissionDenied(
-            f"your role changed to {user.role.value}: sign in again",
+            "account.role_changed",
             user=user.username,
             role=user.role.value,
             action=action.value,

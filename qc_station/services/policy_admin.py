@@ -113,14 +113,18 @@ def _decode(data: str | bytes) -> str:
         return data.removeprefix("\ufeff")
     if len(data) > MAX_POLICY_BYTES:
         raise PolicyError(
-            f"the policy file is too large ({len(data)} bytes; at most {MAX_POLICY_BYTES})",
+            "policy_file.too_large",
             key="",
             problem="too_large",
+            size=len(data),
+            limit=MAX_POLICY_BYTES,
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PolicyError(f"policy file is not UTF-8: {exc}", key="", problem="encoding") from None
+        raise PolicyError(
+            "policy_file.not_utf8", key="", problem="encoding", detail=str(exc)
+        ) from None
 
 
 def parse(data: str | bytes) -> Policy:
@@ -128,9 +132,7 @@ def parse(data: str | bytes) -> Policy:
     text = _decode(data)
     if len(text.encode("utf-8")) > MAX_POLICY_BYTES:
         raise PolicyError(
-            f"the policy text is too large (at most {MAX_POLICY_BYTES} bytes)",
-            key="",
-            problem="too_large",
+            "policy_file.text_too_large", key="", problem="too_large", limit=MAX_POLICY_BYTES
         )
     return load_policy(text)
 
@@ -182,13 +184,14 @@ def compare_on_cases(current: Policy, candidate: Policy, cases_csv: str) -> Poli
 def _load_stored(hash_: str, text: str | None) -> Policy:
     if text is None:
         # The foreign key of the activations keeps the text; a missing one is damage.
-        raise Conflict(f"the active policy {hash_} has no stored text", policy_hash=hash_)
+        raise Conflict("policy_file.active_text_missing", policy_hash=hash_)
     try:
         policy = load_policy(text)
     except PolicyError as error:
         raise PolicyError(
-            f"the active policy {hash_} in the database does not load with this version of "
-            f"the program: {error}; activate a valid policy",
+            "policy_file.active_does_not_load",
+            policy_hash=hash_,
+            cause={"code": error.message_code, "params": error.params},
             key=error.params.get("key", ""),
             problem=error.params.get("problem", ""),
         ) from None
@@ -225,10 +228,7 @@ def policy_text(ctx: ServiceContext, policy_hash: str) -> str | None:
 def _check_note(note: str) -> str:
     value = (note or "").strip()
     if not value:
-        raise ValidationError(
-            "say why the policy changes: a note is required to activate a policy",
-            field="note",
-        )
+        raise ValidationError("policy_file.note_missing", field="note")
     return check_text(value, "note")
 
 
@@ -247,10 +247,10 @@ def activate(ctx: ServiceContext, actor: Actor, data: str | bytes, note: str) ->
         current = uow.policies.active()
         if current is not None and current.policy_hash == policy.hash:
             raise Conflict(
-                f"policy {policy.hash} is already the active policy "
-                f"(activated by {current.activated_by} at {current.activated_at:%Y-%m-%d %H:%M} "
-                "UTC)",
+                "policy_file.already_active",
                 policy_hash=policy.hash,
+                user=current.activated_by,
+                activated_at=current.activated_at,
             )
         previous = current.policy_hash if current is not None else None
         uow.policies.ensure(policy.hash, policy.source_text, now)

@@ -13,8 +13,8 @@ Rules every implementation keeps:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -129,6 +129,16 @@ class DecisionRepository(Protocol):
 
     def pending(self, limit: int = 1000) -> list[Decision]:
         """Decisions awaiting approval, oldest first."""
+
+    def made_at_station(self, station: str, since: datetime, limit: int) -> list[Decision]:
+        """Decisions made at ``station`` at or after ``since``, whatever their status,
+        newest first: at most ``limit`` (the scan page's last decisions, issue 16)."""
+
+    def units_decided_at_station(
+        self, station: str, since: datetime, decided_by: str | None = None
+    ) -> int:
+        """How many units have a decision made at ``station`` at or after ``since`` (by
+        ``decided_by`` when given), whatever its status: a unit decided twice counts once."""
 
     def assign_export_batch(self, batch_id: str) -> int:
         """Mark every final decision with no batch as part of ``batch_id`` in one statement
@@ -427,13 +437,17 @@ class JournalEntry:
 
     ``id`` is the inspection's idempotent id; ``record`` holds the draft's fields as JSON
     values (``services.outbox`` writes and reads them); ``photos`` are the photo bytes in
-    order; ``refused`` says why the server refused it on a replay, for the inspector to
-    see (empty while it is only waiting)."""
+    order; ``refused`` says why the server refused it on a replay, in English (the log, the
+    command line; empty while it is only waiting), and ``refused_code`` with
+    ``refused_params`` the same refusal as a code of the message catalogue, for the screens
+    to word. An entry refused by an older version has only the English (no code)."""
 
     id: str
     record: dict[str, Any]
     photos: tuple[bytes, ...]
     refused: str = ""
+    refused_code: str = ""
+    refused_params: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Journal(Protocol):
@@ -447,10 +461,25 @@ class Journal(Protocol):
         """Every entry, oldest first. Entries that cannot be read are set aside (never
         deleted) and left out."""
 
-    def mark_refused(self, entry_id: str, reason: str) -> None: ...
+    def mark_refused(
+        self,
+        entry_id: str,
+        reason: str,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Keep the entry with the server's refusal: ``reason`` in English, ``code`` and
+        ``params`` as the message catalogue has it (kept outside the signed record)."""
 
-    def set_aside(self, entry_id: str, reason: str) -> None:
-        """Refuse an entry for good: out of ``entries``, never deleted (SPEC §6)."""
+    def set_aside(
+        self,
+        entry_id: str,
+        reason: str,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Refuse an entry for good: out of ``entries``, never deleted (SPEC §6); the
+        refusal is kept as ``mark_refused`` keeps it."""
 
     def kept_aside(self) -> list[JournalEntry]:
         """The entries ``set_aside`` refused, with their reason, oldest first."""

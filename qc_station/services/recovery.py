@@ -91,17 +91,14 @@ def _close(
 ) -> CaseView:
     require(actor, Action.MANAGE_RECOVERY)
     name = (party or "").strip()
-    what = (
-        "vendor-return batch for supplier"
-        if kind == RecoveryKind.VENDOR_RETURN
-        else ("claim for carrier")
-    )
     collect_pending(ctx, actor)
     now = ctx.clock.now()
     with authorized(ctx, actor, Action.MANAGE_RECOVERY) as uow:
         case = uow.recovery.open_case(kind, name)
         if case is None:
-            raise NotFound(f"there is no open {what} {name!r}", party=name, kind=kind.value)
+            if kind == RecoveryKind.VENDOR_RETURN:
+                raise NotFound("recovery.no_open_vendor_batch", party=name, kind=kind.value)
+            raise NotFound("recovery.no_open_claim", party=name, kind=kind.value)
         if cartons is not None and case.active_items():
             check_cartons(cartons, len(case.active_items()))
         day = now.astimezone(UTC).strftime("%Y%m%d")
@@ -173,7 +170,7 @@ def pull_unit(
     with authorized(ctx, actor, Action.MANAGE_RECOVERY) as uow:
         case = _case_holding(uow, code)
         if case is None:
-            raise NotFound(f"unit {code} is in no vendor-return batch or carrier claim", lpn=code)
+            raise NotFound("recovery.unit_in_no_case", lpn=code)
         _check_version(case, version)
         _pull(uow, ctx, actor, case, code, reason)
         uow.commit()
@@ -207,9 +204,9 @@ def record_payment(
     left out when the case claims a single currency."""
     require(actor, Action.MANAGE_RECOVERY)
     if denied and amount is not None:
-        raise ValidationError("a denial has no amount", field="amount")
+        raise ValidationError("recovery.denial_no_amount", field="amount")
     if not denied and amount is None:
-        raise ValidationError("a payment needs its amount", field="amount")
+        raise ValidationError("recovery.payment_needs_amount", field="amount")
 
     def change(case: RecoveryCase, now: datetime) -> tuple[str, dict[str, object]]:
         if denied:
@@ -233,9 +230,9 @@ def _single_currency(case: RecoveryCase) -> str:
     claimed = sorted(case.claimed())
     if len(claimed) != 1:
         raise ValidationError(
-            f"{case.label} claims {', '.join(claimed) or 'nothing'}: say which currency "
-            "the payment is in",
+            "recovery.payment_currency_needed",
             field="payment_currency",
+            case=case.number or case.id,
             currencies=claimed,
         )
     return claimed[0]
@@ -244,7 +241,7 @@ def _single_currency(case: RecoveryCase) -> str:
 def _check_version(case: RecoveryCase, version: int | None) -> None:
     if version is not None and version != case.version:
         # The screen showed an older state: act on what is there now, not on that.
-        raise Conflict(f"{case.label} changed since it was shown; look at it again")
+        raise Conflict("recovery.case_changed", case=case.number or case.id)
 
 
 def _step(

@@ -28,15 +28,14 @@ def check_cartons(cartons: int, units: int) -> None:
     """A batch ships in at least one carton and at most one per unit (no empty cartons)."""
     if cartons < 1:
         raise ValidationError(
-            f"a batch ships in at least 1 carton, not {cartons}",
+            "recovery.cartons",
             field="cartons",
             value=cartons,
             units=units,
         )
     if cartons > units:
         raise ValidationError(
-            f"{cartons} cartons for {units} unit{'s' if units != 1 else ''}: "
-            "some cartons would be empty",
+            "recovery.cartons",
             field="cartons",
             value=cartons,
             units=units,
@@ -76,10 +75,10 @@ def case_documents(
     view = get_case(ctx, actor, number)
     if view.number is None:
         raise ValidationError(
-            f"the open case for {view.party} has no number yet: close the batch (or file the "
-            "claim) first",
+            "recovery.case_no_number",
             field="case_number",
             case=view.id,
+            party=view.party,
         )
     carrier = view.kind == RecoveryKind.CARRIER_CLAIM
     labels = None

@@ -138,7 +138,7 @@ def find_case(uow: UnitOfWork, number: str) -> RecoveryCase:
     key = (number or "").strip()
     case = uow.recovery.by_number(key.upper()) or uow.recovery.get(key)
     if case is None:
-        raise NotFound(f"no vendor-return batch or carrier claim {key!r}", case=key)
+        raise NotFound("recovery.unknown_case", case=key)
     return case
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any, cast
 
 from printing.data import (
     ChecklistLine,
+    ClipData,
     DecisionData,
+    KeyFrame,
     PageSize,
     PhotoData,
     ReportData,
@@ -21,9 +23,11 @@ from printing.data import (
     UnitReport,
 )
 from printing.report import render_report
+from printing.wording import DOCUMENT_LANGUAGES, DocumentWords
 from qc_station.domain.audit import AuditEvent
 from qc_station.domain.errors import PolicyError
-from qc_station.domain.local_time import document_time
+from qc_station.domain.local_time import document_time, local
+from qc_station.domain.messages import vocabulary_of
 from qc_station.domain.model import Decision, DecisionStatus, Inspection, Rma, Unit
 from qc_station.domain.policy import ChecklistItem, load_policy
 
@@ -40,6 +44,20 @@ from .document_sources import (
 from .permissions import Action, authorized, require
 from .ports import UnitOfWork
 from .returns import normalise_code
+from .video_ports import InspectionVideo, KeyFrameReader, VideoStore
+
+#: The key frames the report shows of each clip (issue 18).
+KEY_FRAMES = 4
+
+
+@dataclass(frozen=True)
+class ClipFrames:
+    """Where the report finds a clip's file and how it takes key frames out of it (the
+    station's ``StationPorts.videos`` and ``key_frames``); without them the report lists each
+    clip's facts only."""
+
+    store: VideoStore | None
+    key_frames: KeyFrameReader | None
 
 
 @dataclass(frozen=True)
@@ -56,14 +74,18 @@ def report_data(
     *,
     page_size: str = "A4",
     tz: tzinfo | None = None,
+    language: str = "en",
+    clips: ClipFrames | None = None,
 ) -> ReportData:
-    """The inspection report of an RMA (all its units), or of one unit when given its LPN."""
+    """The inspection report of an RMA (all its units), or of one unit when given its LPN,
+    worded in ``language`` (``printing.wording.DOCUMENT_LANGUAGES``)."""
     require(actor, Action.PRINT_DOCUMENTS)
     paper = cast(PageSize, check_choice("page size", page_size, PAGE_SIZES))
+    check_choice("document language", language, DOCUMENT_LANGUAGES)
     code = normalise_code(code)
     with authorized(ctx, actor, Action.PRINT_DOCUMENTS, read_only=True) as uow:
         rma, lpn = find_rma(uow, code)
-        return gather_report(ctx, uow, actor, rma, lpn, paper, tz)
+        return gather_report(ctx, uow, actor, rma, lpn, paper, tz, language=language, clips=clips)
 
 
 def report_pdf(
@@ -73,8 +95,10 @@ def report_pdf(
     *,
     page_size: str = "A4",
     tz: tzinfo | None = None,
+    language: str = "en",
+    clips: ClipFrames | None = None,
 ) -> ReportDocument:
-    data = report_data(ctx, actor, code, page_size=page_size, tz=tz)
+    data = report_data(ctx, actor, code, page_size=page_size, tz=tz, language=language, clips=clips)
     pdf = render(lambda: render_report(data))
     return ReportDocument(pdf, data.rma.code, tuple(u.lpn for u in data.units))
 
@@ -87,27 +111,32 @@ def gather_report(
     lpn: str | None,
     page_size: PageSize,
     tz: tzinfo | None,
+    *,
+    language: str = "en",
+    clips: ClipFrames | None = None,
 ) -> ReportData:
     names = Names(uow)
+    words = DocumentWords(language)
     units = [u for u in rma.units if lpn is None or u.lpn == lpn]
     reports: list[UnitReport] = []
     events: dict[int, AuditEvent] = {}
     for event in uow.audit.for_entity("rma", rma.code):
         events[event.seq] = event
     for unit in units:
-        report, unit_events = _unit_report(ctx, uow, rma, unit, names, tz)
+        report, unit_events = _unit_report(ctx, uow, rma, unit, names, tz, words, clips)
         reports.append(report)
         events.update((e.seq, e) for e in unit_events)
     head = uow.audit.last()
     return ReportData(
         rma=_facts(rma),
         units=tuple(reports),
-        audit_excerpt=tuple(_audit_line(e, tz) for _, e in sorted(events.items())),
+        audit_excerpt=tuple(_audit_line(e, tz, words) for _, e in sorted(events.items())),
         audit_head=f"{head.seq}:{head.hash}" if head else "",
         generated_at=document_time(ctx.clock.now(), tz),
         generated_by=names.full(actor.username),
         page_size=page_size,
         title="Inspection report" if lpn is None else "Inspection report (one unit)",
+        language=language,
     )
 
 
@@ -136,6 +165,8 @@ def _unit_report(
     unit: Unit,
     names: Names,
     tz: tzinfo | None,
+    words: DocumentWords,
+    clips: ClipFrames | None,
 ) -> tuple[UnitReport, list[AuditEvent]]:
     line = rma.line_of(unit)
     inspections = uow.inspections.for_unit(unit.lpn)
@@ -186,8 +217,9 @@ def _unit_report(
         serial=inspection.serial or None,
         notes=inspection.notes,
         photos=photos,
-        decision=_decision(decision, names, tz) if decision else None,
+        decision=_decision(decision, names, tz, words) if decision else None,
         approvals=_signatures(decision, names, tz) if decision else (),
+        clips=tuple(_clip(video, tz, clips) for video in uow.videos.for_inspection(inspection.id)),
     )
     return report, events
 
@@ -232,14 +264,21 @@ def _checklist(
     return tuple(lines)
 
 
-def _decision(decision: Decision, names: Names, tz: tzinfo | None) -> DecisionData:
+def _decision(
+    decision: Decision, names: Names, tz: tzinfo | None, words: DocumentWords
+) -> DecisionData:
     final = decision.final
-    reasons = [r.text for r in decision.reasons]
-    reasons += [r.text for r in decision.approval_reasons]  # each says "Needs approval: …"
+    reasons = [words.message(r.code, r.params, r.text) for r in decision.reasons]
+    # each says "Needs approval: …"
+    reasons += [words.message(r.code, r.params, r.text) for r in decision.approval_reasons]
     if decision.overridden and decision.proposed != final:
         reasons.append(
-            f"The policy proposed {decision.proposed.headline.value} "
-            f"({decision.proposed.resolution.value}); the inspector overrode it."
+            words(
+                "The policy proposed {headline} ({resolution}); the inspector overrode it."
+            ).format(
+                headline=words.headline(decision.proposed.headline.value),
+                resolution=words.resolution(decision.proposed.resolution.value),
+            )
         )
     return DecisionData(
         headline=final.headline.value,
@@ -283,14 +322,56 @@ def _signatures(decision: Decision, names: Names, tz: tzinfo | None) -> tuple[Si
     return tuple(signatures)
 
 
-def _audit_line(event: AuditEvent, tz: tzinfo | None) -> str:
+def _clip(video: InspectionVideo, tz: tzinfo | None, source: ClipFrames | None) -> ClipData:
+    """A clip's facts, and its key frames where its file is still in the store."""
+    clip = video.clip
+    missing = ""
+    stills = []
+    if video.pruned_at is not None:
+        missing = "pruned"
+    elif source is not None and source.store is not None:
+        if not source.store.exists(clip.sha256):
+            missing = "absent"
+        elif source.key_frames is not None:
+            stills = source.key_frames(source.store.path(clip.sha256), KEY_FRAMES)
+            missing = "" if stills else "unreadable"
+    return ClipData(
+        sha256=clip.sha256,
+        duration_ms=clip.duration_ms,
+        started_at=_clip_time(clip.started_at, tz),
+        started_utc=_clip_time(clip.started_at, UTC),
+        ended_at=_clip_time(clip.ended_at, tz),
+        ended_utc=_clip_time(clip.ended_at, UTC),
+        frames=clip.frames,
+        key_frames=tuple(KeyFrame(s.jpeg, s.at_ms, s.width, s.height) for s in stills),
+        missing=missing,
+        pruned_at=document_time(video.pruned_at, tz),
+    )
+
+
+def _clip_time(moment: datetime, tz: tzinfo | None) -> str:
+    """To the second, naming the zone: a clip's start and end are checked against the
+    carrier's and the marketplace's own records."""
+    return local(moment, tz).strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+
+
+def _audit_line(event: AuditEvent, tz: tzinfo | None, words: DocumentWords) -> str:
     change = ""
     if event.new:
-        change = " " + ", ".join(f"{k}={_short(v)}" for k, v in sorted(event.new.items()))
+        change = " " + ", ".join(
+            f"{k}={_short(_worded(k, v, words))}" for k, v in sorted(event.new.items())
+        )
     return (
         f"#{event.seq} {document_time(event.at, tz)} · {event.station} · {event.actor} · "
         f"{event.entity} {event.entity_id} {event.action}{change}"
     )
+
+
+def _worded(key: str, value: Any, words: DocumentWords) -> Any:
+    """A recorded code (``finding=TRANSIT_DAMAGE``) in words, as everywhere on the report; the
+    audit record itself keeps the code."""
+    kind = vocabulary_of(key)
+    return words.code(kind, value) if kind is not None and isinstance(value, str) else value
 
 
 def _short(value: Any) -> str:

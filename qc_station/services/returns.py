@@ -34,17 +34,18 @@ def normalise_code(raw: str) -> str:
     """
     code = unicodedata.normalize("NFKC", raw or "").strip()
     if not code:
-        raise ValidationError("nothing was scanned", field="code")
+        raise ValidationError("scan.empty", field="code")
     if len(code) > MAX_CODE_LENGTH:
         raise ValidationError(
-            f"scanned code is {len(code)} characters long; RMA codes and LPNs have at most "
-            f"{MAX_CODE_LENGTH} (were two codes scanned at once?)",
+            "scan.too_long",
             field="code",
+            length=len(code),
+            limit=MAX_CODE_LENGTH,
             value=code[:80],
         )
     if any(unicodedata.category(ch).startswith("C") for ch in code):
         raise ValidationError(
-            "scanned code contains control characters; scan it again",
+            "scan.control_characters",
             field="code",
             value=code.encode("unicode_escape").decode(),
         )
@@ -60,7 +61,7 @@ def _load(uow: UnitOfWork, code: str) -> tuple[Rma, str | None]:
         rma = uow.rmas.get_by_lpn(candidate)
         if rma is not None:
             return rma, candidate
-    raise NotFound(f"unknown code {code}: no RMA or unit has it", code=code)
+    raise NotFound("unit.unknown_code", code=code)
 
 
 def _view(
@@ -150,7 +151,7 @@ def claim_unit(ctx: ServiceContext, actor: Actor, lpn: str) -> RmaView:
         rma, _ = _load(uow, lpn)
         unit = rma.unit(lpn)
         if unit is None:
-            raise ValidationError(f"{lpn} is an RMA; scan the unit's LPN", code=lpn)
+            raise ValidationError("scan.rma_not_unit", code=lpn)
         _refuse_if_done(uow, unit)
         before = unit.state
         changed = claim_or_explain(unit, actor, ctx.clock.now())
@@ -178,41 +179,40 @@ def claim_unit(ctx: ServiceContext, actor: Actor, lpn: str) -> RmaView:
 
 
 def claim_or_explain(unit: Unit, actor: Actor, now: datetime) -> bool:
-    """``Unit.claim``, with the refusal naming the holding station, user and since when in
-    this station's local time (the service runs on the station; times are stored in UTC)."""
+    """``Unit.claim``, with the refusal naming the holding station, user and since when
+    (``unit.claimed_since``; the screens show the moment in the station's local time)."""
     try:
         return unit.claim(actor.station, actor.username, now)
     except Conflict as exc:
         since = exc.params.get("since")
         if "station" not in exc.params or not isinstance(since, datetime):
             raise
-        local = since.astimezone().strftime("%Y-%m-%d %H:%M")
-        raise Conflict(
-            f"unit {unit.lpn} is being inspected at station {exc.params['station']} by "
-            f"{exc.params.get('user') or '?'} since {local}",
-            **exc.params,
-            since_local=local,
-        ) from None
+        held = {**exc.params, "lpn": unit.lpn, "user": exc.params.get("user") or "?"}
+        raise Conflict("unit.claimed_since", **held) from None
 
 
 def _refuse_if_done(uow: UnitOfWork, unit: Unit) -> None:
     if unit.state == UnitState.DECIDED:
         decision = uow.decisions.current(unit.lpn)
-        detail = ""
         if decision is not None:
-            detail = (
-                f" ({decision.final.headline.value} by {decision.decided_by} on "
-                f"{decision.decided_at:%Y-%m-%d %H:%M} UTC)"
+            raise InvalidTransition(
+                "unit.already_decided_by",
+                lpn=unit.lpn,
+                headline=decision.final.headline.value,
+                user=decision.decided_by,
+                decided_at=decision.decided_at,
+                current=unit.state.value,
+                target=UnitState.IN_INSPECTION.value,
             )
         raise InvalidTransition(
-            f"unit {unit.lpn} is already decided{detail}; a supervisor can reopen it",
+            "unit.already_decided",
             lpn=unit.lpn,
             current=unit.state.value,
             target=UnitState.IN_INSPECTION.value,
         )
     if unit.state == UnitState.AWAITING_APPROVAL:
         raise InvalidTransition(
-            f"unit {unit.lpn} is waiting for a supervisor's approval",
+            "unit.awaiting_approval",
             lpn=unit.lpn,
             current=unit.state.value,
             target=UnitState.IN_INSPECTION.value,
@@ -228,13 +228,11 @@ def release_claim(ctx: ServiceContext, actor: Actor, lpn: str, reason: str = "")
         rma, _ = _load(uow, lpn)
         unit = rma.unit(lpn)
         if unit is None or unit.claimed_station is None:
-            raise Conflict(f"unit {lpn} is not claimed by any station", lpn=lpn)
+            raise Conflict("unit.not_claimed", lpn=lpn)
         if unit.claimed_station != actor.station:
             check_current(uow, ctx.clock.now(), actor, Action.RELEASE_CLAIM)
             if not reason.strip():
-                raise ValidationError(
-                    "releasing another station's claim needs a reason", field="reason"
-                )
+                raise ValidationError("unit.release_needs_reason", field="reason")
         old = {"station": unit.claimed_station, "user": unit.claimed_by, "since": unit.claimed_at}
         unit.release()
         uow.rmas.save_unit(unit.lpn, unit.state, None, None, None, unit.version)
@@ -269,15 +267,13 @@ def create_unexpected_return(
     currency = check_currency(parcel.currency)
     market = parcel.market.strip().upper()
     if len(market) != 2 or not market.isalpha():
-        raise ValidationError(
-            f"market {parcel.market!r} is not a two-letter country code", field="market"
-        )
+        raise ValidationError("field.market", field="market", value=parcel.market)
     if not parcel.sku.strip():
-        raise ValidationError("an unexpected return needs the SKU on the item", field="sku")
+        raise ValidationError("field.sku_missing", field="sku")
     if parcel.unit_price < 0:
-        raise ValidationError("unit price must not be negative", field="unit_price")
+        raise ValidationError("money.negative_price", field="unit_price")
     if not 1 <= parcel.quantity <= 100:
-        raise ValidationError("quantity must be between 1 and 100", field="quantity")
+        raise ValidationError("inspection.quantity", field="quantity")
     now = ctx.clock.now()
     code = f"UNX-{now:%Y%m%d}-{secrets.token_hex(3).upper()}"
     with authorized(ctx, actor, Action.CREATE_UNEXPECTED) as uow:

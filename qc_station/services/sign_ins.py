@@ -55,7 +55,7 @@ def canonical(content: dict[str, Any]) -> bytes:
 
     def check(value: Any) -> None:
         if isinstance(value, float):
-            raise ValidationError("a journal entry holds no floating-point values")
+            raise ValidationError("journal.float_value")
         if isinstance(value, dict):
             for item in value.values():
                 check(item)

@@ -21,8 +21,8 @@ from typing import Any, Protocol
 from qc_station.domain.errors import QcError
 
 from .ports import Clock, Journal
-from .print_queue import Printer, PrintQueue, PrintSpool
-from .video_ports import ClipImporter, VideoRecorder, VideoStore
+from .print_queue import Printer, PrintQueue, PrintRecorder, PrintSpool
+from .video_ports import ClipImporter, KeyFrameReader, VideoRecorder, VideoStore
 
 #: Does this failure mean "the server cannot take it now, keep it and try again" (SPEC §10)?
 OutageTest = Callable[[BaseException], bool]
@@ -92,6 +92,29 @@ class CodeDebouncer(Protocol):
 
 #: Opens camera number ``source`` or the video file at path ``source``.
 CameraFactory = Callable[[int | str], FrameSource]
+
+
+@dataclass(frozen=True)
+class CameraChoice:
+    """A camera this computer has, as the Settings list it (SPEC §7.5: chosen by name)."""
+
+    #: what the person reads: the device's own name
+    name: str
+    #: what :data:`CameraFactory` opens: a device path (``/dev/video0``) or number
+    source: int | str
+
+
+#: The cameras plugged in now, by name (``adapters.camera_devices``); may be empty.
+CameraLister = Callable[[], Sequence[CameraChoice]]
+#: A camera typed in (a number, device path, RTSP/HTTP URL or video file) as the source to
+#: store; ``ValidationError`` saying what is accepted else (``adapters.camera``).
+CameraSourceParser = Callable[[str], int | str]
+
+
+def _no_cameras() -> Sequence[CameraChoice]:
+    return ()
+
+
 #: The barcodes in one frame.
 FrameDecoder = Callable[[Any], Sequence[Code]]
 
@@ -122,6 +145,14 @@ class StationPorts:
     videos: VideoStore | None = field(default=None, repr=False)
     recorder: VideoRecorder | None = field(default=None, repr=False)
     import_clip: ClipImporter | None = field(default=None, repr=False)
+    #: stills of a clip for the inspection report (issue 18)
+    key_frames: KeyFrameReader | None = field(default=None, repr=False)
+    #: the cameras to choose from in the Settings, and the check of one typed in
+    list_cameras: CameraLister = field(default=_no_cameras, repr=False)
+    parse_camera: CameraSourceParser | None = field(default=None, repr=False)
+    #: writes printed and discarded jobs into their units' story (``services.print_history``;
+    #: needs the database, so ``bootstrap.build`` sets it); None: prints are not recorded
+    print_recorder: PrintRecorder | None = field(default=None, repr=False)
 
     @cached_property
     def printer(self) -> Printer:
@@ -130,4 +161,4 @@ class StationPorts:
     @cached_property
     def print_queue(self) -> PrintQueue:
         """The station's one durable print queue, over its spool and printer."""
-        return PrintQueue(self.print_spool, self.printer, self.clock)
+        return PrintQueue(self.print_spool, self.printer, self.clock, recorder=self.print_recorder)

@@ -69,7 +69,7 @@ def heartbeat(ctx: ServiceContext, info: StationInfo) -> None:
     anyone made, and would bury the audit log."""
     name = info.name.strip()
     if not name:
-        raise ValidationError("a station needs a name (station_name in the configuration)")
+        raise ValidationError("station.name_missing", key="station_name")
     with ctx.uow() as uow:
         uow.stations.heartbeat(
             StationRecord(name, info.host.strip(), info.version, info.started_at, ctx.clock.now())
@@ -133,6 +133,6 @@ def release_stale_claim(ctx: ServiceContext, actor: Actor, lpn: str, reason: str
     require(actor, Action.RELEASE_CLAIM)
     check_allowed(ctx, actor, Action.RELEASE_CLAIM)
     if not reason.strip():
-        raise ValidationError("releasing a claim needs a reason", field="reason")
+        raise ValidationError("unit.release_needs_reason", field="reason")
     check_text(reason, "reason")
     returns.release_claim(ctx, actor, lpn, reason)

@@ -145,13 +145,12 @@ class DashboardFigures:
 
 
 def _check(f: StatsFilter) -> StatsFilter:
-    for name, value in (("since", f.since), ("until", f.until)):
-        if value is not None and value.tzinfo is None:
-            raise ValidationError(f"the period's {name} has no time zone", field=name)
+    if f.since is not None and f.since.tzinfo is None:
+        raise ValidationError("stats.start_no_time_zone", field="since")
+    if f.until is not None and f.until.tzinfo is None:
+        raise ValidationError("stats.end_no_time_zone", field="until")
     if f.since is not None and f.until is not None and f.since >= f.until:
-        raise ValidationError(
-            "the period's start must be before its end", field="since", since=f.since
-        )
+        raise ValidationError("stats.start_after_end", field="since", since=f.since, until=f.until)
     market = (f.market or "").strip().upper() or None
     category = (f.category or "").strip().lower() or None
     return StatsFilter(f.since, f.until, market, category)

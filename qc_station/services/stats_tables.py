@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
+from qc_station.domain.enums import Finding
+from qc_station.domain.vocabulary import english
+
 from .stats import (
     Amount,
     CarrierFigure,
@@ -208,7 +211,7 @@ STATED_VS_FOUND: FigureTable[ReasonFigure] = FigureTable(
             "findings",
             "findings",
             lambda r: {fd.value: n for fd, n in r.findings},
-            lambda r: ", ".join(f"{fd.value} {n}" for fd, n in r.findings),
+            lambda r: ", ".join(f"{english(Finding, fd.value)} {n}" for fd, n in r.findings),
             measures=lambda r: ((fd.value, n) for fd, n in r.findings),
         ),
         Column(

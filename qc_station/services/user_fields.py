@@ -29,14 +29,13 @@ def check_username(username: str) -> str:
     name = normalise_username(username)
     if not _USERNAME.fullmatch(name):
         raise ValidationError(
-            f"user name {username!r} is not valid: use 2 to 32 lower-case letters, digits, "
-            "dots, dashes or underscores",
+            "user.name_invalid",
             field="username",
             value=username,
         )
     if name == SYSTEM_USER:
         raise ValidationError(
-            f"user name {SYSTEM_USER!r} is reserved for the local operator",
+            "user.name_reserved",
             field="username",
             value=username,
         )
@@ -46,27 +45,27 @@ def check_username(username: str) -> str:
 def check_password(password: str, username: str) -> str:
     """The password policy: not empty, at least 8 characters, not the user name."""
     if not password:
-        raise ValidationError("a password is required", field="password")
+        raise ValidationError("user.password_missing", field="password")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters",
+            "user.password_short",
             field="password",
             min_length=MIN_PASSWORD_LENGTH,
         )
     if len(password) > MAX_PASSWORD_LENGTH:
         raise ValidationError(
-            f"the password is too long: use at most {MAX_PASSWORD_LENGTH} characters",
+            "user.password_long",
             field="password",
             max_length=MAX_PASSWORD_LENGTH,
         )
     if password.strip().lower() == normalise_username(username):
-        raise ValidationError("the password must not be the user name", field="password")
+        raise ValidationError("user.password_is_name", field="password")
     return password
 
 
 def check_pin(pin: str) -> str:
     if not _PIN.fullmatch(pin or ""):
-        raise ValidationError("a PIN is 4 to 8 digits", field="pin")
+        raise ValidationError("user.pin_invalid", field="pin")
     return pin
 
 
@@ -74,7 +73,7 @@ def check_badge(badge: str) -> str:
     value = (badge or "").strip()
     if not _BADGE.fullmatch(value):
         raise ValidationError(
-            f"badge {badge!r} is not valid: 1 to 64 printable characters without spaces",
+            "user.badge_invalid",
             field="badge",
             value=badge,
         )
@@ -85,16 +84,13 @@ def check_role(role: Role | str) -> Role:
     try:
         return Role(str(role).strip().lower())
     except ValueError:
-        names = ", ".join(r.value for r in Role)
         raise ValidationError(
-            f"unknown role {role!r}: use one of {names}", field="role", value=str(role)
+            "user.role_unknown", field="role", value=str(role), known_role=[r.value for r in Role]
         ) from None
 
 
 def check_full_name(full_name: str) -> str:
     value = (full_name or "").strip()
     if len(value) > MAX_FULL_NAME:
-        raise ValidationError(
-            f"the full name is limited to {MAX_FULL_NAME} characters", field="full_name"
-        )
+        raise ValidationError("user.full_name_long", field="full_name", limit=MAX_FULL_NAME)
     return value

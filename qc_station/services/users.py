@@ -101,12 +101,12 @@ def _badge_and_pin(uow: UnitOfWork, username: str, badge: str | None, pin: str |
     """Validate a badge with its PIN; the badge must be nobody else's. Returns the badge."""
     if badge is None or pin is None:
         # A badge alone would be a password anyone can photocopy; a PIN alone has no use.
-        raise ValidationError("a badge and its PIN go together: give both", field="badge")
+        raise ValidationError("user.badge_without_pin", field="badge")
     value = check_badge(badge)
     check_pin(pin)
     holder = uow.users.get_by_badge(value)
     if holder is not None and holder.username != username:
-        raise Conflict(f"badge {value} belongs to another user", badge=value)
+        raise Conflict("user.badge_taken", badge=value)
     return value
 
 
@@ -144,17 +144,17 @@ def add_user(
         first = uow.users.count() == 0
         if actor is None and not first:
             raise PermissionDenied(
-                "adding a user needs an admin to sign in (only the first user needs none)",
+                "user.add_needs_admin",
                 action=Action.MANAGE_USERS.value,
             )
         if first and role != Role.ADMIN:
             raise ValidationError(
-                "the first user must be an admin, so that someone can manage the others",
+                "user.first_must_be_admin",
                 field="role",
                 value=role.value,
             )
         if uow.users.get(name) is not None:
-            raise Conflict(f"user {name} exists already", username=name)
+            raise Conflict("user.exists", username=name)
         if badge is not None or pin is not None:
             badge = _badge_and_pin(uow, name, badge, pin)
         user = User(
@@ -178,7 +178,7 @@ def _get(uow: UnitOfWork, username: str) -> User:
     name = normalise_username(username)
     user = uow.users.get(name)
     if user is None:
-        raise NotFound(f"unknown user {name}", username=name)
+        raise NotFound("user.unknown", username=name)
     return user
 
 
@@ -186,17 +186,15 @@ def _active_admins(uow: UnitOfWork) -> set[str]:
     return {u.username for u in uow.users.list() if u.active and u.role == Role.ADMIN}
 
 
-def _keep_an_admin(uow: UnitOfWork, actor: Actor, user: User, what: str) -> None:
-    """Refuse a change that would leave no active admin to manage the users."""
+def _keep_an_admin(uow: UnitOfWork, user: User, *, demote: bool) -> None:
+    """Refuse a change (a deactivation, or a demotion with ``demote``) that would leave no
+    active admin to manage the users."""
     uow.users.lock_users()  # two admins demoting each other at once take turns
     if _active_admins(uow) - {user.username}:
         return
-    who = "yourself" if user.username == actor.username else user.username
-    raise Conflict(
-        f"cannot {what} {who}: {user.username} is the last active admin; "
-        "make another user admin first",
-        username=user.username,
-    )
+    if demote:
+        raise Conflict("user.last_admin_demote", username=user.username)
+    raise Conflict("user.last_admin_deactivate", username=user.username)
 
 
 def _save(
@@ -235,7 +233,7 @@ def deactivate_user(ctx: ServiceContext, actor: Actor, username: str) -> UserVie
         if not user.active:
             return user_view(user)
         if user.role == Role.ADMIN:
-            _keep_an_admin(uow, actor, user, "deactivate")
+            _keep_an_admin(uow, user, demote=False)
         user.active = False
         return _save(ctx, uow, actor, user, "deactivate", {"active": True}, {"active": False})
 
@@ -258,7 +256,7 @@ def set_role(ctx: ServiceContext, actor: Actor, username: str, role: Role | str)
         if user.role == role:
             return user_view(user)
         if user.role == Role.ADMIN and user.active:
-            _keep_an_admin(uow, actor, user, "demote")
+            _keep_an_admin(uow, user, demote=True)
         old = user.role
         user.role = role
         return _save(ctx, uow, actor, user, "set_role", {"role": old.value}, {"role": role.value})
@@ -317,9 +315,7 @@ def change_password(
     signed_in = authenticate(ctx, username, current_password, station)
     check_password(new_password, signed_in.username)
     if new_password == current_password:
-        raise ValidationError(
-            "the new password must differ from the current one", field="new_password"
-        )
+        raise ValidationError("user.password_unchanged", field="new_password")
     new_hash = ctx.passwords.hash(new_password)
     actor = signed_in.actor(station)
     with ctx.uow() as uow:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,9 +24,21 @@ VIDEO_FPS = 12
 MAX_VIDEO_SIZE = (1280, 720)
 
 
+class FailureReason(StrEnum):
+    """Why a clip failed, for the screens to word (``RecordingFailed.params['reason']``)."""
+
+    DISK_FULL = "disk_full"  # no room for the clip (or it ran out while recording)
+    FOLDER = "folder"  # the video folder is missing or not writable
+    ENCODER = "encoder"  # this computer's OpenCV cannot write the codec
+    NO_FRAMES = "no_frames"  # the camera gave nothing to record
+    WRITE = "write"  # writing the file failed otherwise
+    FAILED = "failed"  # anything else
+
+
 class RecordingFailed(QcError):
     """A clip could not be recorded or stored (no encoder, a full disk, an unwritable video
-    folder): the inspection goes on and its decision records "no video"."""
+    folder): the inspection goes on and its decision records "no video". ``reason`` (a
+    :class:`FailureReason`) says which, for the screens."""
 
     code = "recording_failed"
 
@@ -87,7 +100,13 @@ class Recording(Protocol):
 
     @property
     def failure(self) -> str | None:
-        """Why the recording failed, as soon as it is known (None while it is fine)."""
+        """Why the recording failed, as soon as it is known (None while it is fine). A clip
+        cut short by a disk running low has a failure and still gives the frames it kept."""
+        ...
+
+    @property
+    def failure_reason(self) -> FailureReason | None:
+        """``failure`` as a :class:`FailureReason` (None while it is fine)."""
         ...
 
 
@@ -103,6 +122,10 @@ class VideoRecorder(Protocol):
     ) -> Recording:
         """Start a clip with these words burned into every frame; ``RecordingFailed`` when
         no clip can be started (the video folder is not writable)."""
+        ...
+
+    def free_bytes(self) -> int:
+        """The free space on the disks the clips are written to and kept on (the less)."""
         ...
 
 
@@ -138,3 +161,21 @@ class VideoRepository(Protocol):
         ...
 
     def mark_pruned(self, inspection_id: str, sha256: str, at: datetime) -> None: ...
+
+
+@dataclass(frozen=True)
+class ClipStill:
+    """One frame taken out of a clip for a printed document: a small JPEG and its time in
+    the clip."""
+
+    at_ms: int
+    jpeg: bytes = field(repr=False)
+    width: int
+    height: int
+
+
+class KeyFrameReader(Protocol):
+    """Takes ``count`` frames evenly spaced through the clip at ``path`` (the inspection
+    report's key frames); an empty list when the file cannot be read as video."""
+
+    def __call__(self, path: Path, count: int) -> list[ClipStill]: ...

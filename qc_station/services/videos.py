@@ -40,7 +40,7 @@ def attach_video(
     with authorized(ctx, actor, Action.DECIDE) as uow:
         inspection = uow.inspections.get(inspection_id)
         if inspection is None:
-            raise NotFound(f"inspection {inspection_id} not found", inspection_id=inspection_id)
+            raise NotFound("inspection.unknown", inspection_id=inspection_id)
         if clip is None:
             reason = check_text((failure or "no camera")[:MAX_FAILURE_TEXT], "video failure")
             audit.record(

@@ -11,6 +11,9 @@ from datetime import datetime, timedelta
 from itertools import zip_longest
 
 from printing.weekly_summary import Bar, SummaryData, SummaryTable, render_weekly_summary
+from qc_station.domain.display import format_duration, format_money
+from qc_station.domain.enums import Disposition, Grade
+from qc_station.domain.vocabulary import english
 from qc_station.domain.wording import plural
 
 from .context import Actor, ServiceContext
@@ -47,7 +50,7 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
         if part
     )
     period = f"{since} – {until} (local time)" + (f" · {scope}" if scope else "")
-    refunds = ", ".join(f"{a.amount} {a.currency}" for a in figures.refunds) or "none"
+    refunds = ", ".join(format_money(a.amount, a.currency) for a in figures.refunds) or "none"
     d = figures.deadlines
     headline = (
         ("Units received", str(figures.received)),
@@ -77,8 +80,8 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
         _section(
             STATED_VS_FOUND,
             figures.reasons[:TOP_N],
-            note="A reason such as “defective” that often turns out NO_FAULT is a fraud or "
-            "listing signal.",
+            note="A reason such as “defective” that often turns out to be no fault is a fraud "
+            "or listing signal.",
         ),
         SummaryTable(
             "Grades and dispositions",
@@ -91,7 +94,10 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
             ("measure", "value"),
             (
                 *(
-                    (f"refunds in {a.currency} ({plural(a.units, 'unit')})", str(a.amount))
+                    (
+                        f"refunds in {a.currency} ({plural(a.units, 'unit')})",
+                        format_money(a.amount, a.currency),
+                    )
                     for a in figures.refunds
                 ),
                 *((m.label, str(m.value(d))) for m in DEADLINES),
@@ -102,7 +108,8 @@ def summary_data(figures: DashboardFigures) -> SummaryData:
             INSPECTORS,
             figures.inspectors,
             note=(
-                f"Median inspection time of all units: {figures.median_inspection_seconds} s."
+                "Median inspection time of all units: "
+                f"{format_duration(figures.median_inspection_seconds)}."
                 if figures.median_inspection_seconds is not None
                 else ""
             ),
@@ -143,9 +150,9 @@ def _grade_rows(figures: DashboardFigures) -> tuple[tuple[str, ...], ...]:
     for grade, disposition in zip_longest(figures.grades, figures.dispositions):
         rows.append(
             (
-                grade[0].value if grade else "",
+                english(Grade, grade[0].value) if grade else "",
                 str(grade[1]) if grade else "",
-                disposition[0].value if disposition else "",
+                english(Disposition, disposition[0].value) if disposition else "",
                 str(disposition[1]) if disposition else "",
             )
         )

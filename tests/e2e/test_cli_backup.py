@@ -61,7 +61,7 @@ def test_backup_needs_an_admin_and_a_user(qc: Run, tmp_path: Path) -> None:
     # (The new user's password also comes from QC_STATION_PASSWORD.)
     refused = qc("backup", "-o", str(target), user="ines", password=PASSWORD)
     assert refused.code == 1
-    assert "ines (inspector) may not manage database" in refused.err
+    assert "ines (inspector) may not back up or restore the database" in refused.err
     assert not target.exists()
     anonymous = qc("backup", "-o", str(target))
     assert anonymous.code == 2 and "needs a user" in anonymous.err
@@ -77,4 +77,4 @@ def test_restore_of_a_file_that_is_not_a_backup_says_so(qc: Run, tmp_path: Path)
     assert "manifest.csv is not a QC Station backup" in result.err
     assert "Traceback" not in result.err
     missing = qc("restore", str(tmp_path / "nope.db"), "--yes", user="root", password=PASSWORD)
-    assert missing.code == 2 and "there is no backup file" in missing.err
+    assert missing.code == 2 and "There is no backup file" in missing.err

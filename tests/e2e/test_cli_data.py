@@ -101,7 +101,7 @@ def test_demo_loads_once(qc: Run) -> None:
 
 def test_missing_input_file_is_a_usage_error(qc: Run, tmp_path: Path) -> None:
     result = qc("import", str(tmp_path / "nope.csv"))
-    assert result.code == 2 and "cannot read" in result.err
+    assert result.code == 2 and "Cannot read" in result.err
 
 
 # --- issue 15: bad input that broke more than its row ----------------------------------------

@@ -185,7 +185,7 @@ def test_unknown_codes_and_bad_targets_are_clear_and_write_nothing(qc: Run, site
     target = site / "nothing.pdf"
     unknown = qc("label", "NOPE-1", "-o", str(target), user="admin", password=PASSWORD)
     assert unknown.code == 1
-    assert unknown.err.strip() == "qc-station: error: unknown code NOPE-1: no RMA or unit has it"
+    assert unknown.err.strip() == "qc-station: error: Unknown code NOPE-1: no RMA or unit has it."
     assert not target.exists()
     missing_folder = qc(
         "report", RMA, "-o", str(site / "no" / "such" / "r.pdf"), user="admin", password=PASSWORD

@@ -236,7 +236,10 @@ def test_audit_verify_names_records_edited_behind_the_application(qc: Run, site:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("inspect", "NOPE-1", "--grade", "A", "--finding", "NO_FAULT"), "unknown LPN NOPE-1"),
+        (
+            ("inspect", "NOPE-1", "--grade", "A", "--finding", "NO_FAULT"),
+            "Unknown LPN NOPE-1: no unit has it.",
+        ),
         (
             (
                 "inspect",
@@ -247,11 +250,11 @@ def test_audit_verify_names_records_edited_behind_the_application(qc: Run, site:
                 "DEFECT",
                 *ELECTRONICS_OK,
             ),
-            "photos needed",
+            "photo(s) needed",
         ),
         (
             ("inspect", "RMA-2026-000001-1", "--grade", "A", "--finding", "CUSTOMER_DAMAGE"),
-            "contradicts",
+            "cannot both be true",
         ),
         (("inspect", "RMA-2026-000001-1", "--grade", "Q", "--finding", "NO_FAULT"), "grade 'Q'"),
     ],

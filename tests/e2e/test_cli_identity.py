@@ -89,7 +89,7 @@ def test_once_a_user_exists_every_command_needs_one(
 
 def test_a_wrong_password_is_refused_before_any_work(site: Run) -> None:
     refused = site("audit", "verify", password="not-the-password")
-    assert refused.code == 1 and "wrong user name or password" in refused.err
+    assert refused.code == 1 and "Wrong user name or password." in refused.err
 
 
 def test_users_add_takes_the_new_password_never_the_admins(site: Run) -> None:
@@ -177,7 +177,7 @@ def test_each_users_command_works_and_is_audited(site: Run, db: Path) -> None:
     stolen = site(
         "users", "passwd", user="ines", password=ADMIN_PASSWORD, new_password="my-new-password"
     )
-    assert stolen.code == 1 and "wrong user name or password" in stolen.err
+    assert stolen.code == 1 and "Wrong user name or password." in stolen.err
     changed = site(
         "users", "passwd", user="ines", password="temporary-pass", new_password="my-new-password"
     )

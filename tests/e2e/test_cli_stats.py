@@ -133,13 +133,19 @@ def test_weekly_summary_pdf(site: Run, tmp_path: Path) -> None:
     assert "▲ SKU-B" in text and "10.10 %" in text
     assert "▲ UPS" in text and "5.26 %" in text
     assert "杭州服饰有限公司" in text  # Chinese prints
-    assert "315.00 EUR" in text and "34000 JPY" in text
+    assert "315.00 EUR" in text and "34,000 JPY" in text
+    assert "Median inspection time of all units: 2 min 30 s." in text
+    for code in ("NO_FAULT", "DEFECT", "RETURN_TO_VENDOR"):  # findings and dispositions worded
+        assert code not in text, code
     assert "Küchenwerk GmbH" in text and "84.21 %" in text
 
 
 def test_refusals_are_one_line(site: Run) -> None:
     inspector = site("stats", user="ines")
-    assert inspector.code == 1 and "may not view dashboard" in inspector.err
+    assert (
+        inspector.code == 1
+        and "may not view the dashboard; allowed roles: supervisor, admin." in inspector.err
+    )
     assert "Traceback" not in inspector.err
     bad = site("stats", "--since", "last tuesday")
     assert bad.code == 2 and "is not a date" in bad.err

@@ -67,8 +67,8 @@ def test_garbage_and_codeless_files_fail_but_the_others_are_decoded(
     assert result.out == f"{SAMPLES / 'code128-1_1.png'}\t168901\n"
     # One line per failed file, and nothing else (no OpenCV warnings about the broken PNG).
     assert result.err.splitlines() == [
-        f"qc-station: error: {garbage} is not a readable image (JPEG, PNG or WebP)",
-        f"qc-station: error: {truncated} is not a readable image (JPEG, PNG or WebP)",
+        f"qc-station: error: {garbage} is not a readable image (JPEG, PNG or WebP).",
+        f"qc-station: error: {truncated} is not a readable image (JPEG, PNG or WebP).",
         f"qc-station: error: cannot read {missing}: No such file or directory",
         f"qc-station: no barcode found in {SAMPLES / 'ean13-2_01.webp'}",
     ]

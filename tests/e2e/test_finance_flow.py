@@ -58,7 +58,7 @@ def test_policy_commands_validate_activate_and_keep_the_history(qc: Run, site: P
     bad.write_text("deduction_pct = { A = 0, B = 10 }\n", encoding="utf-8")
     invalid = qc("policy", "validate", str(bad), user="admin", password=PASSWORD)
     assert invalid.code == 1 and "Traceback" not in invalid.err
-    assert "policy key 'deduction_pct.C': missing" in invalid.out
+    assert "Policy key 'deduction_pct.C': missing" in invalid.out
 
     new = site / "stricter.toml"
     new.write_text(STRICTER, encoding="utf-8")
@@ -68,7 +68,7 @@ def test_policy_commands_validate_activate_and_keep_the_history(qc: Run, site: P
     assert "ex02-no-fault-B-10pct-partial: deduction_pct 10 → 20" in checked.out
 
     refused = qc("policy", "activate", str(new), "--note", "x", user="sam", password=PASSWORD)
-    assert refused.code == 1 and "may not manage policy" in refused.err
+    assert refused.code == 1 and "may not manage the return policy" in refused.err
     no_note = qc("policy", "activate", str(new), user="admin", password=PASSWORD)
     assert no_note.code == 2 and "--note" in no_note.err
     wrong = qc("policy", "activate", str(bad), "--note", "x", user="admin", password=PASSWORD)
@@ -151,7 +151,7 @@ def test_inspector_decides_supervisor_approves_finance_exports_once(qc: Run, sit
     assert redo.code == 0, redo.err
     assert again.read_bytes() == data
     unknown = qc("export", "finance", "--batch", "FIN-19990101-0001", user="fin", password=PASSWORD)
-    assert unknown.code == 1 and "unknown export batch" in unknown.err
+    assert unknown.code == 1 and "Unknown export batch" in unknown.err
 
     # The decision names the policy it was made under.
     db = site / "data" / "qc_station.sqlite3"

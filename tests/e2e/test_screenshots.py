@@ -130,7 +130,9 @@ def test_chinese_screens(demo_codes: tuple[Path, str, str], tmp_path: Path) -> N
     assert texts["title"] == "退货质检工作站 — ST-SHOT"
     assert texts["scan_title"] == "扫描退货授权条码或商品件标签"
     assert texts["submit"] == "提交（回车）"
-    assert "已判定" in str(texts["scan_message"])
+    # "Already decided" says by whom, when and what, in Chinese (issue 16).
+    message = str(texts["scan_message"])
+    assert "已有决定" in message and "重新入库" in message and "由 demo-" in message
     for name in ("scan.png", "inspection.png"):
         zh = assert_real_picture(chinese / name)
         en = assert_real_picture(english / name)

@@ -219,6 +219,8 @@ def test_printers_are_read_from_the_config_and_saved_into_its_file(
     tab.label_size.setCurrentIndex(tab.label_size.findData("4x6"))
     tab.label_dpi.setValue(300)
     tab.page_size.setCurrentIndex(tab.page_size.findData("Letter"))
+    assert tab.document_language.currentData() == "en"  # documents leave in English
+    tab.document_language.setCurrentIndex(tab.document_language.findData("zh_CN"))
     tab.save_button.click()
     idle(qtbot, tab.presenter)
     assert tab.message.property("role") == "success", tab.message.text()
@@ -229,6 +231,7 @@ def test_printers_are_read_from_the_config_and_saved_into_its_file(
     assert saved["disposition_bins"] == {"RESTOCK": "A-01"}  # the table is untouched
     assert text.startswith("# site settings\n")
     assert session.config.label_printer == "Zebra_ZD421" and session.config.label_dpi == 300
+    assert saved["document_language"] == "zh_CN" and session.config.document_language == "zh_CN"
 
 
 def test_a_config_file_that_cannot_be_written_is_an_inline_error(
@@ -276,7 +279,7 @@ def test_an_invalid_file_shows_the_exact_error_and_cannot_be_activated(
     tab.choose_button.click()
     idle(qtbot, tab.presenter)
     assert tab.check.text() == (
-        "policy key 'refund_due_hourz': unknown key (did you mean 'refund_due_hours'?)"
+        "Policy key 'refund_due_hourz': unknown key (did you mean 'refund_due_hours'?)."
     )
     assert tab.check.property("role") == "error"
     assert not tab.activate_button.isEnabled()

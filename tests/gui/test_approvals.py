@@ -6,13 +6,14 @@ F5/F3 work areas offered to supervisors only."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -31,9 +32,10 @@ from tests.fakes import FakePrinter, FakeStore
 from tests.gui.tables import cell, headers, row_count, texts
 from ui.main_window import MainWindow
 from ui.pages.approvals_page import ApprovalsPage
-from ui.presenters.approvals_presenter import ApprovalsPresenter
+from ui.presenters.approvals_presenter import ApprovalsPresenter, BulkPlan
 from ui.printing.print_center import PrintCenter
 from ui.session import Session
+from ui.translations import install_translators
 from ui.workspaces import _approvals_page
 
 from .test_main_window import sign_in
@@ -133,10 +135,16 @@ def test_the_queue_shows_why_each_unit_waits(page: ApprovalsPage) -> None:
         "降噪耳机 Headphones",
         "RESTOCK",
         "250.00 USD",
-        "250.00 USD is at or above the threshold of 200.00 USD",
+        "At or above the threshold of 200.00 USD",
         "ines",
     ]
-    assert rows["RMA-PART-1"][4] == "PARTIAL_REFUND needs a supervisor"
+    # The cell words each reason from its code (no language's lead cut off); its tooltip
+    # and the detail pane give the reasons whole.
+    assert rows["RMA-PART-1"][4] == "Partial refund"
+    big = [r[0] for r in texts(table)].index("RMA-BIG-1")
+    assert page.model.index(big, 4).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Needs approval: 250.00 USD is at or above the threshold of 200.00 USD"
+    )
     assert rows["RMA-WRONG-1"][2] == "DISPUTE"
     assert rows["RMA-BIG-1"][6] == "0 min"
     assert page.count_label.text() == "4 waiting"
@@ -151,7 +159,7 @@ def test_the_detail_pane_shows_the_inspection_and_loads_thumbnails(
     assert "RMA-WRONG-1 · 降噪耳机 Headphones" in page.detail_title.text()
     assert page.detail_headline.text().startswith("DISPUTE · Dispute")
     why = page.detail_why.text()
-    assert "DISPUTE needs a supervisor" in why and "Not a plain case" in why
+    assert "Needs approval: Dispute needs a supervisor" in why and "Not a plain case" in why
     text = page.detail_inspection.text()
     assert "Grade: A · new · Finding: Wrong item / empty box" in text
     assert "pass · Powers on" in text and "Notes: box dented" in text
@@ -231,7 +239,7 @@ def test_a_decision_no_longer_plain_is_refused_by_name(
     approval.approve(supervisor.ctx, Actor("sam", Role.SUPERVISOR, "DESK"), "RMA-BIG-1")
     page.presenter.bulk_approve(plan)
     qtbot.waitUntil(lambda: "not approved" in page.message.text())
-    assert "RMA-BIG-1: unit RMA-BIG-1 is decided, not awaiting approval" in page.message.text()
+    assert "RMA-BIG-1: Unit RMA-BIG-1 is decided, not awaiting approval" in page.message.text()
 
 
 def test_supervisors_get_approvals_and_deadlines_areas(
@@ -251,8 +259,10 @@ def test_supervisors_get_approvals_and_deadlines_areas(
     sign_in(qtbot, main, "sam")
     approvals = main.findChild(QObject, "approvalsAreaAction")
     deadlines = main.findChild(QObject, "deadlinesAreaAction")
-    assert approvals.text() == "Approvals (F5)" and approvals.shortcut().toString() == "F5"
-    assert deadlines.text() == "Deadlines && disputes (F3)"
+    # The shortcut is in the tooltip (the toolbar fits 1366 px); the text may get a count.
+    assert approvals.toolTip() == "Approvals (F5)" and approvals.shortcut().toString() == "F5"
+    assert approvals.text().startswith("Approvals")
+    assert deadlines.text() == "Deadlines && disputes"
     approvals.trigger()
     page = main.area_page("approvalsArea")
     assert isinstance(page, ApprovalsPage)
@@ -279,3 +289,29 @@ def test_the_approvals_area_prints_the_label_of_each_approved_unit(
     queue_name, document, title, _media = printer.sent[0]
     assert queue_name == "Zebra" and "RMA-PART-1" in title
     assert document.startswith(b"%PDF")
+
+
+@pytest.fixture
+def chinese(qapp: QCoreApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "zh_CN")
+    assert translators
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_a_bulk_refusal_is_worded_in_the_stations_language(
+    qtbot: QtBot, page: ApprovalsPage, supervisor: Session, chinese: None
+) -> None:
+    from qc_station.services import approval
+
+    # Sofia reopened the decided unit; its new decision is not hers to approve (SPEC §7.3).
+    approval.approve(supervisor.ctx, Actor("sam", Role.SUPERVISOR, "DESK"), "RMA-PART-1")
+    approval.reopen(supervisor.ctx, supervisor.require_actor(), "RMA-PART-1", "check again")
+    decide(supervisor.ctx, "RMA-PART-1", Grade.B)
+    page.presenter.bulk_approve(BulkPlan(("RMA-PART-1",), ()))
+    qtbot.waitUntil(lambda: bool(page.presenter.state.error))
+    # The refusal's catalogue code, worded through the Chinese catalogue (not its English).
+    assert "RMA-PART-1: 您重新打开了单件 RMA-PART-1：其新处置决定须由另一位主管审批。" in (
+        page.message.text()
+    )

@@ -122,7 +122,7 @@ def test_an_unknown_code_from_the_camera_offers_an_unexpected_return(
     ):
         page.camera_button.setChecked(True)
     page.stop_camera()
-    assert page.message.text() == f"Unknown code {LABEL_TEXT}: no RMA or unit has it"
+    assert page.message.text() == f"Unknown code {LABEL_TEXT}: no RMA or unit has it."
     assert not page.unexpected_button.isHidden()
     with qtbot.waitSignal(page.presenter.unexpected_return_requested) as blocker:
         page.unexpected_button.click()
@@ -133,10 +133,7 @@ def test_no_camera_is_an_inline_message_not_a_dialog(
     qtbot: QtBot, scan_page: Callable[[CameraController], ScanPage]
 ) -> None:
     def no_camera() -> FrameSource:
-        raise CameraUnavailable(
-            "cannot open camera 0: is it plugged in and not in use by another program?",
-            source=0,
-        )
+        raise CameraUnavailable("camera.cannot_open_number", source=0)
 
     camera = controller(no_camera)
     page = scan_page(camera)
@@ -169,7 +166,7 @@ def test_a_camera_that_stops_giving_frames_is_reported_as_lost(
         page.camera_button.setChecked(True)
     assert source.closed
     assert not camera.running
-    assert "no picture" in page.preview.status.text()
+    assert "stopped giving a picture" in page.preview.status.text()
     assert not page.camera_button.isChecked()
 
 

@@ -61,7 +61,7 @@ def _column(table: QTableView, column: int) -> list[str]:
 def test_figures_fill_charts_and_tables(qtbot: QtBot, page: DashboardPage) -> None:
     _show(qtbot, page)
     assert "39 units received" in page.summary.text()
-    assert "150.0 s" in page.summary.text()
+    assert "2 min 30 s" in page.summary.text()
     assert _column(page.sku_table, 0) == ["▲ SKU-B", "SKU-A"]
     assert _column(page.sku_table, 3) == ["10.10 %", "10.00 %"]
     assert _column(page.carrier_table, 0) == ["▲ UPS", "DHL"]
@@ -74,7 +74,7 @@ def test_figures_fill_charts_and_tables(qtbot: QtBot, page: DashboardPage) -> No
     ]
     assert [i.value for i in page.grade_chart.items] == [9, 10, 18, 2, 0]  # A B C D X
     assert page.grade_chart.items[0].label == "A · new"
-    assert _column(page.refund_table, 2) == ["315.00", "34000", "1000.00"]
+    assert _column(page.refund_table, 2) == ["315.00 EUR", "34,000 JPY", "1,000.00 USD"]
     assert _column(page.supplier_table, 0)[0] == "Küchenwerk GmbH"
     assert _column(page.reason_table, 3)[0] == "18.18 %"
     assert _column(page.inspector_table, 3) == ["17.1", "29.6"]
@@ -145,7 +145,7 @@ def test_an_empty_period(qtbot: QtBot, page: DashboardPage) -> None:
     assert page.sku_chart.items == ()
     # An empty chart says so instead of showing an empty frame.
     assert not page.sku_chart.empty_label.isHidden()
-    assert page.grade_chart.empty_label.text() == "No units were received in this period."
+    assert page.grade_chart.empty_label.text() == "No data for this period"
 
 
 def test_a_backwards_custom_period_is_refused_inline(page: DashboardPage) -> None:

@@ -66,8 +66,8 @@ def test_recovery_per_supplier_and_carrier_refreshes_with_the_figures(
 ) -> None:
     _load(qtbot, page)
     assert _rows(page) == [
-        ["DHL", "Carrier", "USD", "50.00 USD", "0.00 USD", "0.0 %"],
-        ["Acme", "Supplier", "USD", "50.00 USD", "20.00 USD", "40.0 %"],
+        ["DHL", "Carrier", "USD", "50.00 USD", "0.00 USD", "0 %"],
+        ["Acme", "Supplier", "USD", "50.00 USD", "20.00 USD", "40 %"],
     ]
     assert [(i.label, i.value) for i in page.recovery_chart.items] == [
         ("DHL (USD)", 0.0),
@@ -77,5 +77,5 @@ def test_recovery_per_supplier_and_carrier_refreshes_with_the_figures(
     assert claim.number is not None
     recovery.record_payment(ctx, SUPERVISOR, claim.number, Decimal("50.00"))
     _load(qtbot, page)
-    assert _rows(page)[0] == ["DHL", "Carrier", "USD", "50.00 USD", "50.00 USD", "100.0 %"]
+    assert _rows(page)[0] == ["DHL", "Carrier", "USD", "50.00 USD", "50.00 USD", "100 %"]
     assert page.recovery_chart.items[0].value == 100.0

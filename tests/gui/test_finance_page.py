@@ -74,10 +74,10 @@ def test_the_preview_shows_count_totals_and_first_rows(
     qtbot: QtBot, page: FinancePage, waiting: list[str]
 ) -> None:
     refreshed(qtbot, page)
-    assert page.summary.text() == ("3 decision(s) waiting to be exported. Refunds: USD 297.00 (3)")
+    assert page.summary.text() == ("3 decision(s) waiting to be exported. Refunds: 297.00 USD (3)")
     assert row_count(page.preview_table) == 3
     assert cell(page.preview_table, 0, 0) == waiting[0]
-    assert cell(page.preview_table, 0, 5) == "USD 99.00"
+    assert cell(page.preview_table, 0, 5) == "99.00 USD"
     assert cell(page.preview_table, 0, 7) == "sofia"
     assert page.export_button.isEnabled()
     assert not page.reexport_button.isEnabled()
@@ -115,7 +115,7 @@ def test_export_writes_the_file_with_progress_then_the_batch_is_listed(
     assert cell(page.batch_table, 0, 0) == batch_id
     assert cell(page.batch_table, 0, 4) == "3"
     assert cell(page.batch_table, 0, 5) == store.data.exports[batch_id].sha256
-    assert cell(page.batch_table, 0, 6) == "USD 297.00 (3)"
+    assert cell(page.batch_table, 0, 6) == "297.00 USD (3)"
     assert not list(tmp_path.glob(".*"))  # no staging file left behind
 
 
@@ -243,7 +243,8 @@ def test_the_window_builds_the_finance_page_from_the_toolbar(
         main.start()
     sign_in(qtbot, main, "sofia")
     action = main.findChild(QObject, "financeAreaAction")
-    assert action is not None and action.text() == "Finance (F9)"
+    assert action is not None and action.text() == "Finance"
+    assert action.toolTip() == "Finance (F9)"
     action.trigger()
     page = main.area_page("financeArea")
     assert isinstance(page, FinancePage)
@@ -260,7 +261,7 @@ def test_the_preview_words_resolution_and_recovery(
 ) -> None:
     refreshed(qtbot, page)
     assert cell(page.preview_table, 0, 4) == "Full refund"
-    assert cell(page.preview_table, 0, 6) == "Supplier chargeback 99.00"
+    assert cell(page.preview_table, 0, 6) == "Supplier chargeback 99.00 USD"
 
 
 @pytest.mark.usefixtures("chinese")
@@ -272,4 +273,4 @@ def test_the_preview_words_them_in_chinese(
     qtbot.addWidget(chinese_page)
     refreshed(qtbot, chinese_page)
     assert cell(chinese_page.preview_table, 0, 4) == "全额退款"
-    assert cell(chinese_page.preview_table, 0, 6) == "供应商扣款 99.00"
+    assert cell(chinese_page.preview_table, 0, 6) == "供应商扣款 99.00 USD"

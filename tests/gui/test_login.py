@@ -62,8 +62,8 @@ def test_a_wrong_password_says_so_inline(qtbot: QtBot, session: Session, store: 
     page.password.setText("not-the-password")
     with qtbot.waitSignal(presenter.error_message) as blocker:
         page.sign_in_button.click()
-    assert blocker.args == ["Wrong user name or password"]
-    assert page.error_label.text() == "Wrong user name or password"
+    assert blocker.args == ["Wrong user name or password."]
+    assert page.error_label.text() == "Wrong user name or password."
     assert page.error_label.isVisibleTo(page)
     assert page.password.text() == ""  # cleared for the next attempt
     assert session.user is None

@@ -188,7 +188,7 @@ def test_an_unreachable_database_shows_the_banner(qtbot: QtBot, window: MainWind
     # The context is frozen; swap its unit-of-work factory for one that cannot connect.
     object.__setattr__(window.session.ctx, "uow", broken)
     with qtbot.waitSignal(window.session.runner.busy_changed, check_params_cb=lambda b: not b):
-        window.check_database()
+        window.health.check()
     assert window.db_banner.isVisibleTo(window)
     assert "connection refused" in window.db_banner.text()
     assert window.db_status.text() == "Database: unreachable"

@@ -1,5 +1,5 @@
-"""Error texts: the core's English message by default, a translated template when a
-translation is loaded; and the crash dialog's "copy details"."""
+"""Error texts: the catalogue's English template filled by default, the translated template
+when a translation is loaded; and the crash dialog's "copy details"."""
 
 from __future__ import annotations
 
@@ -34,13 +34,13 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     QCoreApplication.removeTranslator(translator)
 
 
-def test_english_uses_the_core_message_capitalised() -> None:
-    error = Conflict("unit X-1 is being inspected at station ST-02 by ivan since 09:00", lpn="X-1")
-    assert describe(error) == "Unit X-1 is being inspected at station ST-02 by ivan since 09:00"
+def test_english_words_the_code_with_its_parameters() -> None:
+    error = Conflict("unit.claimed", lpn="X-1", station="ST-02", user="ivan")
+    assert describe(error) == "Unit X-1 is being inspected at station ST-02 by ivan."
 
 
 def test_a_loaded_translation_fills_the_template(chinese: None) -> None:
-    assert describe(NotFound("unknown code Q: no RMA or unit has it", code="Q")) == "未知条码 Q"
+    assert describe(NotFound("unit.unknown_code", code="Q")) == "未知条码 Q"
 
 
 def test_an_error_without_a_template_falls_back_to_its_text(chinese: None) -> None:

@@ -36,7 +36,7 @@ def _raised(call: object) -> QcError:
 
 def test_without_a_translation_the_core_sentence() -> None:
     error = _raised(lambda: check_cartons(5, 2))
-    assert describe(error) == "5 cartons for 2 units: some cartons would be empty"
+    assert describe(error) == "A batch of 2 unit(s) ships in 1 to 2 cartons; 5 cannot be right."
 
 
 def test_recovery_refusals_in_chinese(chinese: None) -> None:  # noqa: F811
@@ -46,9 +46,9 @@ def test_recovery_refusals_in_chinese(chinese: None) -> None:  # noqa: F811
         == "共 3 件的批次应装 1 至 3 箱；0 箱不正确。"
     )
     wrong = _raised(lambda: case.record_payment("p", Decimal("1"), "GBP", "sofia", NOW))
-    assert describe(wrong) == "此批次或索赔没有以 GBP 计的金额；其币种为 EUR, USD。"
+    assert describe(wrong) == "此批次或索赔没有以 GBP 计的金额；其币种为 EUR、USD。"
     much = _raised(lambda: case.record_payment("p", Decimal("10.01"), "EUR", "sofia", NOW))
-    assert describe(much) == "10.01 EUR 过多：此处最多可接受 10.00 EUR。"
+    assert describe(much) == "10.01 EUR 的付款超过了 VR-20261123-001 仍在索赔的 10.00 EUR。"
     fine = _raised(lambda: case.record_payment("p", Decimal("1.001"), "EUR", "sofia", NOW))
     assert describe(fine) == "1.001 的小数位数超过 EUR 允许的位数。"
     locked = _raised(lambda: case.pull("RMA-1-1", "sofia", NOW, "wrong supplier"))

@@ -51,7 +51,7 @@ def test_a_good_scan_claims_the_unit_for_this_station(
 def test_an_unknown_code_says_so_inline(qtbot: QtBot, page: ScanPage, rma_code: str) -> None:
     with qtbot.assertNotEmitted(page.presenter.unit_claimed):
         scan(qtbot, page, "RMA-NOPE")
-    assert page.message.text() == "Unknown code RMA-NOPE: no RMA or unit has it"
+    assert page.message.text() == "Unknown code RMA-NOPE: no RMA or unit has it."
     assert page.message.property("role") == "error"
     assert page.presenter._session.sounds.played == ["error"]
 

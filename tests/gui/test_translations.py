@@ -95,9 +95,9 @@ def test_the_station_speaks_chinese_when_the_translation_is_loaded(chinese: None
 
 
 def test_core_errors_are_shown_in_chinese(chinese: None) -> None:
-    error = NotFound("unknown code RMA-9: no RMA or unit has it", code="RMA-9")
+    error = NotFound("unit.unknown_code", code="RMA-9")
     assert describe(error) == "未知条码 RMA-9：没有对应的退货授权或商品件。"
-    bad_market = ValidationError("market 'USA' is not a two-letter country code", field="market")
+    bad_market = ValidationError("field.market", field="market", value="USA")
     assert describe(bad_market) == "市场必须是两位字母的国家代码，如 US、DE 或 CN。"
 
 
@@ -130,7 +130,7 @@ def test_rights_taken_away_since_sign_in_are_said_in_chinese(
     assert describe(_refusal(ctx)) == "您的账户已被停用：请联系管理员。"
     users.reactivate_user(ctx, ADMIN, SUPERVISOR.username)
     users.set_role(ctx, ADMIN, SUPERVISOR.username, "inspector")
-    assert describe(_refusal(ctx)) == "您的角色已变更为 inspector：请退出后重新登录。"
+    assert describe(_refusal(ctx)) == "您的角色已变更为 质检员：请退出后重新登录。"
     users.set_role(ctx, ADMIN, SUPERVISOR.username, "supervisor")
     users.reset_password(ctx, ADMIN, SUPERVISOR.username, "a-fresh-start-1")
     assert describe(_refusal(ctx)) == "您的密码已被重置：请退出登录并设置新密码。"
@@ -138,4 +138,4 @@ def test_rights_taken_away_since_sign_in_are_said_in_chinese(
 
 def test_rights_taken_away_read_plainly_in_english(ctx: ServiceContext) -> None:
     users.deactivate_user(ctx, ADMIN, SUPERVISOR.username)
-    assert describe(_refusal(ctx)) == "Your account sofia was deactivated: ask an admin"
+    assert describe(_refusal(ctx)) == "Your account was deactivated: ask an admin."

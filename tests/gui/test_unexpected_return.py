@@ -125,7 +125,10 @@ def test_a_service_refusal_is_shown_inline(qtbot: QtBot, page: UnexpectedReturnP
         type_in(page, key, text)
     with idle(qtbot, page):
         page.create_button.click()
-    assert page.error_label.text() == "Market 'USA' is not a two-letter country code"
+    assert (
+        page.error_label.text()
+        == "The market must be a two-letter country code, such as US, DE or CN."
+    )
     assert page.edits["market"].text() == "USA"
 
 

@@ -236,3 +236,32 @@ def test_verify_of_ten_thousand_events_is_quick(
     print(f"\naudit verify, {report.count} events on {engine.dialect.name}: {took:.2f} s")
     assert report.ok and report.count == 10_000, report.problems
     assert took < 30
+
+
+def test_an_export_digest_is_streamed_yet_equals_the_record_digest(
+    site: tuple[Engine, ServiceContext, dict[str, str]],
+) -> None:
+    """The export's digest is hashed as the rows stream in (a batch may hold a million
+    decisions); it must equal ``record_digest`` of the same content built whole, in the same
+    order Python sorts (PostgreSQL's collation must not reorder the ids)."""
+    from sqlalchemy.orm import Session
+
+    from qc_station.adapters.sql.record_digests import SqlRecordDigests
+    from qc_station.domain.audit import record_digest
+
+    engine, _, ids = site
+    with Session(engine) as session:
+        members = session.execute(
+            text(
+                "SELECT d.id FROM export_batch_members m JOIN decisions d ON d.pk = m.decision_id"
+                " WHERE m.batch_id = :b"
+            ),
+            {"b": ids["batch"]},
+        ).scalars()
+        payments = session.execute(
+            text("SELECT id FROM recovery_payments WHERE export_batch = :b"), {"b": ids["batch"]}
+        ).scalars()
+        whole = {"decisions": sorted(members), "payments": sorted(payments), "reversals": []}
+        assert len(whole["decisions"]) >= 1
+        streamed = SqlRecordDigests(session).digests("export", [ids["batch"], "NO-SUCH-BATCH"])
+    assert streamed == {ids["batch"]: record_digest(whole)}

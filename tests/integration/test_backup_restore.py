@@ -223,7 +223,7 @@ def _newer_version(path: Path) -> None:
         ("other application", "is not a QC Station database (no alembic_version"),
         ("damaged", "is damaged"),
         ("newer version", "was made by a newer version of QC Station (schema 9999_from_the_f"),
-        ("missing", "there is no backup file"),
+        ("missing", "There is no backup file"),
     ],
 )
 def test_restore_refuses_what_is_not_a_usable_backup_and_changes_nothing(
@@ -269,7 +269,7 @@ def test_restore_of_an_older_schema_migrates_it(
 
 def test_backup_and_restore_need_an_admin(station: ServiceContext, tmp_path: Path) -> None:
     for actor in (INSPECTOR, SUPERVISOR):
-        with pytest.raises(PermissionDenied, match="manage database"):
+        with pytest.raises(PermissionDenied, match="back up or restore the database"):
             maintenance.backup(station, actor, tmp_path / "x.db")
         with pytest.raises(PermissionDenied):
             maintenance.restore(station, actor, tmp_path / "x.db")

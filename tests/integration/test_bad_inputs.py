@@ -67,14 +67,14 @@ SCANS = [
     (
         "two codes in one burst",
         LPN + "RMA-2026-000124-1",
-        f"unknown code {LPN}RMA-2026-000124-1: no RMA or unit has it",
+        f"Unknown code {LPN}RMA-2026-000124-1: no RMA or unit has it",
     ),
     ("four codes in one burst", (LPN + "RMA-2026-000124-1") * 2, "were two codes scanned"),
-    ("only whitespace", " \t\r\n", "nothing was scanned"),
-    ("empty", "", "nothing was scanned"),
-    ("German layout (ß for -)", "RMAß2026ß000123ß1", "unknown code RMAß2026ß000123ß1"),
-    ("French AZERTY digits", "RMA-é0é6-000&é3-&", "unknown code RMA-é0é6-000&é3-&"),
-    ("Cyrillic look-alike letters", "RМА-2026-000123-1", "unknown code RМА-2026-000123-1"),
+    ("only whitespace", " \t\r\n", "Nothing was scanned"),
+    ("empty", "", "Nothing was scanned"),
+    ("German layout (ß for -)", "RMAß2026ß000123ß1", "Unknown code RMAß2026ß000123ß1"),
+    ("French AZERTY digits", "RMA-é0é6-000&é3-&", "Unknown code RMA-é0é6-000&é3-&"),
+    ("Cyrillic look-alike letters", "RМА-2026-000123-1", "Unknown code RМА-2026-000123-1"),
 ]
 
 
@@ -276,7 +276,7 @@ def test_photo_with_the_wrong_extension_is_judged_by_its_content(tmp_path: Path)
 
 
 def test_missing_photo_file_names_it(tmp_path: Path) -> None:
-    with pytest.raises(QcError, match=r"cannot read photo .*gone\.jpg"):
+    with pytest.raises(QcError, match=r"Cannot read photo .*gone\.jpg"):
         read_photo_file(tmp_path / "gone.jpg", datetime.now(UTC), "ST-01")
 
 
@@ -290,7 +290,7 @@ def test_inspection_with_a_non_image_photo_stores_nothing(
     )
     draft = InspectionDraft(LPN, Grade.C, Finding.DEFECT, checklist, photos=photos)
     message = _unchanged(seeded, lambda: submit_inspection(ctx, INSPECTOR, draft), QcError)
-    assert "photo 2 is not a JPEG or PNG image" in message
+    assert "Photo 2 is not a JPEG or PNG image" in message
     assert ctx.photos.files == {}  # type: ignore[attr-defined]
 
 
@@ -315,7 +315,7 @@ def test_bad_policy_is_refused_naming_the_key(text: str | bytes, expected: str) 
 
 
 def test_missing_policy_file_names_it(tmp_path: Path) -> None:
-    with pytest.raises(PolicyError, match=r"cannot read policy file .*policy\.toml"):
+    with pytest.raises(PolicyError, match=r"Cannot read the policy file .*policy\.toml"):
         read_policy(tmp_path / "policy.toml")
 
 
@@ -333,7 +333,7 @@ def people(ctx: ServiceContext, store: FakeStore) -> Actor:
 
 
 def test_empty_password_is_a_wrong_password(ctx: ServiceContext, people: Actor) -> None:
-    with pytest.raises(AuthenticationFailed, match="wrong user name or password"):
+    with pytest.raises(AuthenticationFailed, match="Wrong user name or password"):
         users.authenticate(ctx, "ines", "", "ST-01")
 
 
@@ -352,7 +352,7 @@ def test_lockout_refuses_even_the_right_password_until_it_passes(
     for _ in range(4):
         with pytest.raises(AuthenticationFailed):
             users.authenticate(ctx, "ines", "wrong", "ST-01")
-    with pytest.raises(AuthenticationFailed, match="locked after 5 failed attempts until"):
+    with pytest.raises(AuthenticationFailed, match="locked after 5 failed attempts, until"):
         users.authenticate(ctx, "ines", "wrong", "ST-01")
     with pytest.raises(AuthenticationFailed, match="is locked"):
         users.authenticate(ctx, "ines", PASSWORD, "ST-01")
@@ -362,18 +362,18 @@ def test_lockout_refuses_even_the_right_password_until_it_passes(
 
 def test_deactivated_user_is_told_so(ctx: ServiceContext, people: Actor) -> None:
     users.deactivate_user(ctx, people, "ines")
-    with pytest.raises(AuthenticationFailed, match="account ines is deactivated; ask an admin"):
+    with pytest.raises(AuthenticationFailed, match="Account ines is deactivated; ask an admin"):
         users.authenticate(ctx, "ines", PASSWORD, "ST-01")
 
 
 def test_unknown_user_gets_the_wrong_password_message(ctx: ServiceContext, people: Actor) -> None:
     with pytest.raises(AuthenticationFailed) as caught:
         users.authenticate(ctx, "nobody", PASSWORD, "ST-01")
-    assert str(caught.value) == "wrong user name or password"
+    assert str(caught.value) == "Wrong user name or password."
 
 
 def test_badge_of_nobody_is_refused(ctx: ServiceContext, people: Actor) -> None:
-    with pytest.raises(AuthenticationFailed, match="unknown badge or wrong PIN"):
+    with pytest.raises(AuthenticationFailed, match="Unknown badge or wrong PIN"):
         users.authenticate_badge(ctx, "BADGE-404", "1234", "ST-01")
 
 
@@ -414,9 +414,9 @@ def test_print_system_not_running_says_so(tmp_path: Path) -> None:
 def test_unknown_lpn_when_deciding_names_it(ctx: ServiceContext, seeded: FakeStore) -> None:
     draft = InspectionDraft("RMA-2026-999999-1", Grade.A, Finding.NO_FAULT)
     message = _unchanged(seeded, lambda: submit_inspection(ctx, INSPECTOR, draft), QcError)
-    assert "unknown LPN RMA-2026-999999-1" in message
+    assert "Unknown LPN RMA-2026-999999-1" in message
 
 
 def test_find_of_an_unknown_code_is_not_found(ctx: ServiceContext, seeded: FakeStore) -> None:
-    with pytest.raises(NotFound, match="unknown code RMA-0: no RMA or unit has it"):
+    with pytest.raises(NotFound, match="Unknown code RMA-0: no RMA or unit has it"):
         returns.find(ctx, "RMA-0")

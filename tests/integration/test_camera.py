@@ -104,12 +104,12 @@ def test_file_that_is_not_a_video_is_a_clear_error(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.avi"
     bogus.write_text("not a video\n" * 100, encoding="utf-8")
 
-    with pytest.raises(CameraUnavailable, match="cannot open video file"):
+    with pytest.raises(CameraUnavailable, match="Cannot open video file"):
         open_camera(str(bogus))
 
 
 def test_camera_index_that_does_not_exist_is_a_clear_error() -> None:
-    with pytest.raises(CameraUnavailable, match="cannot open camera 97"):
+    with pytest.raises(CameraUnavailable, match="Cannot open camera 97"):
         open_camera(97)
 
 

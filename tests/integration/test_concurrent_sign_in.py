@@ -130,7 +130,10 @@ def test_twenty_parallel_sign_ins_nineteen_wrong_lock_the_account_once(
     assert locked_until is not None and locked_until > datetime.now(UTC)
     assert (attempts, locks) == (0, 1)  # the count starts again after the lock
     # Exactly one attempt made the lock; the others after it were refused as locked.
-    assert sum("wrong user name or password; account" in str(r) for r in failed) == 1
+    assert (
+        sum("Wrong user name or password. Account ines is now locked" in str(r) for r in failed)
+        == 1
+    )
     with pytest.raises(AuthenticationFailed, match="locked"):
         users.authenticate(ctx, "ines", PASSWORD, "ST-99")
     assert verify(ctx).ok

@@ -64,7 +64,7 @@ def test_an_open_session_loses_its_rights_at_the_next_action(ctx: ServiceContext
     assert _approve_export_reopen(ctx) == []
 
     users.set_role(ctx, ADMIN, "sofia", Role.INSPECTOR)
-    with pytest.raises(PermissionDenied, match="your role changed to inspector") as denied:
+    with pytest.raises(PermissionDenied, match="Your role was changed to inspector") as denied:
         approval.pending_approvals(ctx, SUPERVISOR_A)
     assert denied.value.params["revoked"] == "role_changed"
     with authorized(ctx, SUPERVISOR_A, Action.INSPECT):  # inspecting is still allowed
@@ -86,8 +86,9 @@ def test_system_acts_only_on_a_site_without_users(ctx: ServiceContext) -> None:
 
 
 def test_an_unknown_user_in_memory_is_refused(ctx: ServiceContext) -> None:
-    with pytest.raises(AuthenticationFailed, match="sign in again"):
+    with pytest.raises(AuthenticationFailed, match="Your account no longer exists") as refused:
         approval.pending_approvals(ctx, Actor("mallory", Role.ADMIN, "DESK"))
+    assert refused.value.params["revoked"] == "unknown"
 
 
 def test_a_reset_password_stops_the_open_session_until_a_new_one_is_chosen(

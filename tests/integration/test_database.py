@@ -116,9 +116,9 @@ def test_make_engine_creates_the_sqlite_folder(tmp_path: Path, engines: EngineMa
 def test_make_engine_explains_bad_urls(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(QcError, match="cannot create the database folder"):
+    with pytest.raises(QcError, match="Cannot create the database folder"):
         make_engine(f"sqlite:///{blocker}/sub/qc.db")
-    with pytest.raises(ValidationError, match="unsupported database"):
+    with pytest.raises(ValidationError, match="Unsupported database"):
         make_engine("mysql://u:secret@host/db")
     with pytest.raises(ValidationError, match="not a valid URL") as info:
         make_engine("nonsense")
@@ -186,7 +186,7 @@ def test_the_fast_check_says_at_head_only_for_a_migrated_database(tmp_path: Path
 
 
 def _assert_migrated(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0010_videos"
+    assert current_revision(engine) == head_revision() == "0011_history_indexes"
     assert is_at_shipped_heads(engine)
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     with engine.connect() as conn:

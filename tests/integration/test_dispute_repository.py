@@ -102,7 +102,7 @@ def test_save_is_an_optimistic_update_and_keeps_every_field(uow_factory: UowFact
         assert (saved.evidence_sent_by, saved.evidence_note) == ("sam", "pack sent 证据")
         assert (saved.closed_by, saved.close_note) == ("sofia", "half")
         assert saved.closed_at == T0 + timedelta(days=2)
-        with pytest.raises(Conflict, match="changed by someone else"):
+        with pytest.raises(Conflict, match="changed since it was shown"):
             uow.disputes.save(replace(saved, version=stale_version))
         with pytest.raises(NotFound):
             uow.disputes.save(dispute("x-404", "d-1", "RMA-JP-1"))

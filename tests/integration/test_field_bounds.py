@@ -93,7 +93,7 @@ BAD_ROWS: list[tuple[str, dict[str, str], str]] = [
     ("quantity Arabic-Indic", {"quantity": "٣"}, "is not a whole number"),
     ("order id 300 chars", {"order_id": "O" * 300}, "order_id is 300 characters long"),
     ("rma code 65 chars", {"rma_code": "R" * 65}, "rma_code is 65 characters long"),
-    ("sku with BEL", {"sku": "SKU\x07-1"}, "sku 'SKU\\\\x07-1' contains the control character"),
+    ("sku with BEL", {"sku": "SKU\x07-1"}, "sku 'SKU\\x07-1' contains the control character"),
     ("tracking with zero-width", {"tracking": "JD\u200b01"}, "U+200B"),
     ("tracking 65 chars", {"tracking": "T" * 65}, "tracking is 65 characters long"),
     ("customer 256 chars", {"customer": "C" * 256}, "customer is 256 characters long"),

@@ -57,7 +57,7 @@ def test_labels_per_carton_and_reprint(ctx: ServiceContext, tmp_path: Path) -> N
     three = recovery.case_documents(ctx, SUPERVISOR, closed.number, cartons=3)
     assert three.carton_labels is not None
     assert pdf_info(three.carton_labels, tmp_path)["Pages"] == "3"
-    with pytest.raises(ValidationError, match="empty"):
+    with pytest.raises(ValidationError, match="ships in 1 to 3 cartons; 4 cannot be right"):
         recovery.case_documents(ctx, SUPERVISOR, closed.number, cartons=4)
 
 

@@ -27,13 +27,9 @@ from qc_station.adapters.camera import open_camera, parse_camera_source
 from qc_station.adapters.orm import InspectionVideoRow
 from qc_station.adapters.photo_store import FileSystemPhotoStore
 from qc_station.adapters.sql.uow import SqlUnitOfWorkFactory
-from qc_station.adapters.video import (
-    FileSystemVideoStore,
-    OpenCvVideoRecorder,
-    import_clip,
-    probe_clip,
-)
+from qc_station.adapters.video import OpenCvVideoRecorder
 from qc_station.adapters.video_frames import video_codec
+from qc_station.adapters.video_store import FileSystemVideoStore, import_clip, probe_clip
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Role
 from qc_station.domain.errors import ValidationError
 from qc_station.domain.model import RmaLine

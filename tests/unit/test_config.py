@@ -60,7 +60,9 @@ def test_a_named_config_file_must_exist(tmp_path: Path) -> None:
 
 
 def test_bad_environment_value_says_so(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="environment: setting 'allow_badge_login'"):
+    with pytest.raises(
+        ValidationError, match=r"Environment \(QC_STATION_\w+\): setting 'allow_badge_login'"
+    ):
         load_config(
             None,
             environ={

@@ -54,7 +54,7 @@ def test_a_new_file_and_its_folder_are_created(tmp_path: Path) -> None:
     [
         ({"label_size": "A6"}, "label_size"),
         ({"label_dpi": 96}, "label_dpi"),
-        ({"no_such_setting": "x"}, "unknown setting"),
+        ({"no_such_setting": "x"}, "Unknown setting"),
     ],
 )
 def test_a_bad_value_changes_nothing(tmp_path: Path, values: dict[str, object], words: str) -> None:

@@ -2,6 +2,14 @@
 thread): read a frame, decode it, debounce the codes, and hand the GUI thread a small preview
 now and then, a debounced code when one is seen, or a full-size still when one was asked for.
 
+**One capture, two consumers.** Each frame is decoded for barcodes and, while an inspection
+records its unboxing video (SPEC §7.5), also offered to that recording, here on the camera
+thread, with the time it was read (UTC). ``Recording.add_frame`` only appends to a bounded
+queue (the encoder has its own thread), so recording costs the scanning nothing, and no frame
+passes through the GUI thread. :meth:`CameraController.set_recording` attaches or detaches
+the recording; it stays attached across a stop and a start (the page changed, the camera was
+turned off and on), so the frames of the restarted camera go on into the same clip.
+
 What crosses threads: only Qt value types (``QImage``, ``str``) through queued signals.
 Failures are kept in :attr:`CameraThread.error` and announced by a signal without
 arguments (PySide 6.12 miscounts references of Python objects sent through queued
@@ -18,6 +26,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -30,6 +39,7 @@ from qc_station.services.station_ports import (
     FrameDecoder,
     FrameSource,
 )
+from qc_station.services.video_ports import Recording
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,8 +112,11 @@ class CameraThread(QThread):
         self._still_wanted = threading.Event()
         self._lock = threading.Lock()
         self._error: QcError | None = None
+        self._recording: Recording | None = None
         #: Frames read and decoded since start (for the benchmark and the log).
         self.frames = 0
+        #: Frames the active recording took (it thins a faster camera to its own rate).
+        self.recorded = 0
         self.decode_seconds = 0.0
 
     @property
@@ -119,6 +132,11 @@ class CameraThread(QThread):
         """The next frame is also sent full-size through ``still_captured``."""
         self._still_wanted.set()
 
+    def set_recording(self, recording: Recording | None) -> None:
+        """Offer every frame from now on to ``recording`` too (None: to no recording)."""
+        with self._lock:
+            self._recording = recording
+
     def run(self) -> None:
         try:
             source = self._open_source()
@@ -127,13 +145,13 @@ class CameraThread(QThread):
             return
         except Exception as error:  # an OpenCV backend error must not kill the station
             log.exception("camera could not be opened")
-            self._fail(CameraUnavailable(f"cannot open the camera: {error}", source=""))
+            self._fail(CameraUnavailable("camera.unavailable", source="", detail=str(error)))
             return
         try:
             self._loop(source)
         except Exception as error:
             log.exception("camera thread failed")
-            self._fail(CameraLost(f"the camera stopped: {error}"))
+            self._fail(CameraLost("camera.lost", detail=str(error)))
         finally:
             source.close()
             log.info(
@@ -155,11 +173,12 @@ class CameraThread(QThread):
             if frame is None:
                 missing_since = missing_since if missing_since is not None else now
                 if now - missing_since >= LOST_AFTER_S:
-                    self._fail(CameraLost("the camera gives no picture (unplugged?)"))
+                    self._fail(CameraLost("camera.lost"))
                     return
                 self._stop.wait(_MISS_PAUSE_S)
                 continue
             missing_since = None
+            self._record(frame)
             started = time.perf_counter()
             codes = decode_frame(frame)
             self.decode_seconds += time.perf_counter() - started
@@ -174,6 +193,20 @@ class CameraThread(QThread):
                 self.preview_ready.emit(frame_to_qimage(frame, PREVIEW_WIDTH))
             if self._frame_pause:
                 self._stop.wait(self._frame_pause)
+
+    def _record(self, frame: np.ndarray) -> None:
+        with self._lock:
+            recording = self._recording
+        if recording is None:
+            return
+        try:
+            if recording.add_frame(frame, datetime.now(UTC)):
+                self.recorded += 1
+        except Exception:  # a broken recording must not stop the scanning
+            log.exception("the recording refused a frame; recording stops")
+            with self._lock:
+                if self._recording is recording:
+                    self._recording = None
 
     def _fail(self, error: QcError) -> None:
         log.warning("camera: %s", error)
@@ -207,6 +240,7 @@ class CameraController(QObject):
         self._new_debouncer = new_debouncer
         self._frame_pause = frame_pause
         self._thread: CameraThread | None = None
+        self._recording: Recording | None = None
         self.error: QcError | None = None
 
     @property
@@ -233,6 +267,7 @@ class CameraController(QObject):
         thread.code_decoded.connect(self._on_thread_code_decoded)
         thread.still_captured.connect(self.still_captured)
         thread.camera_failed.connect(self._on_thread_camera_failed)
+        thread.set_recording(self._recording)
         self._thread = thread
         thread.start()
         self.running_changed.emit(True)
@@ -254,6 +289,17 @@ class CameraController(QObject):
         thread.camera_failed.disconnect(self._on_thread_camera_failed)
         thread.deleteLater()
         self.running_changed.emit(False)
+
+    @property
+    def recording(self) -> Recording | None:
+        return self._recording
+
+    def set_recording(self, recording: Recording | None) -> None:
+        """The recording the camera's frames also go to (None: none), now and after any
+        later start, until it is set again."""
+        self._recording = recording
+        if self._thread is not None:
+            self._thread.set_recording(recording)
 
     def request_still(self) -> bool:
         """Ask for a full-size frame; False when the camera is not running."""

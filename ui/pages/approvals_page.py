@@ -1,8 +1,9 @@
 """The approval queue page (SPEC §8): the queue on the left (LPN, product, headline, refund,
-why approval is needed, inspector, age), the selected unit on the right (photos, grade,
-finding, checklist, reasons, override reason, earlier rejections), and the comment with
-Approve, Reject and "Bulk approve plain…". A thin view over ``ApprovalsPresenter``; the bulk
-confirmation goes through ``confirm`` so tests can answer it."""
+why approval is needed, inspector, age), the selected unit on the right (photos, the unboxing
+clip with "Play video" (Ctrl+P), grade, finding, checklist, reasons, override reason, earlier
+rejections), and the comment with Approve, Reject and "Bulk approve plain…". A thin view over
+``ApprovalsPresenter``; the bulk confirmation goes through ``confirm`` so tests can answer
+it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -45,9 +46,12 @@ from ..presenters.approvals_presenter import (
     BulkPlan,
     at_stake,
 )
+from ..widgets.clip_time import clock_text
+from ..widgets.clips import open_player
 from ..widgets.rma_panel import money
 from ..widgets.rows_table import Column, RowsTableModel, rows_view
 from ..widgets.tables import show_message
+from .approval_why import why_cell, why_whole
 
 Confirm = Callable[[QWidget, str, str], bool]
 """(parent, title, question) → True to go ahead."""
@@ -64,16 +68,6 @@ def _confirm(parent: QWidget, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def short_reason(text: str) -> str:
-    """An approval reason without its "Needs approval: " lead, for a table cell."""
-    return text.removeprefix("Needs approval: ")
-
-
-def _why_text(item: ApprovalItem) -> str:
-    """Why the unit waits for approval, each reason shortened."""
-    return "; ".join(short_reason(reason_text(r)) for r in item.decision.approval_reasons)
-
-
 class ApprovalsPage(QWidget):
     def __init__(
         self, presenter: ApprovalsPresenter, language: str = "en", parent: QWidget | None = None
@@ -87,6 +81,7 @@ class ApprovalsPage(QWidget):
         self._shown_lpns: tuple[str, ...] = ()
         self._filled_at = datetime.min.replace(tzinfo=UTC)
         self._shown_thumbs: tuple[object, ...] = ()
+        self.player_dialog: QWidget | None = None  # the clip playing, for tests
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -118,7 +113,11 @@ class ApprovalsPage(QWidget):
                     lambda i: money(at_stake(i.decision), i.decision.currency),
                     right=True,
                 ),
-                Column(self.tr("Why approval"), _why_text, tooltip=_why_text),
+                Column(
+                    self.tr("Why approval"),
+                    lambda i: why_cell(i.decision.approval_reasons),
+                    tooltip=lambda i: why_whole(i.decision.approval_reasons),
+                ),
                 Column(self.tr("Inspector"), lambda i: i.decision.decided_by),
                 Column(
                     self.tr("Age"),
@@ -154,6 +153,10 @@ class ApprovalsPage(QWidget):
         self.bulk_button.clicked.connect(self._on_bulk_button_clicked)
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
+        self.play_button.clicked.connect(self.play_video)
+        play = QShortcut(QKeySequence("Ctrl+P"), self)
+        play.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        play.activated.connect(self.play_video)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         presenter.state_changed.connect(self._on_presenter_state_changed)
         self._on_presenter_state_changed(presenter.state)
@@ -200,6 +203,15 @@ class ApprovalsPage(QWidget):
         self.photo_list.setFixedHeight(158)
         self.photo_list.setMovement(QListWidget.Movement.Static)
         layout.addWidget(self.photo_list)
+        clip_row = QHBoxLayout()
+        self.video_label = QLabel()
+        self.video_label.setObjectName("approvalVideo")
+        self.video_label.setWordWrap(True)
+        self.play_button = QPushButton(self.tr("Play video (Ctrl+P)"))
+        self.play_button.setObjectName("approvalPlayButton")
+        clip_row.addWidget(self.video_label, 1)
+        clip_row.addWidget(self.play_button)
+        layout.addLayout(clip_row)
         self.detail_inspection = QLabel()
         self.detail_inspection.setObjectName("approvalInspection")
         self.detail_inspection.setWordWrap(True)
@@ -240,6 +252,18 @@ class ApprovalsPage(QWidget):
     def _on_reject_button_clicked(self) -> None:
         self.presenter.reject(self.comment_edit.toPlainText())
 
+    def play_video(self) -> None:
+        """Play the selected unit's unboxing clip (or say why it cannot be played)."""
+        video = self.presenter.state.current_video
+        if video is None:
+            return
+        self.player_dialog = open_player(
+            self,
+            self.tr("Unboxing video of {lpn}").format(lpn=video.lpn),
+            self.presenter.video_store(),
+            video,
+        )
+
     def _on_bulk_button_clicked(self) -> None:
         plan = self.presenter.bulk_plan()
         if not plan.count:
@@ -275,6 +299,7 @@ class ApprovalsPage(QWidget):
         self.approve_button.setEnabled(item is not None and not state.busy)
         self.reject_button.setEnabled(item is not None and not state.busy)
         self._render_detail(item)
+        self._render_video(state)
         self._render_thumbnails(state)
         show_message(self.message, state.error, state.message)
         if state.message and not state.busy and not state.error:
@@ -353,8 +378,8 @@ class ApprovalsPage(QWidget):
             + (f" · −{outcome.deduction_pct} %" if outcome.deduction_pct else "")
         )
         self.detail_headline.setProperty("headline", outcome.headline.value)
-        why = [self.tr("Why approval is needed:")]
-        why += [f"• {short_reason(reason_text(r))}" for r in d.approval_reasons]
+        # Each approval reason whole: its sentence says that approval is needed, and why.
+        why = [f"• {reason_text(r)}" for r in d.approval_reasons]
         if d.overridden:
             why.append(
                 self.tr("Override from {proposed}: {reason}").format(
@@ -410,6 +435,27 @@ class ApprovalsPage(QWidget):
                 )
             )
         return "\n".join(lines)
+
+    def _render_video(self, state: ApprovalsState) -> None:
+        video = state.current_video
+        item = state.current
+        self.play_button.setVisible(video is not None)
+        self.play_button.setEnabled(video is not None and video.pruned_at is None)
+        if video is None:
+            self.video_label.setText(self.tr("No unboxing video.") if item is not None else "")
+        elif video.pruned_at is not None:
+            self.video_label.setText(
+                self.tr("Unboxing video: pruned on {date}.").format(
+                    date=local_time(video.pruned_at)
+                )
+            )
+        else:
+            self.video_label.setText(
+                self.tr("Unboxing video: {length}, recorded {at}.").format(
+                    length=clock_text(video.clip.duration_ms),
+                    at=local_time(video.clip.started_at),
+                )
+            )
 
     def _render_thumbnails(self, state: ApprovalsState) -> None:
         key = (state.selected, state.thumbnails, state.thumbnails_loading)

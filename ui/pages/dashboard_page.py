@@ -1,13 +1,16 @@
 """The dashboard page (SPEC §8): a filter bar, charts with their tables under them, flagged
 rows highlighted, and a drill-down from a SKU, carrier or supplier (double-click its row) to
 its units. Thin: it renders ``DashboardPresenter``'s state and forwards the user's choices.
+
+Every bar is labelled with its value, and a red bar says why in words (above the policy's
+limit, named); money and times are written by the station's formatter (``ui/display``). The
+tables are as tall as their rows: the page scrolls, and a long table shows its first rows
+with "Show all N rows" under them (``ShowAllTable``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,10 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qc_station.domain.money import format_amount
-from qc_station.domain.recovery import RecoveryKind
 from qc_station.services.recovery import PartyFigures
-from qc_station.services.stats import DashboardFigures, Dimension, ReasonFigure
+from qc_station.services.stats import DashboardFigures, Dimension
 from qc_station.services.stats_tables import (
     CARRIER_DAMAGE,
     DEADLINES,
@@ -40,7 +41,8 @@ from qc_station.services.stats_tables import (
     Row,
 )
 
-from ..labels import disposition_label, finding_label, grade_label, stated_reason_label
+from ..display import amounts, duration, money, percent
+from ..labels import disposition_label, grade_label
 from ..local_time import local_time
 from ..presenters.dashboard_presenter import (
     DashboardFilter,
@@ -51,7 +53,9 @@ from ..presenters.dashboard_presenter import (
 from ..widgets.dashboard_charts import BarChartWidget, BarItem
 from ..widgets.drill_down import DrillDownPanel
 from ..widgets.figure_tables import FigureLine, FigureTableView, figure_lines
+from ..widgets.show_all_table import ShowAllTable
 from ..widgets.tables import show_message
+from . import dashboard_cells as cells
 
 TOP_N = 10
 
@@ -148,13 +152,9 @@ class DashboardPage(QWidget):
         self.summary.setFont(font)
         grid.addWidget(self.summary, 0, 0, 1, 2)
 
-        flagged = self.tr("flagged")
-        self.sku_chart = BarChartWidget(
-            "skuChart", self.tr("Return rate per SKU (%)"), flagged_label=flagged
-        )
-        self.carrier_chart = BarChartWidget(
-            "carrierChart", self.tr("Carrier damage rate (%)"), flagged_label=flagged
-        )
+        # The legends of red bars name the policy's limit once the figures are in.
+        self.sku_chart = BarChartWidget("skuChart", self.tr("Return rate per SKU"))
+        self.carrier_chart = BarChartWidget("carrierChart", self.tr("Carrier damage rate"))
         self.sku_table = self._table("skuTable", self._headers(SKU_RETURN_RATES))
         self.carrier_table = self._table("carrierTable", self._headers(CARRIER_DAMAGE))
         self.grade_chart = BarChartWidget("gradeChart", self.tr("Grades (units)"))
@@ -176,7 +176,7 @@ class DashboardPage(QWidget):
                 self.tr("Recovery rate"),
             ],
         )
-        self.recovery_chart = BarChartWidget("recoveryChart", self.tr("Recovery rate (%)"))
+        self.recovery_chart = BarChartWidget("recoveryChart", self.tr("Recovery rate"))
         self.reason_table = self._table("reasonTable", self._headers(STATED_VS_FOUND))
         self.inspector_table = self._table("inspectorTable", self._headers(INSPECTORS))
         for table, dimension in (
@@ -193,31 +193,48 @@ class DashboardPage(QWidget):
         refunds.addWidget(self.refund_table)
         refunds.addWidget(self.deadline_table)
         refunds.addStretch(1)
+        # Tables that can run long show their first rows and "Show all" (issue 16).
+        self.capped = {
+            t.objectName(): ShowAllTable(t)
+            for t in (
+                self.sku_table,
+                self.carrier_table,
+                self.supplier_table,
+                self.recovery_table,
+                self.reason_table,
+                self.inspector_table,
+            )
+        }
+        capped = self.capped
         rows: list[tuple[QWidget | QVBoxLayout, QWidget | QVBoxLayout | None]] = [
             (self.sku_chart, self.carrier_chart),
-            (self.sku_table, self.carrier_table),
+            (capped["skuTable"], capped["carrierTable"]),
             (self.grade_chart, self.disposition_chart),
             (self.refund_chart, refunds),
-            (self._titled(self.tr("Supplier scorecard"), self.supplier_table), None),
+            (self._titled(self.tr("Supplier scorecard"), capped["supplierTable"]), None),
             (
                 self._titled(
                     self.tr("Recovery: every closed batch and filed claim, in any period"),
-                    self.recovery_table,
+                    capped["recoveryTable"],
                 ),
                 self.recovery_chart,
             ),
-            (self._titled(self.tr("Stated reason against finding"), self.reason_table), None),
-            (self._titled(self.tr("Inspector throughput"), self.inspector_table), None),
+            (
+                self._titled(self.tr("Stated reason against finding"), capped["reasonTable"]),
+                None,
+            ),
+            (self._titled(self.tr("Inspector throughput"), capped["inspectorTable"]), None),
         ]
         for row, (left, right) in enumerate(rows, start=1):
             span = 1 if right is not None else 2
             for column, part in enumerate((left, right)):
                 if part is None:
                     continue
+                top = Qt.AlignmentFlag.AlignTop  # the shorter of two keeps its own height
                 if isinstance(part, QVBoxLayout):
-                    grid.addLayout(part, row, column)
+                    grid.addLayout(part, row, column, top)
                 else:
-                    grid.addWidget(part, row, column, 1, span)
+                    grid.addWidget(part, row, column, 1, span, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -264,19 +281,9 @@ class DashboardPage(QWidget):
             (STATED_VS_FOUND.key, "no_fault_pct"): self.tr("Found no fault"),
             (INSPECTORS.key, "inspector"): self.tr("Inspector"),
             (INSPECTORS.key, "units"): self.tr("Units"),
-            (INSPECTORS.key, "inspection_hours"): self.tr("Inspection hours"),
+            (INSPECTORS.key, "inspection_hours"): self.tr("Inspection time"),
             (INSPECTORS.key, "units_per_hour"): self.tr("Units per hour"),
-            (INSPECTORS.key, "median_seconds"): self.tr("Median time (s)"),
-        }
-
-    def reason_words(self) -> dict[str, Callable[[ReasonFigure], str]]:
-        """The cells of the stated-reason table written for people: the stated reason (an
-        Amazon reason code) and the findings in words, where ``stats`` keeps the codes."""
-        return {
-            "stated_reason": lambda r: stated_reason_label(r.stated_reason),
-            "findings": lambda r: self.tr(", ").join(
-                f"{finding_label(fd)} {n}" for fd, n in r.findings
-            ),
+            (INSPECTORS.key, "median_seconds"): self.tr("Median time"),
         }
 
     def deadline_words(self) -> dict[str, str]:
@@ -391,8 +398,6 @@ class DashboardPage(QWidget):
 
     def _render(self, f: DashboardFigures) -> None:
         nothing = self.tr("No units were received in this period.")
-        # An empty chart says why when the whole period is empty, else shows a dash.
-        empty = nothing if f.empty else "—"
         if f.empty:
             self.summary.setText(nothing)
         else:
@@ -400,31 +405,56 @@ class DashboardPage(QWidget):
             self.summary.setText(
                 self.tr("{units} units received · median inspection time {median}").format(
                     units=f.received,
-                    median=self.tr("{seconds} s").format(seconds=median)
-                    if median is not None
-                    else "—",
+                    median=duration(median),
                 )
             )
-        skus = f.skus[:TOP_N]
+        no_data = self.tr("No data for this period")
+        sku_limit, carrier_limit = percent(f.sku_flag_pct), percent(f.carrier_flag_pct)
         self.sku_chart.set_items(
-            [BarItem(s.sku, float(s.rate.pct), s.flagged) for s in skus], empty_text=empty
+            [
+                BarItem(
+                    s.sku, float(s.rate.pct), s.flagged, percent(s.rate.pct), self._above(sku_limit)
+                )
+                for s in f.skus[:TOP_N]
+            ],
+            empty_text=no_data,
+            flagged_label=self.tr("Red: return rate above the policy's limit of {limit}").format(
+                limit=sku_limit
+            ),
         )
-        self.sku_table.set_lines(figure_lines(SKU_RETURN_RATES, f.skus, drill=True))
         self.carrier_chart.set_items(
-            [BarItem(c.carrier, float(c.rate.pct), c.flagged) for c in f.carriers[:TOP_N]],
-            empty_text=empty,
+            [
+                BarItem(
+                    c.carrier,
+                    float(c.rate.pct),
+                    c.flagged,
+                    percent(c.rate.pct),
+                    self._above(carrier_limit),
+                )
+                for c in f.carriers[:TOP_N]
+            ],
+            empty_text=no_data,
+            flagged_label=self.tr("Red: damage rate above the policy's limit of {limit}").format(
+                limit=carrier_limit
+            ),
         )
-        self.carrier_table.set_lines(figure_lines(CARRIER_DAMAGE, f.carriers, drill=True))
+        capped = self.capped
+        capped["skuTable"].set_lines(figure_lines(SKU_RETURN_RATES, f.skus, drill=True))
+        capped["carrierTable"].set_lines(figure_lines(CARRIER_DAMAGE, f.carriers, drill=True))
         self.grade_chart.set_items(
-            [BarItem(grade_label(g), n) for g, n in f.grades], empty_text=empty
+            [BarItem(grade_label(g), n) for g, n in f.grades], empty_text=no_data
         )
         self.disposition_chart.set_items(
-            [BarItem(disposition_label(d), n) for d, n in f.dispositions], empty_text=empty
+            [BarItem(disposition_label(d), n) for d, n in f.dispositions], empty_text=no_data
         )
         self.refund_chart.set_items(
-            [BarItem(a.currency, a.units) for a in f.refunds], empty_text=empty
+            [BarItem(a.currency, a.units) for a in f.refunds], empty_text=no_data
         )
-        self.refund_table.set_lines(figure_lines(REFUNDS, f.refunds))
+        self.refund_table.set_lines(
+            figure_lines(
+                REFUNDS, f.refunds, words={"amount": lambda a: money(a.amount, a.currency)}
+            )
+        )
         words = self.deadline_words()
         self.deadline_table.set_lines(
             [
@@ -432,39 +462,29 @@ class DashboardPage(QWidget):
                 for m in DEADLINES
             ]
         )
-        self.supplier_table.set_lines(figure_lines(SUPPLIERS, f.suppliers, drill=True))
-        self.reason_table.set_lines(
-            figure_lines(STATED_VS_FOUND, f.reasons, words=self.reason_words())
+        chargebacks = {
+            "chargebacks": lambda s: amounts([(a.currency, a.amount) for a in s.chargebacks])
+        }
+        capped["supplierTable"].set_lines(
+            figure_lines(SUPPLIERS, f.suppliers, drill=True, words=chargebacks)
         )
-        self.inspector_table.set_lines(figure_lines(INSPECTORS, f.inspectors))
+        capped["reasonTable"].set_lines(
+            figure_lines(STATED_VS_FOUND, f.reasons, words=cells.reason_words())
+        )
+        capped["inspectorTable"].set_lines(
+            figure_lines(INSPECTORS, f.inspectors, words=cells.inspector_words())
+        )
+
+    def _above(self, limit: str) -> str:
+        """What a red bar says after its value: the limit it is above."""
+        return self.tr("above {limit}").format(limit=limit)
 
     def _render_recovery(self, figures: tuple[PartyFigures, ...]) -> None:
-        kinds = {
-            RecoveryKind.VENDOR_RETURN: self.tr("Supplier"),
-            RecoveryKind.CARRIER_CLAIM: self.tr("Carrier"),
-        }
-        self.recovery_table.set_lines(
-            [
-                FigureLine(
-                    (
-                        p.party,
-                        kinds[p.kind],
-                        p.currency,
-                        f"{format_amount(p.claimed, p.currency)} {p.currency}",
-                        f"{format_amount(p.recovered, p.currency)} {p.currency}",
-                        "—" if p.recovery_rate_pct is None else f"{p.recovery_rate_pct} %",
-                    )
-                )
-                for p in figures
-            ]
-        )
+        self.capped["recoveryTable"].set_lines(cells.recovery_lines(figures))
         # One bar per party and currency: rates of different currencies are not added up.
         self.recovery_chart.set_items(
-            [
-                BarItem(f"{p.party} ({p.currency})", float(p.recovery_rate_pct))
-                for p in figures[: TOP_N * 2]
-                if p.recovery_rate_pct is not None
-            ]
+            cells.recovery_bars(figures[: TOP_N * 2]),
+            empty_text=self.tr("No recovery figures yet"),
         )
 
     def _render_drill(self, state: DashboardState) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from qc_station.services.finance import ExportBatchView
 from qc_station.services.ports import CurrencyTotal, ExportRow
 
+from ..display import money
 from ..labels import recovery_text, resolution_text
 from ..local_time import local_time
 from ..presenters.finance_presenter import FinancePresenter, FinanceState
@@ -46,15 +47,15 @@ def _ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
 
 
 def totals_text(totals: Iterable[CurrencyTotal]) -> str:
-    """``USD 1234.50 (12) · EUR 99.00 (1)``: refunds per currency, rows in brackets."""
-    return " · ".join(f"{t.currency} {t.refund_amount} ({t.rows})" for t in totals)
+    """``1,234.50 USD (12) · 99.00 EUR (1)``: refunds per currency, rows in brackets."""
+    return " · ".join(f"{money(t.refund_amount, t.currency)} ({t.rows})" for t in totals)
 
 
 def _recovery_text(row: ExportRow) -> str:
     """Who pays back and how much, in words (the CSV keeps the code)."""
     words = recovery_text(row.recovery)
     if row.recovery and row.recovery_amount is not None:
-        return f"{words} {row.recovery_amount}"
+        return f"{words} {money(row.recovery_amount, row.currency)}"
     return words
 
 
@@ -96,7 +97,7 @@ class FinancePage(QWidget):
                 Column(self.tr("SKU"), lambda r: r.sku),
                 Column(self.tr("Market"), lambda r: r.market),
                 Column(self.tr("Resolution"), lambda r: resolution_text(r.resolution)),
-                Column(self.tr("Refund"), lambda r: f"{r.currency} {r.refund_amount}", right=True),
+                Column(self.tr("Refund"), lambda r: money(r.refund_amount, r.currency), right=True),
                 Column(self.tr("Recovery"), _recovery_text),
                 Column(self.tr("Approved by"), lambda r: r.approved_by or "—"),
                 Column(self.tr("Approved at"), lambda r: local_time(r.approved_at)),

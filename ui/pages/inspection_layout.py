@@ -68,6 +68,10 @@ def build_grades(page: InspectionPageLike) -> QWidget:
     return grades
 
 
+#: The width of a checklist answer button (Pass, Fail, N/A), in pixels.
+_ANSWER_WIDTH = 76
+
+
 def build_checklist_column(page: InspectionPageLike) -> QWidget:
     # A scroll area only for a site policy with a very long checklist.
     scroll = QScrollArea()
@@ -136,6 +140,7 @@ def build_details_column(page: InspectionPageLike) -> QWidget:
     photo_buttons = QHBoxLayout()
     page.photo_status = QLabel()
     page.photo_status.setObjectName("photoStatus")
+    page.photo_status.setWordWrap(True)  # it must not set the column's width
     page.add_photos_button = QPushButton(_tr("Add photos…"))
     page.add_photos_button.setObjectName("addPhotosButton")
     page.remove_photo_button = QPushButton(_tr("Remove"))
@@ -171,10 +176,39 @@ def build_details_column(page: InspectionPageLike) -> QWidget:
     return column
 
 
+# The decision panel's own colours (SPEC §8: colour never alone, the words say it too): a
+# decision that needs approval is amber, not the green of one that prints at once; Submit
+# looks ready only when Enter would store a decision without more input.
+_PANEL_STYLE = """
+QLabel#decisionHeadline[pending="true"] { background: #fff1d6; color: #8a5100; }
+QPushButton#submitButton[readiness="approval"] { background: #b36b00; border-color: #8a5100; }
+QPushButton#submitButton[readiness="blocked"] {
+    background: #eceef2; color: #4a5468; border-color: #8a94a6;
+}
+"""
+
+
 def build_outcome(page: InspectionPageLike) -> QWidget:
+    """The unit, the live decision and the override in a scroll area (the override never
+    squeezes the decision, and the window never grows past the screen), then Submit, which
+    always stays in view."""
     panel = QFrame()
     panel.setObjectName("decisionPanel")
-    layout = QVBoxLayout(panel)
+    panel.setStyleSheet(_PANEL_STYLE)
+    outer = QVBoxLayout(panel)
+    outer.setContentsMargins(6, 6, 6, 6)
+    page.decision_scroll = QScrollArea()
+    page.decision_scroll.setObjectName("decisionScroll")
+    page.decision_scroll.setWidgetResizable(True)
+    page.decision_scroll.setFrameShape(QFrame.Shape.NoFrame)
+    page.decision_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    content.setObjectName("decisionContent")
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(0, 0, 0, 0)
+    page.decision_scroll.setWidget(content)
+    outer.addWidget(page.decision_scroll, 1)
+
     page.rma_summary = QLabel()
     page.rma_summary.setObjectName("rmaSummary")
     page.rma_summary.setWordWrap(True)
@@ -183,6 +217,7 @@ def build_outcome(page: InspectionPageLike) -> QWidget:
     page.headline = QLabel()
     page.headline.setObjectName("decisionHeadline")
     page.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    page.headline.setWordWrap(True)
     layout.addWidget(page.headline)
     page.details = QLabel()
     page.details.setObjectName("decisionDetails")
@@ -197,14 +232,13 @@ def build_outcome(page: InspectionPageLike) -> QWidget:
     page.problem.setWordWrap(True)
     page.problem.setProperty("role", "warning")
     layout.addWidget(page.problem)
-    layout.addStretch(1)
 
     page.override_check = QCheckBox(_tr("Override the proposed decision"))
     page.override_check.setObjectName("overrideCheck")
     page.override_check.toggled.connect(page._on_override_changed)
     layout.addWidget(page.override_check)
     page.override_panel = QWidget()
-    override_layout = QVBoxLayout(page.override_panel)
+    override_layout = QHBoxLayout(page.override_panel)  # one row: compact
     override_layout.setContentsMargins(0, 0, 0, 0)
     page.override_combo = QComboBox()
     page.override_combo.setObjectName("overrideCombo")
@@ -216,24 +250,25 @@ def build_outcome(page: InspectionPageLike) -> QWidget:
     page.override_reason.setPlaceholderText(_tr("Why? (required)"))
     page.override_reason.textEdited.connect(page.presenter.set_override_reason)
     override_layout.addWidget(page.override_combo)
-    override_layout.addWidget(page.override_reason)
+    override_layout.addWidget(page.override_reason, 1)
     layout.addWidget(page.override_panel)
+    layout.addStretch(1)
 
     page.error_label = QLabel()
     page.error_label.setObjectName("inspectionError")
     page.error_label.setProperty("role", "error")
     page.error_label.setWordWrap(True)
-    layout.addWidget(page.error_label)
+    outer.addWidget(page.error_label)
     page.submit_button = QPushButton(_tr("Submit (Enter)"))
     page.submit_button.setObjectName("submitButton")
     page.submit_button.setProperty("role", "primary")
     page.submit_button.clicked.connect(page.presenter.submit)
-    layout.addWidget(page.submit_button)
+    outer.addWidget(page.submit_button)
     page.leave_hint = QLabel(_tr("Esc: leave and release the unit"))
     page.leave_hint.setObjectName("leaveHint")
     page.leave_hint.setProperty("role", "hint")
     page.leave_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout.addWidget(page.leave_hint)
+    outer.addWidget(page.leave_hint)
     return panel
 
 
@@ -264,6 +299,9 @@ def fill_checklist(page: InspectionPageLike, items: tuple[ChecklistItem, ...]) -
             button.setProperty("role", "answer")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            # Narrow answers leave the item's words room for one or two lines (a wrapped
+            # label in a grid is clipped, not grown, when its row is squeezed).
+            button.setMaximumWidth(_ANSWER_WIDTH)
             group.addButton(button)
             page.checklist_grid.addWidget(button, row, column)
             button.clicked.connect(

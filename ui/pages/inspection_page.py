@@ -13,16 +13,21 @@ preview in the photo box), F7 takes a photo with it.
 
 A unit a supervisor sent back shows the supervisor's comment in a banner at the top.
 
+The unboxing video (SPEC §7.5): while an inspection records, the camera runs (started for it
+after the page change, so the scan page's stop does not end it) and the top right says
+"● REC 00:42", or "Not recording: …" and why, and warns when the disk is low.
+
 The widgets are built in ``inspection_layout.py``; the keys are told apart in
 ``inspection_keys.py``.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QIcon, QImage, QKeyEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -45,7 +50,8 @@ from ..labels import (
 )
 from ..local_time import local_time
 from ..messages import describe, reason_text
-from ..presenters.inspection_presenter import InspectionPresenter, InspectionState, PhotoItem
+from ..presenters.inspection_items import PhotoItem
+from ..presenters.inspection_presenter import InspectionPresenter, InspectionState
 from ..scanner import ScanBurstFilter
 from ..widgets.rma_panel import money
 from .inspection_keys import CommandKeys, filter_key, watch_keys
@@ -57,6 +63,7 @@ from .inspection_layout import (
     chain_tab_order,
     fill_checklist,
 )
+from .recording_status import RecordingStatus
 
 
 def _restyle(widget: QWidget, **properties: object) -> None:
@@ -93,7 +100,7 @@ class InspectionPage(QWidget):
         #: The checklist on screen: its items' keys and each item's Pass/Fail/N/A buttons.
         self.checklist_keys: tuple[str, ...] = ()
         self.answer_groups: dict[str, QButtonGroup] = {}
-        self._shown_inspection: tuple[str, int] | None = None
+        self._shown_inspection: tuple[str, int, int] | None = None
         self._shown_photos: tuple[PhotoItem, ...] = ()
 
         # Three columns fit 1366×768 without scrolling for the longest shipped checklist
@@ -103,7 +110,11 @@ class InspectionPage(QWidget):
         self.unit_label = QLabel()
         self.unit_label.setObjectName("unitTitle")
         self.unit_label.setWordWrap(True)
-        layout.addWidget(self.unit_label)
+        top = QHBoxLayout()
+        top.addWidget(self.unit_label, 1)
+        self.recording_label = RecordingStatus()
+        top.addWidget(self.recording_label)
+        layout.addLayout(top)
         self.rejection_banner = QLabel()
         self.rejection_banner.setObjectName("rejectionBanner")
         self.rejection_banner.setWordWrap(True)
@@ -118,11 +129,13 @@ class InspectionPage(QWidget):
         columns = QHBoxLayout()
         layout.addLayout(columns, 1)
         columns.addWidget(build_checklist_column(self), 4)
-        columns.addWidget(build_details_column(self), 4)
+        columns.addWidget(build_details_column(self), 5)
         columns.addWidget(build_outcome(self), 4)
 
         watch_keys(self, self)
         chain_tab_order(self)
+        presenter.use_camera(camera)
+        presenter.camera_needed.connect(self._on_presenter_camera_needed)
         presenter.state_changed.connect(self._on_presenter_state_changed)
         self._on_presenter_state_changed(presenter.state)
 
@@ -165,8 +178,30 @@ class InspectionPage(QWidget):
         if on:
             self.start_camera()
         else:
+            self.presenter.camera_turned_off()
             self.stop_camera()
         self.focus_for_keys()
+
+    def _on_presenter_camera_needed(self) -> None:
+        # After the page change that follows a scan: the scan page stops its camera then.
+        QTimer.singleShot(0, self._start_camera_for_video)
+
+    def _start_camera_for_video(self) -> None:
+        if self.presenter.video_recording and not self.isHidden() and self.camera is not None:
+            self.start_camera()
+            self.webcam_button.blockSignals(True)
+            self.webcam_button.setChecked(self.camera.running)
+            self.webcam_button.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.presenter.page_shown()  # back from the lock: the clip starts again
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self.presenter.page_hidden()  # locked, or another page: no clip is kept
 
     def _on_camera_preview_ready(self, image: QImage) -> None:
         if self._camera_connected:
@@ -293,7 +328,7 @@ class InspectionPage(QWidget):
 
     def _on_presenter_state_changed(self, state: InspectionState) -> None:
         unit = state.unit
-        key = (state.lpn, id(state.rma))
+        key = (state.lpn, id(state.rma), state.filled)
         if key != self._shown_inspection:
             # A new inspection: fill the free-text fields once; afterwards they are the
             # inspector's, and re-rendering must not fight their typing.
@@ -351,9 +386,11 @@ class InspectionPage(QWidget):
         self.rejection_banner.setVisible(rejection is not None)
         self._render_photos(state)
         self._render_decision(state)
+        self.recording_label.show_status(state.video)
         self.error_label.setText(state.error)
         self.error_label.setVisible(bool(state.error))
         self.submit_button.setEnabled(not state.busy and state.rma is not None)
+        self._render_submit(state)
 
     def _summary(self, state: InspectionState) -> str:
         rma = state.rma
@@ -377,6 +414,9 @@ class InspectionPage(QWidget):
         text = self.tr("{count} photo(s)").format(count=len(state.photos))
         if needed:
             text += " · " + self.tr("{needed} required").format(needed=needed)
+        missing_count = state.proposal.photos_missing if state.proposal else 0
+        if missing_count:
+            text += " · " + self.tr("{missing} missing").format(missing=missing_count)
         if state.photos_loading:
             text += " · " + self.tr("preparing {n}…").format(n=state.photos_loading)
         self.photo_status.setText(text)
@@ -390,14 +430,20 @@ class InspectionPage(QWidget):
         self.problem.setVisible(bool(state.problem))
         if proposal is None:
             self.headline.setText("—")
-            _restyle(self.headline, headline="")
+            _restyle(self.headline, headline="", pending=False)
             self.details.setText("")
             self.approval.setVisible(False)
             return
         outcome = proposal.outcome
         currency = state.rma.currency if state.rma else ""
-        self.headline.setText(headline_label(outcome.headline))
-        _restyle(self.headline, headline=outcome.headline.value)
+        # A decision that needs approval is only proposed: amber, and the words say so.
+        pending = proposal.needs_approval
+        title = html.escape(headline_label(outcome.headline))
+        if pending:
+            note = html.escape(self.tr("proposed: needs a supervisor's approval"), quote=False)
+            title += f'<div style="font-size: 16px; font-weight: normal;">{note}</div>'
+        self.headline.setText(title)
+        _restyle(self.headline, headline=outcome.headline.value, pending=pending)
         lines = [
             self.tr("Resolution: {value}").format(value=resolution_label(outcome.resolution)),
             self.tr("Refund: {amount}").format(amount=money(outcome.refund_amount, currency)),
@@ -418,6 +464,24 @@ class InspectionPage(QWidget):
                 + "\n".join(f"• {reason_text(r)}" for r in proposal.approval_reasons)
             )
         self.approval.setVisible(proposal.needs_approval)
+
+    def _render_submit(self, state: InspectionState) -> None:
+        """Submit says, in words and colour, what Enter will do now: store a decision (green),
+        send it for approval (amber), or not yet (grey, with what is missing)."""
+        proposal = state.proposal
+        if proposal is None:
+            text, readiness = self.tr("Submit (Enter)"), "blocked"
+        elif proposal.photos_missing:
+            text = self.tr("Submit (Enter): {missing} more photo(s) needed").format(
+                missing=proposal.photos_missing
+            )
+            readiness = "blocked"
+        elif proposal.needs_approval:
+            text, readiness = self.tr("Submit for approval (Enter)"), "approval"
+        else:
+            text, readiness = self.tr("Submit (Enter)"), "ready"
+        self.submit_button.setText(text)
+        _restyle(self.submit_button, readiness=readiness)
 
     def focus_for_keys(self) -> None:
         """Give the page itself focus, so grade keys and Enter work at once after a scan."""

@@ -1,6 +1,10 @@
 """The login page: password form, badge + PIN form (where allowed), the first-run form that
 creates the first admin, the new-password form after an admin reset the user's password, and
-the lock notice when the station locked itself while idle."""
+the lock notice when the station locked itself while idle.
+
+The page is the first thing on screen at start, before the core is built: it takes what is
+typed at once, and says "Connecting to the database…" under the form until the core answers
+(a sign-in asked for meanwhile waits for it: ``LoginPresenter``)."""
 
 from __future__ import annotations
 
@@ -61,8 +65,6 @@ class LoginPage(QWidget):
         self.forms = QStackedWidget()
         self.forms.setObjectName("loginForms")
         layout.addWidget(self.forms)
-        self.checking = QLabel(self.tr("Connecting to the database…"))
-        self.forms.addWidget(self.checking)
         self.forms.addWidget(self._password_form())
         self.forms.addWidget(self._badge_form())
         self.forms.addWidget(self._setup_form())
@@ -73,6 +75,10 @@ class LoginPage(QWidget):
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
+        self.connecting_label = QLabel()
+        self.connecting_label.setObjectName("connectingNote")
+        self.connecting_label.setWordWrap(True)
+        layout.addWidget(self.connecting_label)
 
         presenter.state_changed.connect(self._on_presenter_state_changed)
         self._on_presenter_state_changed(presenter.state)
@@ -210,7 +216,6 @@ class LoginPage(QWidget):
 
     def _on_presenter_state_changed(self, state: LoginState) -> None:
         pages = {
-            LoginMode.CHECKING: self.checking,
             LoginMode.PASSWORD: self._password_page,
             LoginMode.BADGE: self._badge_page,
             LoginMode.SETUP: self._setup_page,
@@ -237,6 +242,12 @@ class LoginPage(QWidget):
                 )
             )
         self.lock_label.setVisible(bool(state.locked_user))
+        self.connecting_label.setText(
+            self.tr("Connecting to the database… You will be signed in as soon as it answers.")
+            if state.queued
+            else self.tr("Connecting to the database…")
+        )
+        self.connecting_label.setVisible(state.connecting)
         for button in (
             self.sign_in_button,
             self.badge_button,
@@ -273,6 +284,10 @@ class LoginPage(QWidget):
     def prepare_for_lock(self, username: str) -> None:
         self.reset_secrets()
         self.username.setText(username)
+
+    def focus_first(self) -> None:
+        """Put the keyboard in the first field to fill of the form on show (at start)."""
+        self._focus_first(self.presenter.state)
 
     def _focus_first(self, state: LoginState) -> None:
         if state.mode == LoginMode.PASSWORD:

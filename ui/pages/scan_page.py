@@ -3,12 +3,16 @@ of the last scan in green or red, and the RMA that was found.
 
 "Camera (F4)" shows the station webcam beside the RMA: a decoded code opens its RMA exactly as
 a typed one does. An unknown code offers "Create an unexpected return (F8)".
+
+Under them, the shift (``ShiftPanel``): today's counts and the station's last decisions. The
+scan field keeps the focus throughout: ↑/↓ (which the field does not use) choose a decision
+and Ctrl+P prints its label again, keys a wedge scanner never sends.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +28,7 @@ from ..messages import describe
 from ..presenters.scan_presenter import ScanPresenter, ScanState
 from ..scanner import CODE_FIELD
 from ..widgets.rma_panel import RmaPanelWidget
+from ..widgets.shift_panel import ShiftPanel
 
 
 class ScanPage(QWidget):
@@ -77,11 +82,16 @@ class ScanPage(QWidget):
         self.preview.hide()
         body.addWidget(self.preview, 2, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(body)
-        layout.addStretch(1)
+        self.shift_panel = ShiftPanel()
+        layout.addWidget(self.shift_panel, 1)
+        reprint = QShortcut(QKeySequence("Ctrl+P"), self)
+        reprint.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reprint.activated.connect(self.shift_panel.request_reprint)
 
         self.scan_edit.returnPressed.connect(self._on_scan_edit_return_pressed)
         self.camera_button.toggled.connect(self._on_camera_button_toggled)
         self.unexpected_button.clicked.connect(presenter.request_unexpected_return)
+        self.shift_panel.reprint_requested.connect(presenter.reprint)
         presenter.state_changed.connect(self._on_presenter_state_changed)
         if camera is not None:
             camera.preview_ready.connect(self._on_camera_preview_ready)
@@ -92,12 +102,19 @@ class ScanPage(QWidget):
         self.scan_edit.setFocus()
         self.scan_edit.selectAll()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.presenter.shift_shown()  # the counts as they are now, not when last seen
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        # Keys the scan field does not use reach the page: F4 camera, F8 unexpected return.
+        # Keys the scan field does not use reach the page: F4 camera, F8 unexpected return,
+        # ↑/↓ the shift's decisions.
         if event.key() == Qt.Key.Key_F4 and self.camera_button.isEnabled():
             self.camera_button.toggle()
         elif event.key() == Qt.Key.Key_F8:
             self.presenter.request_unexpected_return()
+        elif event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.shift_panel.move_selection(-1 if event.key() == Qt.Key.Key_Up else 1)
         else:
             super().keyPressEvent(event)
             return
@@ -185,6 +202,7 @@ class ScanPage(QWidget):
         self.unexpected_button.setVisible(bool(state.unknown_code))
         self.scan_edit.setEnabled(True)
         self.rma_panel.show_rma(state.rma, state.rma.focus_lpn if state.rma else None)
+        self.shift_panel.show_shift(state.shift, self.presenter.session.station)
         if state.camera_error:
             # The preview stays, with the reason in red under it: no dialog, no crash.
             self.preview.show()

@@ -1,6 +1,8 @@
 """The supervisor's approval queue (SPEC §2 step 5, §5.5, §8 "Approval queue"): the units
 waiting, why each waits, the selected unit's inspection with photo thumbnails, approve or
-reject with a comment, and bulk approval of plain cases after one confirmation.
+reject with a comment, and bulk approval of plain cases after one confirmation. Each queue
+item carries its inspection's unboxing clips (``ApprovalItem.videos``: SHA-256, length,
+whether pruned); the page plays one from the station's clip store (``video_store``).
 
 Every service call runs on the database lane; thumbnails are read from the photo store and
 scaled on the I/O lane (``QImage`` is safe off the GUI thread). Four eyes, roles and what
@@ -20,13 +22,15 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from qc_station.domain.enums import Resolution
-from qc_station.domain.money import format_amount
 from qc_station.domain.policy import ChecklistItem
 from qc_station.services import approval
 from qc_station.services.approval import ApprovalItem, BulkApproval
 from qc_station.services.ports import PhotoStore
+from qc_station.services.video_ports import InspectionVideo, VideoStore
 from qc_station.services.views import DecisionView
 
+from ..display import money
+from ..messages import message_text
 from ..session import Session
 from ..tasks import Lane
 from .base import ChangeOp, Presenter, QueryOp
@@ -54,7 +58,7 @@ class BulkPlan:
         return len(self.lpns)
 
     def totals_text(self) -> str:
-        return " · ".join(f"{format_amount(a, c)} {c}" for c, a in self.totals)
+        return " · ".join(money(a, c) for c, a in self.totals)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,12 @@ class ApprovalsState:
     @property
     def current(self) -> ApprovalItem | None:
         return next((i for i in self.items if i.lpn == self.selected), None)
+
+    @property
+    def current_video(self) -> InspectionVideo | None:
+        """The selected unit's clip (the last one recorded), if its inspection has one."""
+        item = self.current
+        return item.videos[-1] if item is not None and item.videos else None
 
 
 def _tr(source: str) -> str:
@@ -114,6 +124,10 @@ class ApprovalsPresenter(Presenter[ApprovalsState]):
     def now(self) -> datetime:
         """The service clock's now, for the queue's ages."""
         return self._session.ctx.clock.now()
+
+    def video_store(self) -> VideoStore | None:
+        """The station's clip store (None where the station keeps no clips)."""
+        return self._session.ports.videos
 
     def checklist_for(self, category: str) -> tuple[ChecklistItem, ...]:
         """The checklist questions of the product's category, to show answers in words."""
@@ -234,7 +248,10 @@ class ApprovalsPresenter(Presenter[ApprovalsState]):
         message = _tr("{count} approved.").format(count=len(result.approved))
         if result.refused:
             self._session.sounds.error()
-            refused = "\n".join(f"{r.lpn}: {r.message}" for r in result.refused)
+            # Each refusal in the station's words, from its catalogue code (SPEC §8).
+            refused = "\n".join(
+                f"{r.lpn}: {message_text(r.message_code, r.params)}" for r in result.refused
+            )
             self._set(
                 message=message,
                 error=_tr("{count} not approved, still in the queue:").format(

@@ -19,6 +19,8 @@ runner together with what to do with its outcome::
   count leaves and reaches zero. Both end whatever the outcome, before ``on_finished``.
 - A ``ChangeOp`` writes: when it ends, the presenter's ``_after_change`` runs (by default
   nothing; a list page reloads what the change may have moved). A ``QueryOp`` only reads.
+- An outcome for a presenter (or any receiver, ``for_receiver``) whose C++ object is gone (its
+  page was deleted on sign-out while the work ran) is dropped, never delivered to the dead.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, ParamSpec, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
 from qc_station.domain.errors import QcError
@@ -41,6 +44,19 @@ if TYPE_CHECKING:
 
 S = TypeVar("S", bound="DataclassInstance")
 T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def for_receiver(receiver: QObject, callback: Callable[P, None]) -> Callable[P, None]:
+    """``callback``, called only while ``receiver`` still exists: a task's result reaches the
+    GUI thread later, when the page or dialog that asked may have been deleted (signed out,
+    closed); calling into it then raises "Internal C++ object already deleted"."""
+
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
+        if shiboken6.isValid(receiver):
+            callback(*args, **kwargs)
+
+    return guarded
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,11 +136,12 @@ class Presenter(QObject, Generic[S]):
             self._running += 1
             if self._running == 1:
                 self.busy_changed.emit(True)
+        on_success = for_receiver(self, op.on_success) if op.on_success else None
         self._session.runner.run(
             op.work,
-            op.on_success,
-            op.on_failure or self._on_failed,
-            on_finished=lambda: self._on_op_finished(op),
+            on_success,
+            for_receiver(self, op.on_failure or self._on_failed),
+            on_finished=for_receiver(self, lambda: self._on_op_finished(op)),
             lane=op.lane,
             expected=op.expected,
         )

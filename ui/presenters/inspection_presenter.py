@@ -21,8 +21,15 @@ The live decision is computed on the GUI thread: ``services.inspection.preview``
 policy arithmetic with no database work. Photo decoding runs on the I/O lane, the submission
 on the database lane.
 
-A unit a supervisor sent back (rejected) shows the supervisor's comment: it is looked up on
-the database lane when the inspection starts (``services.inspection.latest_rejection``).
+A unit a supervisor sent back (rejected) shows the supervisor's comment and opens with what
+its last inspection entered (grade, finding, checklist, serial, notes, photos), so the
+inspector corrects it rather than starting again: both are looked up on the database lane when
+the inspection starts (``services.sent_back``) and filled in unless the inspector has already
+entered something.
+
+The unboxing video (SPEC §7.5) is recorded by ``unboxing_video.UnboxingVideo``: from the
+inspection's start to its saved decision, discarded when the inspection is left; its status is
+``InspectionState.video``.
 Webcam photos arrive as a full-size frame (``add_camera_photo``); files are read and checked
 through the station's photo reader (``session.ports.photos``), on the I/O lane. Both are
 kept as captured: the submission burns the capture time into each (``submit_inspection``).
@@ -39,47 +46,33 @@ from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QImage
 
 from qc_station.domain.decision import Proposal
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline
 from qc_station.domain.errors import Conflict, QcError
-from qc_station.domain.model import Decision
 from qc_station.domain.policy import ChecklistItem
 from qc_station.domain.stated_reasons import suggested_finding
-from qc_station.services import inspection, outbox, returns
-from qc_station.services.inspection import InspectionDraft, PhotoInput
-from qc_station.services.station_ports import PhotoReader
+from qc_station.services import outbox, returns
+from qc_station.services.inspection import InspectionDraft, preview
 from qc_station.services.views import DecisionView, RmaView, UnitView
 
 from ..messages import describe
 from ..session import Session
 from ..tasks import Lane
 from .base import ChangeOp, Presenter, QueryOp, ignore_failure
+from .inspection_items import (
+    PhotoItem,
+    RejectionItem,
+    SentBackItem,
+    find_sent_back,
+    load_camera_photo,
+    load_photo,
+)
+from .unboxing_video import CameraLike, UnboxingVideo, VideoStatus
 
 log = logging.getLogger(__name__)
-
-THUMBNAIL_EDGE = 120
-
-
-@dataclass(frozen=True)
-class PhotoItem:
-    """A photo added to the draft: the bytes as captured (stamped when the inspection is
-    submitted) and where it came from."""
-
-    name: str
-    photo: PhotoInput
-    thumbnail: QImage
-
-
-@dataclass(frozen=True)
-class RejectionItem:
-    """Why a supervisor sent this unit back: shown prominently until it is decided again."""
-
-    comment: str
-    rejected_by: str
-    rejected_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -101,6 +94,9 @@ class InspectionState:
     error: str = ""
     busy: bool = False
     rejection: RejectionItem | None = None
+    video: VideoStatus = field(default_factory=VideoStatus)
+    #: counts the times the presenter filled the text fields (a sent-back unit's last entry)
+    filled: int = 0
 
     @property
     def unit(self) -> UnitView | None:
@@ -111,58 +107,23 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("InspectionPresenter", source)
 
 
-def _thumbnail(image: QImage) -> QImage:
-    # QImage (not QPixmap) is safe off the GUI thread; scale here, not when painting.
-    return image.scaled(
-        THUMBNAIL_EDGE,
-        THUMBNAIL_EDGE,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-
-
-def _load_photo(reader: PhotoReader, file: Path, captured_at: datetime) -> PhotoItem:
-    """Runs on the I/O lane: read and check the file (a bad one is refused now, not at
-    submit), and make the thumbnail."""
-    data = reader.read(file)
-    photo = PhotoInput(data, captured_at, file.name)
-    return PhotoItem(file.name, photo, _thumbnail(QImage.fromData(data)))
-
-
-def _load_camera_photo(image: QImage, captured_at: datetime, name: str) -> PhotoItem:
-    """Runs on the I/O lane: a webcam frame becomes a photo as a file does."""
-    buffer = QByteArray()
-    device = QBuffer(buffer)
-    device.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PNG: lossless, so the frame is compressed once, by the stamp's JPEG.
-    image.save(device, "PNG")
-    device.close()
-    photo = PhotoInput(bytes(buffer.data()), captured_at, name)
-    return PhotoItem(name, photo, _thumbnail(image))
-
-
-def _find_rejection(session: Session, lpn: str) -> RejectionItem | None:
-    """Runs on the database lane."""
-    decision: Decision | None = inspection.latest_rejection(session.ctx, lpn)
-    if decision is None:
-        return None
-    return RejectionItem(
-        decision.approval_comment, decision.approved_by or "", decision.approved_at
-    )
-
-
 class InspectionPresenter(Presenter[InspectionState]):
     decision_submitted = Signal(object)  # DecisionView
     unit_released = Signal(str)  # LPN: its claim was released (the inspection was left)
     release_failed = Signal(str, str)  # LPN, why in words
     #: the database was unreachable: the inspection is kept on this station (outbox.Journalled)
     inspection_journalled = Signal(object)
+    #: the unboxing video started recording: the page runs the camera
+    camera_needed = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(session, InspectionState(), parent)
         self._inspection_id = ""
         self._started_at: datetime | None = None  # set by start(), when a unit is claimed
         self._suggested: Finding | None = None  # the finding the stated reason suggested
+        self._video = UnboxingVideo(session, self)
+        self._video.changed.connect(self._on_video_changed)
+        self._video.camera_needed.connect(self.camera_needed)
 
     @property
     def active(self) -> bool:
@@ -188,11 +149,12 @@ class InspectionPresenter(Presenter[InspectionState]):
                 finding=finding,
             )
         )
-        session, token = self._session, self._inspection_id
+        session, token, actor = self._session, self._inspection_id, self._session.require_actor()
+        self._video.open(lpn, actor.username)
         self.run(
             QueryOp(
-                partial(_find_rejection, session, lpn),
-                on_success=partial(self._on_rejection_found, token),
+                partial(find_sent_back, session, actor, lpn),
+                on_success=partial(self._on_sent_back_found, token),
                 on_failure=ignore_failure,
                 flag=None,
                 shows_busy=False,
@@ -200,8 +162,31 @@ class InspectionPresenter(Presenter[InspectionState]):
         )
 
     def clear(self) -> None:
+        self._video.discard()  # a clip still recording was not decided: nothing is kept
         self._inspection_id = ""
         self._update(InspectionState())
+
+    # --- the unboxing video's camera and page ----------------------------------------------
+
+    def use_camera(self, camera: CameraLike | None) -> None:
+        """The station camera the unboxing video is recorded from."""
+        self._video.use_camera(camera)
+
+    @property
+    def video_recording(self) -> bool:
+        return self._video.recording
+
+    def page_shown(self) -> None:
+        """The page is back (after the lock): an open inspection records again."""
+        if self.active and not self._video.attempted:
+            self._video.open(self.state.lpn, self._session.require_actor().username)
+
+    def page_hidden(self) -> None:
+        """The page went (the lock, another area): its clip is left undecided, so dropped."""
+        self._video.discard()
+
+    def camera_turned_off(self) -> None:
+        self._video.source_stopped(_tr("the camera is off"))
 
     @property
     def dirty(self) -> bool:
@@ -272,7 +257,7 @@ class InspectionPresenter(Presenter[InspectionState]):
         for path in paths:
             captured_at = self._session.ctx.clock.now()
             self._update(replace(self.state, photos_loading=self.state.photos_loading + 1))
-            self.run(self._photo_op(token, partial(_load_photo, reader, Path(path), captured_at)))
+            self.run(self._photo_op(token, partial(load_photo, reader, Path(path), captured_at)))
 
     def add_camera_photo(self, image: QImage) -> None:
         """A full-size webcam frame, taken now: kept as a PNG, made on the I/O lane."""
@@ -282,17 +267,21 @@ class InspectionPresenter(Presenter[InspectionState]):
         captured_at = self._session.ctx.clock.now()
         name = f"webcam-{captured_at:%Y%m%d-%H%M%S}-{len(self.state.photos) + 1}.jpg"
         self._update(replace(self.state, photos_loading=self.state.photos_loading + 1))
-        self.run(self._photo_op(token, partial(_load_camera_photo, image, captured_at, name)))
+        self.run(self._photo_op(token, partial(load_camera_photo, image, captured_at, name)))
 
     def camera_failed(self, message: str) -> None:
-        """The webcam could not start or was lost: an inline message with a sound."""
-        self._fail(message)
+        """The webcam could not start or was lost: an inline message with a sound; while
+        recording, the video's notice says it (the clip keeps what it has)."""
+        if self._video.recording:
+            self._video.source_stopped(message)
+        else:
+            self._fail(message)
 
     def remove_photo(self, index: int) -> None:
         photos = list(self.state.photos)
         if 0 <= index < len(photos):
             del photos[index]
-            self._update(replace(self.state, photos=tuple(photos)))
+            self._update(replace(self.state, photos=tuple(photos), error=""))
 
     def submit(self) -> None:
         """Store the inspection and its decision, on the database lane."""
@@ -336,11 +325,14 @@ class InspectionPresenter(Presenter[InspectionState]):
     def _on_submitted(self, decision: object) -> None:
         if isinstance(decision, outbox.Journalled):
             self._session.sounds.error()
+            # The clip is stored; attaching it waits for a database that knows the inspection.
+            self._video.close(self._inspection_id, self._session.require_actor())
             self.clear()
             self.inspection_journalled.emit(decision)
             return
         assert isinstance(decision, DecisionView)
         self._session.sounds.success()
+        self._video.close(self._inspection_id, self._session.require_actor())
         self.clear()
         self.decision_submitted.emit(decision)
 
@@ -351,15 +343,35 @@ class InspectionPresenter(Presenter[InspectionState]):
         log.warning("releasing %s failed: %s", lpn, error)
         self.release_failed.emit(lpn, describe(error))
 
-    def _on_rejection_found(self, token: str, item: object) -> None:
-        if token == self._inspection_id and isinstance(item, RejectionItem):
-            self._update(replace(self.state, rejection=item))
+    def _on_sent_back_found(self, token: str, item: object) -> None:
+        if token != self._inspection_id or not isinstance(item, SentBackItem):
+            return
+        state = replace(self.state, rejection=item.rejection)
+        if not self.dirty:  # what the inspector already entered wins
+            last = item.inspection
+            answers = {k: last.checklist.get(k, a) for k, a in state.answers.items()}
+            state = replace(
+                state,
+                grade=last.grade,
+                finding=last.finding,
+                answers=MappingProxyType(answers),
+                serial=last.serial,
+                notes=last.notes,
+                photos=item.photos,
+                filled=state.filled + 1,
+            )
+        self._update(state)
+
+    def _on_video_changed(self) -> None:
+        if self.active:
+            self._update(replace(self.state, video=self._video.status))
 
     def _on_photo_loaded(self, token: str, item: object) -> None:
         if token != self._inspection_id:
             return  # a photo for an inspection that has since ended
         assert isinstance(item, PhotoItem)
-        self._update(replace(self.state, photos=(*self.state.photos, item)))
+        # Like any other input, a new photo ends the last error ("2 more photos needed").
+        self._update(replace(self.state, photos=(*self.state.photos, item), error=""))
 
     def _on_photo_failed(self, token: str, error: BaseException) -> None:
         if token == self._inspection_id:
@@ -419,7 +431,7 @@ class InspectionPresenter(Presenter[InspectionState]):
             )
             return replace(state, proposal=None, problem=problem)
         try:
-            proposal = inspection.preview(
+            proposal = preview(
                 self._session.ctx.policy,
                 state.rma,
                 state.lpn,
@@ -428,6 +440,8 @@ class InspectionPresenter(Presenter[InspectionState]):
                 len(state.photos),
                 state.override,
                 state.override_reason,
+                # The live decision's override line before the reason is written, in words.
+                unwritten_reason=_tr("(reason to be written)"),
             )
         except QcError as error:
             return replace(state, proposal=None, problem=describe(error))

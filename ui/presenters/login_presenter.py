@@ -1,28 +1,35 @@
 """Signing in (SPEC §6): user name and password, or a badge scan and PIN where the station
 allows it; on a database with no users, the setup step that creates the first admin; the new
 password a user must choose after an admin reset theirs, before the station opens; and the
-idle lock, which shows the same form with the locked user's name filled in."""
+idle lock, which shows the same form with the locked user's name filled in.
+
+The form is on screen before the core is built (``ui.app``: start-up speed), so a sign-in may
+be asked for before there is a database to ask: it is kept (:attr:`LoginState.queued`) and
+run once the first-run check has answered, never dropped. The services are imported inside
+the commands, not here: this module is on the path to the first window, and they are not.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from qc_station.domain.enums import Role
-from qc_station.services import sign_ins, users
-from qc_station.services.context import ServiceContext
-from qc_station.services.sign_in_ports import SignIn
-from qc_station.services.users import UserView
-
 from ..messages import describe
-from ..session import Session
 from .base import ChangeOp, Presenter, QueryOp
+
+if TYPE_CHECKING:
+    from qc_station.services.context import ServiceContext
+    from qc_station.services.sign_in_ports import SignIn
+    from qc_station.services.users import UserView
+
+    from ..session import Session
 
 
 class LoginMode(Enum):
-    CHECKING = "checking"  # asking the database whether any user exists
     SETUP = "setup"  # no users yet: create the first admin
     PASSWORD = "password"
     BADGE = "badge"
@@ -31,11 +38,16 @@ class LoginMode(Enum):
 
 @dataclass(frozen=True)
 class LoginState:
-    mode: LoginMode = LoginMode.CHECKING
+    mode: LoginMode = LoginMode.PASSWORD
     badge_allowed: bool = False
     locked_user: str | None = None  # set while the station is locked for this user
     busy: bool = False
     error: str = ""
+    #: the core is not built or has not answered the first-run check yet: the form takes
+    #: what is typed, and a sign-in asked for now waits for it
+    connecting: bool = True
+    #: a sign-in was asked for while connecting; it runs when the core has answered
+    queued: bool = False
 
 
 def _tr(source: str) -> str:
@@ -52,11 +64,14 @@ class LoginPresenter(Presenter[LoginState]):
         # Between a sign-in with a reset password and the new one: who, and the password
         # they signed in with (the service asks for it again). Never in the state.
         self._pending: tuple[str, str] | None = None
+        # The sign-in asked for before the core answered (see the module's docstring).
+        self._queued: Callable[[], None] | None = None
 
     # --- commands ------------------------------------------------------------------------
 
     def check_setup(self) -> None:
-        """Find out whether this is the first run (no users), off the GUI thread."""
+        """Find out whether this is the first run (no users), off the GUI thread; a sign-in
+        asked for in the meantime runs when the answer is there."""
         ctx = self._session.ctx
 
         def no_users() -> bool:
@@ -65,10 +80,13 @@ class LoginPresenter(Presenter[LoginState]):
             with ctx.uow() as uow:
                 return uow.users.count() == 0
 
-        self.run(QueryOp(no_users, on_success=self._on_setup_checked), error="")
+        self.run(
+            QueryOp(no_users, on_success=self._on_setup_checked, on_failure=self._on_check_failed),
+            error="",
+        )
 
     def show_badge(self, badge: bool) -> None:
-        if self.state.mode in (LoginMode.SETUP, LoginMode.CHECKING):
+        if self.state.mode == LoginMode.SETUP:
             return
         mode = LoginMode.BADGE if badge and self.state.badge_allowed else LoginMode.PASSWORD
         self._set(mode=mode, error="")
@@ -77,6 +95,10 @@ class LoginPresenter(Presenter[LoginState]):
         if not username.strip() or not password:
             self._fail(_tr("Enter your user name and password."))
             return
+        if self._keep_for_later(lambda: self.sign_in(username, password)):
+            return
+        from qc_station.services import users
+
         ctx, station = self._session.ctx, self._session.station
         self._pending = (username, password)
         self.run(
@@ -95,6 +117,10 @@ class LoginPresenter(Presenter[LoginState]):
         if not badge.strip() or not pin:
             self._fail(_tr("Scan your badge and enter your PIN."))
             return
+        if self._keep_for_later(lambda: self.sign_in_badge(badge, pin)):
+            return
+        from qc_station.services import users
+
         ctx, station = self._session.ctx, self._session.station
         self._pending = None
         self.run(
@@ -111,6 +137,9 @@ class LoginPresenter(Presenter[LoginState]):
         if password != repeated:
             self._fail(_tr("The two passwords differ; type them again."))
             return
+        from qc_station.domain.enums import Role
+        from qc_station.services import users
+
         ctx, station = self._session.ctx, self._session.station
         self.run(
             ChangeOp(
@@ -129,6 +158,8 @@ class LoginPresenter(Presenter[LoginState]):
         if new_password != repeated:
             self._fail(_tr("The two passwords differ; type them again."))
             return
+        from qc_station.services import users
+
         username, current = self._pending
         ctx, station = self._session.ctx, self._session.station
         self.run(
@@ -154,10 +185,37 @@ class LoginPresenter(Presenter[LoginState]):
 
     # --- results -------------------------------------------------------------------------
 
+    def _keep_for_later(self, again: Callable[[], None]) -> bool:
+        """While connecting, keep the sign-in to run when the core has answered (the last
+        one asked for wins, as a second Enter would); False when it can run now."""
+        if not self.state.connecting:
+            return False
+        self._queued = again
+        self._set(queued=True, error="")
+        return True
+
     def _on_setup_checked(self, empty: object) -> None:
-        self._set(mode=LoginMode.SETUP if empty else LoginMode.PASSWORD, error="")
+        queued, self._queued = self._queued, None
+        if empty:
+            # A first run: nobody can sign in yet; what was typed cannot be acted on.
+            self._set(mode=LoginMode.SETUP, connecting=False, queued=False, error="")
+            return
+        self._set(connecting=False, queued=False, error="")
+        if queued is not None:
+            queued()
+
+    def _on_check_failed(self, error: BaseException) -> None:
+        # The database did not answer. A kept sign-in is tried all the same: it says why it
+        # cannot be done in the person's own terms, and works if the database is back.
+        queued, self._queued = self._queued, None
+        self._set(connecting=False, queued=False)
+        self._fail(describe(error))
+        if queued is not None:
+            queued()
 
     def _on_authenticated(self, result: object) -> None:
+        from qc_station.services.users import UserView
+
         user, sign_in = result if isinstance(result, tuple) else (result, None)
         assert isinstance(user, UserView)
         if user.must_change_password:
@@ -182,11 +240,6 @@ class LoginPresenter(Presenter[LoginState]):
         if self.state.mode != LoginMode.CHANGE_PASSWORD:
             self._pending = None
         self._fail(describe(error))
-        if self.state.mode == LoginMode.CHECKING:
-            # The database did not answer; offer the sign-in form, which will say so again.
-            self._set(mode=LoginMode.PASSWORD)
-
-    # --- state ---------------------------------------------------------------------------
 
 
 def _with_sign_in(
@@ -195,6 +248,8 @@ def _with_sign_in(
     """Record the sign-in (database lane) whose key signs what this session journals during
     an outage (SPEC §6); the key stays in the session's memory. A user who must first choose
     a new password is not signed in yet, so nothing is recorded for them."""
+    from qc_station.services import sign_ins
+
     if user.must_change_password:
         return user, None
     return user, sign_ins.record_sign_in(ctx, user.actor(station))

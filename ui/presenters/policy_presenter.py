@@ -44,7 +44,7 @@ class _Checked:
     path: Path
     data: bytes
     policy: Policy | None
-    errors: tuple[str, ...]
+    errors: tuple[PolicyError, ...]  # worded on the GUI thread, in the station's language
     comparison: PolicyComparison | None
 
 
@@ -58,11 +58,15 @@ def check_file(path: Path, current: Policy, cases: Path) -> _Checked:
         data = path.read_bytes()
     except OSError as exc:
         raise PolicyError(
-            f"cannot read {path}: {exc.strerror}", key="", problem="unreadable"
+            "policy.unreadable",
+            key="",
+            problem="unreadable",
+            path=str(path),
+            detail=exc.strerror or str(exc),
         ) from None
     checked = policy_admin.validate(data)
     if isinstance(checked, list):
-        return _Checked(path, data, None, tuple(str(e) for e in checked), None)
+        return _Checked(path, data, None, tuple(checked), None)
     try:
         text = cases.read_text(encoding="utf-8-sig")
     except OSError:
@@ -135,7 +139,7 @@ class PolicyPresenter(Presenter[PolicyState]):
         self._candidate_data = checked.data if checked.policy is not None else None
         self._set(
             candidate=checked.policy,
-            candidate_errors=checked.errors,
+            candidate_errors=tuple(describe(error) for error in checked.errors),
             comparison=checked.comparison,
         )
         if checked.errors:

@@ -32,6 +32,7 @@ PRINTER_SETTINGS = (
     "label_size",
     "label_dpi",
     "report_page_size",
+    "document_language",
 )
 
 

@@ -30,15 +30,25 @@ from qc_station.services.print_queue import (
     PrintKind,
     PrintOutcome,
     PrintQueue,
+    PrintSubject,
 )
 
-from ..messages import describe
+from ..messages import describe, message_text
+from ..presenters.base import for_receiver
 from ..session import Session
 from ..tasks import Lane
 
 log = logging.getLogger(__name__)
 
 _OBJECT_NAME = "printCenter"
+
+
+def job_problem(job: PrintJob) -> str:
+    """A waiting job's last problem in the station's language (its catalogue code), else as
+    the spool kept it (a job queued by an older version)."""
+    if job.last_error_message_code:
+        return message_text(job.last_error_message_code, job.last_error_params)
+    return job.last_error
 
 
 class PrintCenter(QObject):
@@ -94,15 +104,38 @@ class PrintCenter(QObject):
 
     # --- rendering -----------------------------------------------------------------------
 
-    def render_label(self, code: str, on_done: Callable[[documents.LabelDocument], None]) -> None:
-        """Render the label(s) of an LPN or an RMA code on the database lane."""
+    def render_label(
+        self,
+        code: str,
+        on_done: Callable[[documents.LabelDocument], None],
+        receiver: QObject | None = None,
+    ) -> None:
+        """Render the label(s) of an LPN or an RMA code on the database lane; ``on_done`` is
+        dropped if ``receiver`` (the page that asked) is deleted meanwhile."""
         ctx, actor, settings = self.session.ctx, self.session.require_actor(), self.label_settings()
-        self._run(lambda: documents.label_pdf(ctx, actor, code, settings), on_done)
+        self._run(lambda: documents.label_pdf(ctx, actor, code, settings), on_done, receiver)
 
-    def render_report(self, code: str, on_done: Callable[[documents.ReportDocument], None]) -> None:
-        ctx, actor = self.session.ctx, self.session.require_actor()
-        paper = self.session.config.report_page_size
-        self._run(lambda: documents.report_pdf(ctx, actor, code, page_size=paper), on_done)
+    def render_report(
+        self,
+        code: str,
+        on_done: Callable[[documents.ReportDocument], None],
+        receiver: QObject | None = None,
+    ) -> None:
+        ctx, actor, ports = self.session.ctx, self.session.require_actor(), self.session.ports
+        config = self.session.config
+        clips = documents.ClipFrames(ports.videos, ports.key_frames)
+        self._run(
+            lambda: documents.report_pdf(
+                ctx,
+                actor,
+                code,
+                page_size=config.report_page_size,
+                language=config.document_language,
+                clips=clips,
+            ),
+            on_done,
+            receiver,
+        )
 
     # --- printing ------------------------------------------------------------------------
 
@@ -112,15 +145,28 @@ class PrintCenter(QObject):
         self.last_label = code
 
         def rendered(document: documents.LabelDocument) -> None:
-            self.print_pdf(document.pdf, PrintKind.LABEL, f"Label {', '.join(document.codes)}")
+            title = self.tr("Label {code}").format(code=", ".join(document.codes))
+            self.print_pdf(document.pdf, PrintKind.LABEL, title, self.label_subject(document))
 
         self.render_label(code, rendered)
 
     def print_report(self, code: str) -> None:
         def rendered(document: documents.ReportDocument) -> None:
-            self.print_pdf(document.pdf, PrintKind.REPORT, f"Report {document.rma_code}")
+            title = self.tr("Report {code}").format(code=document.rma_code)
+            self.print_pdf(document.pdf, PrintKind.REPORT, title, self.report_subject(document))
 
         self.render_report(code, rendered)
+
+    def label_subject(self, document: documents.LabelDocument) -> PrintSubject:
+        """A label's print as part of the story of the units on it (issue 18): who prints
+        it, at which size."""
+        actor = self.session.require_actor()
+        size = self.session.config.label_size
+        return PrintSubject.of(actor, document.rma_code, document.codes, label_size=size)
+
+    def report_subject(self, document: documents.ReportDocument) -> PrintSubject:
+        """A report's print as part of its RMA's story."""
+        return PrintSubject.of(self.session.require_actor(), document.rma_code, document.lpns)
 
     def reprint_last_label(self) -> bool:
         if not self.last_label:
@@ -128,11 +174,16 @@ class PrintCenter(QObject):
         self.print_label(self.last_label)
         return True
 
-    def print_pdf(self, pdf: bytes, kind: PrintKind, title: str) -> None:
-        """Spool and print an already rendered PDF on the I/O lane."""
+    def print_pdf(
+        self, pdf: bytes, kind: PrintKind, title: str, subject: PrintSubject | None = None
+    ) -> None:
+        """Spool and print an already rendered PDF on the I/O lane; with a ``subject``, the
+        print queue writes it into the units' story once printed or discarded."""
         queue, printer, media = self.queue, self.printer_for(kind), self._media(kind)
         self._run(
-            lambda: queue.submit(pdf, kind=kind, title=title, printer=printer, media=media),
+            lambda: queue.submit(
+                pdf, kind=kind, title=title, printer=printer, media=media, subject=subject
+            ),
             self._on_outcome,
             lane=Lane.IO,
         )
@@ -143,8 +194,8 @@ class PrintCenter(QObject):
         self._run(self.queue.pending, self.jobs_loaded.emit, lane=Lane.IO)
 
     def retry(self, job_id: str) -> None:
-        queue = self.queue
-        self._run(lambda: queue.retry(job_id), self._on_outcome, lane=Lane.IO)
+        queue, actor = self.queue, self.session.actor
+        self._run(lambda: queue.retry(job_id, by=actor), self._on_outcome, lane=Lane.IO)
 
     def retry_all(self) -> None:
         queue = self.queue
@@ -155,17 +206,20 @@ class PrintCenter(QObject):
                 self._announce(outcome)
             self.refresh()
 
-        self._run(lambda: queue.retry_all(printers), done, lane=Lane.IO)
+        actor = self.session.actor
+        self._run(lambda: queue.retry_all(printers, by=actor), done, lane=Lane.IO)
 
     def discard(self, job_id: str) -> None:
         """Drop a job for good; the page asks the user to confirm first."""
-        queue = self.queue
-        self._run(lambda: queue.discard(job_id), lambda _: self.refresh(), lane=Lane.IO)
+        queue, actor = self.queue, self.session.actor
+        self._run(lambda: queue.discard(job_id, by=actor), lambda _: self.refresh(), lane=Lane.IO)
 
-    def document(self, job: PrintJob, on_done: Callable[[bytes], None]) -> None:
-        """A waiting job's PDF, for its preview."""
+    def document(
+        self, job: PrintJob, on_done: Callable[[bytes], None], receiver: QObject | None = None
+    ) -> None:
+        """A waiting job's PDF, for its preview (dropped if ``receiver`` is deleted)."""
         spool = self.queue.spool
-        self._run(lambda: spool.document(job.id), on_done, lane=Lane.IO)
+        self._run(lambda: spool.document(job.id), on_done, receiver, lane=Lane.IO)
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -178,7 +232,7 @@ class PrintCenter(QObject):
         if outcome.printed:
             self.job_printed.emit(job.title, job.printer)
         else:
-            message = describe(outcome.error) if outcome.error else job.last_error
+            message = describe(outcome.error) if outcome.error else job_problem(job)
             self.job_failed.emit(
                 job.title,
                 self.tr("{title} was not printed and waits in the print queue: {error}").format(
@@ -187,16 +241,22 @@ class PrintCenter(QObject):
             )
 
     def _run(
-        self, fn: Callable[[], Any], on_done: Callable[[Any], None], lane: Lane = Lane.DB
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        receiver: QObject | None = None,
+        lane: Lane = Lane.DB,
     ) -> None:
+        """Run ``fn`` on ``lane``; its result goes to ``on_done`` only while ``receiver`` (the
+        widget that asked; the center itself by default) still exists."""
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
         self.session.runner.run(
             fn,
-            on_done,
-            self._on_error,
-            on_finished=self._on_finished,
+            for_receiver(receiver or self, on_done),
+            for_receiver(self, self._on_error),
+            on_finished=for_receiver(self, self._on_finished),
             lane=lane,
             # A spool folder that cannot be written (disk full, no permission) is a message
             # for the user, not a crash: nothing was queued, and they can try again.

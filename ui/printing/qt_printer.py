@@ -60,18 +60,14 @@ class QtPrinter:
 
     def send(self, printer: str, document: bytes, *, title: str, media: str) -> str:
         if printer not in self.printers():
-            raise PrinterMissing(
-                f"printer {printer!r} is not installed on this computer; choose an installed "
-                "printer in the settings, then retry",
-                printer=printer,
-            )
+            raise PrinterMissing("printer.not_installed", printer=printer)
         info = QPrinterInfo.printerInfo(printer)
         qprinter = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         qprinter.setDocName(title)
         qprinter.setFullPage(True)
         sizes = pdf_page_sizes(document)
         if not sizes:
-            raise PrintError("the document has no pages", printer=printer)
+            raise PrintError("printer.no_pages", printer=printer)
         width, height = sizes[0]
         qprinter.setPageLayout(
             QPageLayout(
@@ -83,7 +79,7 @@ class QtPrinter:
         dpi = qprinter.resolution()
         painter = QPainter()
         if not painter.begin(qprinter):
-            raise PrintError(f"printer {printer!r} could not be opened", printer=printer)
+            raise PrintError("printer.cannot_open", printer=printer)
         try:
             for n, image in enumerate(pdf_page_images(document, dpi)):
                 if n:
@@ -93,5 +89,5 @@ class QtPrinter:
         finally:
             painter.end()
         if qprinter.printerState() == QPrinter.PrinterState.Error:
-            raise PrintError(f"printer {printer!r} reported an error", printer=printer)
+            raise PrintError("printer.reported_error", printer=printer)
         return title

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from qc_station.services import documents
-from qc_station.services.print_queue import PrintJob, PrintKind
+from qc_station.services.print_queue import PrintJob, PrintKind, PrintSubject
 
 from ..widgets.rows_table import Column, RowsTableModel, rows_view
 from .preview_dialog import PrintPreviewDialog
-from .print_center import PrintCenter
+from .print_center import PrintCenter, job_problem
 
 
 class PrintQueuePage(QWidget):
@@ -61,7 +61,7 @@ class PrintQueuePage(QWidget):
                         lambda j: j.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                     ),
                     (self.tr("Tries"), lambda j: str(j.attempts)),
-                    (self.tr("Problem"), lambda j: j.last_error),
+                    (self.tr("Problem"), job_problem),
                 )
             ]
         )
@@ -183,7 +183,9 @@ class PrintQueuePage(QWidget):
         job = self.selected_job()
         if job is None:
             return
-        self.center.document(job, lambda pdf: self._open_preview(pdf, job.title, job.kind))
+        self.center.document(
+            job, lambda pdf: self._open_preview(pdf, job.title, job.kind, job.subject), self
+        )
 
     def _on_preview_label_button_clicked(self) -> None:
         code = self.code.text().strip()
@@ -192,9 +194,12 @@ class PrintQueuePage(QWidget):
 
         def show(document: documents.LabelDocument) -> None:
             self.center.last_label = code
-            self._open_preview(document.pdf, f"Label {code}", PrintKind.LABEL)
+            title = self.tr("Label {code}").format(code=code)
+            self._open_preview(
+                document.pdf, title, PrintKind.LABEL, self.center.label_subject(document)
+            )
 
-        self.center.render_label(code, show)
+        self.center.render_label(code, show, self)
 
     def _on_preview_report_button_clicked(self) -> None:
         code = self.code.text().strip()
@@ -202,9 +207,11 @@ class PrintQueuePage(QWidget):
             return
 
         def show(document: documents.ReportDocument) -> None:
-            self._open_preview(document.pdf, f"Report {document.rma_code}", PrintKind.REPORT)
+            title = self.tr("Report {code}").format(code=document.rma_code)
+            subject = self.center.report_subject(document)
+            self._open_preview(document.pdf, title, PrintKind.REPORT, subject)
 
-        self.center.render_report(code, show)
+        self.center.render_report(code, show, self)
 
     def _on_reprint_button_clicked(self) -> None:
         if not self.center.reprint_last_label():
@@ -212,7 +219,9 @@ class PrintQueuePage(QWidget):
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _open_preview(self, pdf: bytes, title: str, kind: PrintKind) -> None:
+    def _open_preview(
+        self, pdf: bytes, title: str, kind: PrintKind, subject: PrintSubject | None = None
+    ) -> None:
         dialog = PrintPreviewDialog(
             pdf,
             title,
@@ -221,7 +230,10 @@ class PrintQueuePage(QWidget):
             file_name=title.replace(" ", "-") + ".pdf",
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.print_requested.connect(lambda data: self.center.print_pdf(data, kind, title))
+        # Printed from the preview, it joins the units' story as any print does (issue 18).
+        dialog.print_requested.connect(
+            lambda data: self.center.print_pdf(data, kind, title, subject)
+        )
         self.preview = dialog
         dialog.open()
 

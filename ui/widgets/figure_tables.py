@@ -103,6 +103,9 @@ class FigureTableView(QTableView):
         if headers:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        #: Taller than this, the table scrolls inside; None: as tall as all its rows (its
+        #: owner caps the rows it is given instead, ``ShowAllTable``).
+        self.max_rows: int | None = MAX_ROWS
         self.lines.modelReset.connect(self.fit)
         self.fit()
 
@@ -113,7 +116,9 @@ class FigureTableView(QTableView):
         return self.lines.row_at(index.row())
 
     def fitted_height(self) -> int:
-        shown = min(max(self.lines.rowCount(), MIN_ROWS), MAX_ROWS)
+        shown = max(self.lines.rowCount(), MIN_ROWS)
+        if self.max_rows is not None:
+            shown = min(shown, self.max_rows)
         scroll_bar = self.horizontalScrollBar()
         return (
             2 * self.frameWidth()

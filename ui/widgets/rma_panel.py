@@ -4,20 +4,13 @@ the inspector sees units of the same RMA decided earlier)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from qc_station.domain.enums import WindowStatus
 from qc_station.services.views import RmaView
 
+from ..display import money as money
 from ..labels import headline_label, stated_reason_label, unit_state_label, window_label
-
-
-def money(amount: Decimal | None, currency: str) -> str:
-    if amount is None:
-        return "—"
-    return f"{amount:,} {currency}"
 
 
 class RmaPanelWidget(QFrame):

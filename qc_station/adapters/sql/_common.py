@@ -4,9 +4,8 @@ conversion of money and enums at this boundary (see the package's docstring).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar, cast
@@ -18,6 +17,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from qc_station.domain.errors import Conflict, ValidationError
 from qc_station.domain.money import minor_digits
 from qc_station.domain.outcome import Reason
+
+from ..tagged_json import decode_tagged, encode_tagged
 
 #: Keys per ``IN (…)`` list: far below SQLite's limit on bound parameters (32766 since 3.32,
 #: 999 before) and PostgreSQL's 65535.
@@ -51,12 +52,13 @@ def to_minor(amount: Decimal, currency: str, field: str = "amount") -> int:
     """``Decimal`` → integer minor units of ``currency``, exactly, or ``ValidationError``."""
     digits = minor_digits(currency)
     if not amount.is_finite():
-        raise ValidationError(f"{field} {amount} is not a number", field=field)
+        raise ValidationError("money.not_a_number", field=field, value=str(amount))
     scaled = amount.scaleb(digits)
     if scaled != scaled.to_integral_value():
         raise ValidationError(
-            f"{field} {amount} has more decimals than {currency} allows ({digits}); round it first",
+            "money.too_many_decimals",
             field=field,
+            digits=digits,
             value=str(amount),
             currency=currency,
         )
@@ -72,7 +74,7 @@ def opt_to_minor(amount: Decimal | None, currency: str | None, field: str) -> in
     if amount is None:
         return None
     if not currency:
-        raise ValidationError(f"{field} {amount} has no currency", field=field)
+        raise ValidationError("money.no_currency", field=field, value=str(amount))
     return to_minor(amount, currency, field)
 
 
@@ -87,47 +89,13 @@ def as_text(value: Any) -> str:
     return str(value.value) if isinstance(value, Enum) else str(value)
 
 
-def _encode_json(value: Any) -> Any:
-    """Reason params may hold ``Decimal`` amounts and dates; JSON has neither, so they are
-    tagged and come back as the same types (``{"$decimal": "12.50"}``)."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Decimal):
-        return {"$decimal": str(value)}
-    if isinstance(value, datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, Mapping):
-        return {str(k): _encode_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_encode_json(v) for v in value]
-    return value
-
-
-def _decode_json(value: Any) -> Any:
-    if isinstance(value, dict):
-        if len(value) == 1:
-            ((tag, raw),) = value.items()
-            if tag == "$decimal":
-                return Decimal(raw)
-            if tag == "$datetime":
-                return datetime.fromisoformat(raw)
-            if tag == "$date":
-                return date.fromisoformat(raw)
-        return {k: _decode_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decode_json(v) for v in value]
-    return value
-
-
 def reasons_to_json(reasons: Iterable[Reason]) -> list[dict[str, Any]]:
-    return [{"code": r.code, "text": r.text, "params": _encode_json(r.params)} for r in reasons]
+    return [{"code": r.code, "text": r.text, "params": encode_tagged(r.params)} for r in reasons]
 
 
 def reasons_from_json(data: Iterable[dict[str, Any]] | None) -> tuple[Reason, ...]:
     return tuple(
-        Reason(item["code"], item["text"], _decode_json(item.get("params") or {}))
+        Reason(item["code"], item["text"], decode_tagged(item.get("params") or {}))
         for item in data or ()
     )
 
@@ -148,11 +116,12 @@ class Repo:
         return column.collate("C") if self._is_pg else column.expression
 
     @contextmanager
-    def _unique(self, message: str, **params: Any) -> Iterator[None]:
-        """Run inserts in a savepoint; a unique or foreign-key violation becomes ``Conflict``
-        and leaves the rest of the transaction intact."""
+    def _unique(self, refusal: Conflict) -> Iterator[None]:
+        """Run inserts in a savepoint; a unique or foreign-key violation raises ``refusal``
+        (made by the caller, with its code and parameters) and leaves the rest of the
+        transaction intact."""
         try:
             with self.session.begin_nested():
                 yield
         except IntegrityError as exc:
-            raise Conflict(message, **params) from exc
+            raise refusal from exc

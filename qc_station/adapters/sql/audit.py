@@ -78,7 +78,7 @@ class SqlAuditRepository(Repo):
         # One INSERT for all: last() read the head under its lock (PostgreSQL) or inside
         # SQLite's write transaction, so append's max(seq) check would only repeat it; the
         # unique seq still refuses anything that slipped past.
-        with self._unique("audit log moved on; retry", seq=events[0].seq):
+        with self._unique(Conflict("record.audit_moved_on", seq=events[0].seq)):
             self.session.execute(insert(_audit), [_audit_values(e) for e in events])
         return events
 
@@ -110,8 +110,8 @@ class SqlAuditRepository(Repo):
     def append(self, event: AuditEvent) -> None:
         newest = self.session.scalar(select(func.max(AuditEventRow.seq)))
         if newest is not None and event.seq != newest + 1:
-            raise Conflict("audit log moved on; retry", seq=event.seq, newest=newest)
-        with self._unique("audit log moved on; retry", seq=event.seq):
+            raise Conflict("record.audit_moved_on", seq=event.seq, newest=newest)
+        with self._unique(Conflict("record.audit_moved_on", seq=event.seq)):
             self.session.execute(insert(_audit).values(**_audit_values(event)))
 
     def iterate(self) -> Iterator[AuditEvent]:

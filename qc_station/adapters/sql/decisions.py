@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Collection, Iterable, Iterator
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, and_, bindparam, func, insert, select, update
 
 from qc_station.domain.enums import Disposition, Headline, Recovery, Resolution
-from qc_station.domain.errors import NotFound
+from qc_station.domain.errors import Conflict, NotFound
 from qc_station.domain.model import Decision, DecisionStatus
 from qc_station.domain.money import minor_digits
 from qc_station.domain.outcome import Outcome
@@ -42,6 +43,12 @@ _units = cast(Table, UnitRow.__table__)
 _decisions = cast(Table, DecisionRow.__table__)
 _members = cast(Table, ExportBatchMemberRow.__table__)
 _reversals = cast(Table, ExportReversalRow.__table__)
+_ALL_STATUSES = (
+    DecisionStatus.PENDING,
+    DecisionStatus.FINAL,
+    DecisionStatus.REJECTED,
+    DecisionStatus.SUPERSEDED,
+)
 
 
 def _outcome_values(prefix: str, outcome: Outcome, currency: str) -> dict[str, Any]:
@@ -157,9 +164,7 @@ class SqlDecisionRepository(Repo):
     def add(self, decision: Decision) -> None:
         values = _decision_values(decision)
         with self._unique(
-            f"decision {decision.id} exists already, or its unit or inspection is unknown",
-            decision_id=decision.id,
-            lpn=decision.lpn,
+            Conflict("record.decision_exists", decision_id=decision.id, lpn=decision.lpn)
         ):
             self.session.add(DecisionRow(**values))
             self.session.flush()
@@ -174,7 +179,7 @@ class SqlDecisionRepository(Repo):
             update(_decisions).where(_decisions.c.id == decision.id).values(values)
         )
         if rowcount(result) == 0:
-            raise NotFound(f"decision {decision.id} not found")
+            raise NotFound("record.decision_not_found", decision_id=decision.id)
         refresh_facts(self.session, [decision.lpn])
 
     def _select(self, *where: ColumnElement[bool]) -> Any:
@@ -228,6 +233,30 @@ class SqlDecisionRepository(Repo):
             .order_by(DecisionRow.decided_at, DecisionRow.pk)
             .limit(limit)
         )
+
+    def _at_station(self, station: str, since: datetime) -> tuple[ColumnElement[bool], ...]:
+        # Every status named, so the (status, decided_at) index serves the time range.
+        return (
+            DecisionRow.status.in_(_ALL_STATUSES),
+            DecisionRow.decided_at >= since,
+            DecisionRow.station == station,
+        )
+
+    def made_at_station(self, station: str, since: datetime, limit: int) -> builtins.list[Decision]:
+        return self._all(
+            self._select(*self._at_station(station, since))
+            .order_by(DecisionRow.decided_at.desc(), DecisionRow.pk.desc())
+            .limit(limit)
+        )
+
+    def units_decided_at_station(
+        self, station: str, since: datetime, decided_by: str | None = None
+    ) -> int:
+        where = self._at_station(station, since)
+        if decided_by is not None:
+            where = (*where, DecisionRow.decided_by == decided_by)
+        counted = select(func.count(func.distinct(DecisionRow.lpn))).where(*where)
+        return int(self.session.execute(counted).scalar_one())
 
     def _unexported(self) -> ColumnElement[bool]:
         """Final decisions in no export batch yet."""

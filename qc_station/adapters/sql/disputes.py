@@ -70,8 +70,7 @@ class SqlDisputeRepository(Repo):
     def add(self, dispute: Dispute) -> None:
         values = _values(dispute)
         with self._unique(
-            f"decision {dispute.decision_id} has a dispute already, or its unit is unknown",
-            lpn=dispute.lpn,
+            Conflict("record.dispute_exists", decision_id=dispute.decision_id, lpn=dispute.lpn)
         ):
             self.session.execute(_disputes.insert().values(values))
 
@@ -90,11 +89,8 @@ class SqlDisputeRepository(Repo):
         if rowcount(result) == 1:
             return dispute.version + 1
         if self.session.scalar(select(_disputes.c.pk).where(_disputes.c.id == dispute.id)) is None:
-            raise NotFound(f"dispute {dispute.id} not found")
-        raise Conflict(
-            f"the dispute about unit {dispute.lpn} was changed by someone else; look at it again",
-            lpn=dispute.lpn,
-        )
+            raise NotFound("dispute.unknown", dispute=dispute.id)
+        raise Conflict("dispute.changed", lpn=dispute.lpn)
 
     def _all(self, stmt: Any) -> builtins.list[Dispute]:
         return [_dispute(r) for r in self.session.execute(stmt)]

@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from sqlalchemy import ColumnElement, DateTime, Select, Table, func, select, type_coerce
 
+from qc_station.domain.errors import Conflict
 from qc_station.domain.money import minor_digits
 from qc_station.formats.finance_csv import FINANCE_COLUMNS, Cell, check_row_fields
 from qc_station.services.ports import ExportBatch, ExportRow
@@ -146,7 +147,7 @@ def _batch(r: ExportBatchRow) -> ExportBatch:
 
 class SqlExportBatchRepository(Repo):
     def add(self, batch: ExportBatch) -> None:
-        with self._unique(f"export batch {batch.id} exists already", batch_id=batch.id):
+        with self._unique(Conflict("record.export_batch_exists", batch_id=batch.id)):
             self.session.add(
                 ExportBatchRow(
                     id=batch.id,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade
+from qc_station.domain.errors import Conflict
 from qc_station.domain.model import Inspection, Photo
 
 from ..orm import InspectionRow, PhotoRow
@@ -44,9 +45,7 @@ class SqlInspectionRepository(Repo):
             for position, p in enumerate(inspection.photos)
         ]
         with self._unique(
-            f"inspection {inspection.id} exists already or unit {inspection.lpn} is unknown",
-            inspection_id=inspection.id,
-            lpn=inspection.lpn,
+            Conflict("record.inspection_exists", inspection_id=inspection.id, lpn=inspection.lpn)
         ):
             self.session.add(row)
             # Two flushes: without a relationship the ORM does not know photos come second.

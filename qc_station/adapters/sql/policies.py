@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
+from qc_station.domain.errors import Conflict
 from qc_station.services.ports import PolicyActivation
 
 from ..orm import PolicyActivationRow, PolicyRow
@@ -34,9 +35,7 @@ class SqlPolicyRepository(Repo):
 
     def activate(self, activation: PolicyActivation) -> None:
         # The foreign key refuses a hash whose text was never kept (ensure it first).
-        with self._unique(
-            f"policy {activation.policy_hash} is not stored", policy_hash=activation.policy_hash
-        ):
+        with self._unique(Conflict("record.policy_not_stored", policy_hash=activation.policy_hash)):
             self.session.execute(
                 insert(PolicyActivationRow).values(
                     policy_hash=activation.policy_hash,

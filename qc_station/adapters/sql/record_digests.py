@@ -20,6 +20,7 @@ through an audited action on that entity:
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -69,6 +70,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: Rows fetched at a time when a batch's decisions are streamed.
+_STREAM_ROWS = 10_000
+
+
+def _json(value: Any) -> bytes:
+    """``value`` as ``record_digest`` writes it (no spaces, non-ASCII kept)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _code_point_order(session: Session, column: Any) -> Any:
+    """``column`` ordered as Python sorts strings (by code point): SQLite's default collation
+    compares UTF-8 bytes, which is that order; PostgreSQL's depends on the locale, so "C"."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column.collate("C")
+    return column
+
+
 def _row(row: Any, skip: Collection[str] = ()) -> dict[str, Any]:
     return {k: _plain(v) for k, v in row._mapping.items() if k not in skip}
 
@@ -79,13 +97,14 @@ class SqlRecordDigests:
         self._content: dict[str, Callable[[list[str]], dict[str, Any]]] = {
             "decision": self._decisions,
             "inspection": self._inspections,
-            "export": self._exports,
             "recovery_case": self._cases,
             "user": self._users,
             "policy": self._policies,
         }
 
     def digests(self, entity: str, entity_ids: Collection[str]) -> dict[str, str]:
+        if entity == "export":
+            return self._export_digests(entity_ids)
         content = self._content.get(entity)
         if content is None:
             return {}
@@ -126,41 +145,49 @@ class SqlRecordDigests:
                 )
         return found
 
-    def _exports(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+    def _export_digests(self, ids: Collection[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for batch_id in dict.fromkeys(ids):
+            digest = self._export_digest(batch_id)
+            if digest is not None:
+                found[batch_id] = digest
+        return found
+
+    def _export_digest(self, batch_id: str) -> str | None:
+        """The digest of ``{"decisions": […], "payments": […], "reversals": […]}`` (each
+        sorted), streamed: a batch may carry a million decisions, and the export takes its
+        digest inside its write transaction, so the ids are hashed as the database hands
+        them over in order, never held as a list (the same digest ``record_digest`` gives)."""
         d = _decisions.c
-        found: dict[str, dict[str, Any]] = {}
-
-        def of(batch_id: str) -> dict[str, Any]:
-            return found.setdefault(batch_id, {"decisions": [], "reversals": [], "payments": []})
-
-        # A recorded batch exists even with its members gone (then it has changed).
-        for batch_id in self.session.scalars(select(_batches.c.id).where(_batches.c.id.in_(ids))):
-            of(batch_id)
-        members = self.session.execute(
-            select(_members.c.batch_id, d.id)
-            .join_from(_members, _decisions, _members.c.decision_id == d.pk)
-            .where(_members.c.batch_id.in_(ids))
-        )
-        for batch_id, decision_id in members:
-            of(batch_id)["decisions"].append(decision_id)
-        reversals = self.session.execute(
-            select(_reversals.c.batch_id, d.id, _reversals.c.reversed_batch)
-            .join_from(_reversals, _decisions, _reversals.c.decision_id == d.pk)
-            .where(_reversals.c.batch_id.in_(ids))
-        )
-        for batch_id, decision_id, reversed_batch in reversals:
-            of(batch_id)["reversals"].append([decision_id, reversed_batch])
-        payments = self.session.execute(
-            select(_payments.c.export_batch, _payments.c.id).where(
-                _payments.c.export_batch.in_(ids)
+        exists = self.session.scalar(select(_batches.c.id).where(_batches.c.id == batch_id))
+        reversals = sorted(
+            [decision_id, reversed_batch]
+            for decision_id, reversed_batch in self.session.execute(
+                select(d.id, _reversals.c.reversed_batch)
+                .join_from(_reversals, _decisions, _reversals.c.decision_id == d.pk)
+                .where(_reversals.c.batch_id == batch_id)
             )
         )
-        for batch_id, payment_id in payments:
-            of(batch_id)["payments"].append(payment_id)
-        for record in found.values():
-            for key in ("decisions", "reversals", "payments"):
-                record[key].sort()
-        return found
+        payments = sorted(
+            self.session.scalars(select(_payments.c.id).where(_payments.c.export_batch == batch_id))
+        )
+        members = self.session.scalars(
+            select(d.id)
+            .join_from(_members, _decisions, _members.c.decision_id == d.pk)
+            .where(_members.c.batch_id == batch_id)
+            .order_by(_code_point_order(self.session, d.id))
+            .execution_options(yield_per=_STREAM_ROWS)
+        )
+        sha = hashlib.sha256(b'{"decisions":[')
+        count = 0
+        for decision_id in members:
+            sha.update((b"," if count else b"") + _json(decision_id))
+            count += 1
+        if exists is None and not (count or reversals or payments):
+            return None  # a record that does not exist (a recorded batch always exists)
+        sha.update(b'],"payments":' + _json(payments) + b',"reversals":' + _json(reversals))
+        sha.update(b"}")
+        return sha.hexdigest()
 
     def _cases(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         found = {

@@ -87,9 +87,9 @@ def _payment_values(case_id: str, p: RecoveryPayment) -> dict[str, Any]:
 class SqlRecoveryRepository(Repo):
     def add(self, case: RecoveryCase) -> None:
         with self._unique(
-            f"{case.party} has an open {case.kind.value.replace('_', ' ')} already, or one of "
-            "its units is in another case; look again",
-            party=case.party,
+            Conflict("recovery.open_batch_exists", party=case.party)
+            if case.kind == RecoveryKind.VENDOR_RETURN
+            else Conflict("recovery.open_claim_exists", party=case.party)
         ):
             self.session.execute(_cases.insert().values(_case_values(case)))
             self._insert_new(case)
@@ -119,7 +119,7 @@ class SqlRecoveryRepository(Repo):
         values["version"] = _cases.c.version + 1
         # One conditional UPDATE: a second supervisor acting on a stale copy matches nothing.
         # A number another station took at the same moment is a Conflict (try again).
-        with self._unique(f"case number {case.number} was just taken; try again", case=case.id):
+        with self._unique(Conflict("recovery.number_taken", case=case.id, number=case.number)):
             result = self.session.execute(
                 update(_cases)
                 .where(_cases.c.id == case.id, _cases.c.version == case.version)
@@ -127,13 +127,9 @@ class SqlRecoveryRepository(Repo):
             )
         if rowcount(result) != 1:
             if self.session.scalar(select(_cases.c.pk).where(_cases.c.id == case.id)) is None:
-                raise NotFound(f"recovery case {case.id} not found")
-            raise Conflict(
-                f"{case.label} was changed by someone else; look at it again", case=case.id
-            )
-        with self._unique(
-            f"a unit of {case.label} is in another case already; look again", case=case.id
-        ):
+                raise NotFound("recovery.unknown_case", case=case.number or case.id)
+            raise Conflict("recovery.case_changed", case=case.number or case.id)
+        with self._unique(Conflict("recovery.unit_in_other_case", case=case.number or case.id)):
             self._insert_new(case)
             for item in case.items:
                 if not item.active:

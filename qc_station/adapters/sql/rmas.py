@@ -191,25 +191,25 @@ class SqlRmaRepository(Repo):
             )
         for rma in rmas:
             if rma.code in existing_codes or rma.code in seen_codes:
-                return Conflict(f"RMA {rma.code} exists already", code=rma.code)
+                return Conflict("rma.exists", code=rma.code)
             seen_codes.add(rma.code)
             for unit in rma.units:
                 if unit.lpn in existing_lpns or unit.lpn in seen_lpns:
-                    return Conflict(f"LPN {unit.lpn} exists already", lpn=unit.lpn)
+                    return Conflict("rma.lpn_exists", lpn=unit.lpn)
                 seen_lpns.add(unit.lpn)
-        return Conflict("the RMAs collide with stored ones or break a constraint")
+        return Conflict("rma.collision")
 
     def replace_lines(self, rma: Rma) -> None:
         exists = self.session.scalar(select(RmaRow.id).where(RmaRow.code == rma.code))
         if exists is None:
-            raise NotFound(f"RMA {rma.code} not found", code=rma.code)
+            raise NotFound("rma.not_found", code=rma.code)
         # FOR UPDATE (PostgreSQL): a station claiming a unit right now waits for this rewrite
         # instead of having its claim deleted under it.
         states = self.session.scalars(
             select(UnitRow.state).where(UnitRow.rma_code == rma.code).with_for_update()
         ).all()
         if any(s != UnitState.EXPECTED.value for s in states):
-            raise Conflict(f"RMA {rma.code} is already being inspected", code=rma.code)
+            raise Conflict("rma.being_inspected", code=rma.code)
         new = replace(rma, lines=[replace(ln) for ln in rma.lines], units=[])
         new.build_units()
         header = _rma_values(new)
@@ -248,15 +248,15 @@ class SqlRmaRepository(Repo):
         if rowcount(result) == 1:
             return expected_version + 1
         if self.session.scalar(select(UnitRow.id).where(UnitRow.lpn == lpn)) is None:
-            raise NotFound(f"unit {lpn} not found", lpn=lpn)
-        raise Conflict(f"unit {lpn} was changed by someone else; scan it again", lpn=lpn)
+            raise NotFound("unit.unknown_lpn", code=lpn, lpn=lpn)
+        raise Conflict("unit.changed", lpn=lpn)
 
     def set_reopened_by(self, lpn: str, username: str) -> None:
         result = self.session.execute(
             update(_units).where(_units.c.lpn == lpn).values(reopened_by=username)
         )
         if rowcount(result) != 1:
-            raise NotFound(f"unit {lpn} not found", lpn=lpn)
+            raise NotFound("unit.unknown_lpn", code=lpn, lpn=lpn)
 
     def lock_unit(self, lpn: str) -> None:
         # SQLite needs no row lock: every write transaction there is BEGIN IMMEDIATE.
@@ -285,7 +285,7 @@ class SqlRmaRepository(Repo):
                 (RmaLineRow.rma_code == UnitRow.rma_code) & (RmaLineRow.line_no == UnitRow.line_no),
             ).where(RmaLineRow.sku == value)
         else:
-            # No index on these columns yet: a scan of the RMAs, fine for a lookup by hand.
+            # order_id, tracking and customer are indexed (migration 0011).
             query = query.where(getattr(RmaRow, field) == value)
         rows = self.session.execute(query.order_by(RmaRow.id, UnitRow.id).limit(limit))
         return [UnitRef(r.rma_code, r.lpn) for r in rows]

@@ -7,6 +7,7 @@ import builtins
 from sqlalchemy import func, select
 
 from qc_station.domain.enums import Role
+from qc_station.domain.errors import Conflict
 from qc_station.domain.model import User
 
 from ..orm import UserRow
@@ -69,15 +70,13 @@ class SqlUserRepository(Repo):
     def add(self, user: User) -> None:
         row = UserRow(username=user.username)
         _copy_user(user, row)
-        with self._unique(
-            f"user {user.username} exists already, or badge is taken", username=user.username
-        ):
+        with self._unique(Conflict("record.user_or_badge_taken", username=user.username)):
             self.session.add(row)
             self.session.flush()
 
     def save(self, user: User) -> None:
         row = self._row(user.username)
-        with self._unique(f"badge of user {user.username} is taken", username=user.username):
+        with self._unique(Conflict("record.badge_taken", username=user.username)):
             if row is None:
                 row = UserRow(username=user.username)
                 self.session.add(row)

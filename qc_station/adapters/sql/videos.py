@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from qc_station.domain.errors import Conflict
 from qc_station.services.video_ports import ClipRecord, InspectionVideo
 
 from ..orm import InspectionRow, InspectionVideoRow
@@ -16,10 +17,7 @@ class SqlVideoRepository(Repo):
     def add(self, video: InspectionVideo) -> None:
         clip = video.clip
         with self._unique(
-            f"video {clip.sha256} is already on inspection {video.inspection_id}, or the "
-            "inspection is unknown",
-            inspection_id=video.inspection_id,
-            sha256=clip.sha256,
+            Conflict("record.video_attached", inspection_id=video.inspection_id, sha256=clip.sha256)
         ):
             self.session.add(
                 InspectionVideoRow(

@@ -65,5 +65,5 @@ def test_wrong_extension_is_judged_by_content(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="cannot read photo"):
+    with pytest.raises(ValidationError, match="Cannot read photo"):
         read_photo_file(tmp_path / "nope.jpg", TAKEN, "ST-01")

@@ -4,6 +4,8 @@ set aside (never deleted), a folder that cannot be written is a clear error."""
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,32 @@ def test_a_file_where_the_folder_should_be_is_a_clear_error(tmp_path: Path) -> N
     (tmp_path / "journal").write_text("not a folder")
     with pytest.raises(JournalUnavailable, match="local journal"):
         FileJournal(tmp_path / "journal").put(entry(1))
+
+
+def test_a_refusal_code_and_its_parameters_come_back_as_they_were(tmp_path: Path) -> None:
+    journal = FileJournal(tmp_path)
+    journal.put(entry(1))
+    at = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
+    params = {"lpn": "RMA-1-1", "amount": Decimal("12.50"), "at": at, "items": ["a", "b"]}
+    journal.mark_refused("insp-1", "refused in English", "unit.already_decided", params)
+    [kept] = FileJournal(tmp_path).entries()
+    assert (kept.refused, kept.refused_code) == ("refused in English", "unit.already_decided")
+    assert kept.refused_params == params  # a Decimal and a datetime again, not their text
+    # The signed record is untouched by the marking.
+    assert kept.record == entry(1).record
+    # Marked again without a code (an error that is no refusal of the catalogue): none left.
+    journal.mark_refused("insp-1", "KeyError: 'x'")
+    [kept] = journal.entries()
+    assert (kept.refused, kept.refused_code, dict(kept.refused_params)) == ("KeyError: 'x'", "", {})
+
+
+def test_an_entry_set_aside_keeps_its_refusal_code(tmp_path: Path) -> None:
+    journal = FileJournal(tmp_path)
+    journal.put(entry(1))
+    journal.set_aside("insp-1", "changed after it was written", "journal.edited", {"x": "1"})
+    [kept] = journal.kept_aside()
+    assert (kept.refused, kept.refused_code, dict(kept.refused_params)) == (
+        "changed after it was written",
+        "journal.edited",
+        {"x": "1"},
+    )

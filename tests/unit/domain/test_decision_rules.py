@@ -556,10 +556,7 @@ def test_customer_damage_with_grade_a_or_b_is_refused(
 ) -> None:
     with pytest.raises(ContradictoryInspection) as caught:
         propose(default_policy, make_case(Finding.CUSTOMER_DAMAGE, grade, requested, late=late))
-    assert str(caught.value) == (
-        f"finding CUSTOMER_DAMAGE contradicts grade {grade.value}: "
-        "damaged items are grade C or worse"
-    )
+    assert str(caught.value) == "This grade and finding cannot both be true; check them."
     assert caught.value.params == {"finding": "CUSTOMER_DAMAGE", "grade": grade.value}
 
 
@@ -569,7 +566,7 @@ def test_negative_unit_price_is_refused(default_policy: Policy) -> None:
 
 
 def test_unknown_currency_is_refused(default_policy: Policy) -> None:
-    with pytest.raises(ValidationError, match="unknown currency 'XYZ'"):
+    with pytest.raises(ValidationError, match="Unknown currency XYZ"):
         propose(default_policy, make_case(Finding.NO_FAULT, Grade.A, currency="XYZ"))
 
 
@@ -923,7 +920,7 @@ def test_each_rule_gives_its_reason(
         pytest.param(
             Finding.NO_FAULT,
             Grade.B,
-            "Grade B, NO_FAULT: 10% deducted, refund 90.00 USD",
+            "Grade B, No fault (changed mind): 10% deducted, refund 90.00 USD",
             id="deduction",
         ),
         pytest.param(
@@ -935,7 +932,7 @@ def test_each_rule_gives_its_reason(
         pytest.param(
             Finding.DEFECT,
             Grade.B,
-            "DEFECT is on the seller's side: full refund of 100.00 USD, whatever the window",
+            "Defect is on the seller's side: full refund of 100.00 USD, whatever the window",
             id="seller-side",
         ),
     ],

@@ -73,17 +73,17 @@ class TestTransitions:
 
     def test_yen_have_no_minor_unit(self) -> None:
         assert check_settlement(Decimal("1200"), "JPY", Decimal(5000)) == Decimal(1200)
-        with pytest.raises(ValidationError, match=r"JPY allows \(0\)"):
+        with pytest.raises(ValidationError, match="more decimals than JPY allows"):
             check_settlement(Decimal("1200.5"), "JPY", Decimal(5000))
 
     def test_only_a_settlement_has_an_amount(self) -> None:
         d = dispute()
         d.send_evidence("sam", T0)
-        with pytest.raises(ValidationError, match="only a settlement"):
+        with pytest.raises(ValidationError, match="Only a settlement"):
             d.close(S.WON, "sam", T0, amount=Decimal(1))
 
     def test_won_needs_the_evidence_first(self) -> None:
-        with pytest.raises(InvalidTransition, match="is open; it cannot become won"):
+        with pytest.raises(InvalidTransition, match="cannot take this step in its present state"):
             dispute().close(S.WON, "sam", T0)
 
     def test_closed_disputes_stay_closed(self) -> None:
@@ -159,7 +159,7 @@ class TestPlainCase:
     def test_each_problem_is_named(self) -> None:
         partial = refund_decision(
             approval_reasons=(
-                Reason("approval_resolution", "Needs approval: PARTIAL_REFUND needs a supervisor"),
+                Reason("approval_resolution", "Needs approval: Partial refund needs a supervisor"),
             )
         )
         codes = [p.code for p in plain_case_problems(partial, inspection(), [], "p1")]

@@ -104,8 +104,9 @@ def test_evidence_minimums(
         return
     with pytest.raises(EvidenceMissing) as caught:
         decide(default_policy, case)
-    noun = "photo" if missing == 1 else "photos"
-    assert str(caught.value) == (f"{missing} more {noun} needed: this decision needs {required}")
+    assert str(caught.value) == (
+        f"{missing} more photo(s) needed before this decision can be submitted."
+    )
     assert caught.value.params == {"missing": missing, "required": required}
 
 
@@ -220,7 +221,7 @@ def test_every_approval_reason_together(default_policy: Policy) -> None:
     [
         pytest.param(
             make_case(grade=G.B),
-            "Needs approval: PARTIAL_REFUND needs a supervisor",
+            "Needs approval: Partial refund needs a supervisor",
             id="partial",
         ),
         pytest.param(
@@ -371,13 +372,13 @@ def test_override_keeps_the_policy_reasons_before_its_own(default_policy: Policy
 
 @pytest.mark.parametrize("reason", ["", "   ", "\t\n"], ids=["empty", "spaces", "whitespace"])
 def test_override_without_a_reason_is_refused(default_policy: Policy, reason: str) -> None:
-    with pytest.raises(ValidationError, match="an override needs a written reason") as caught:
+    with pytest.raises(ValidationError, match="An override needs a written reason") as caught:
         decide(default_policy, make_case(), Headline.REFUND, reason)
     assert caught.value.params == {"field": "override_reason"}
 
 
 def test_override_still_needs_the_photos(default_policy: Policy) -> None:
-    with pytest.raises(EvidenceMissing, match="2 more photos needed"):
+    with pytest.raises(EvidenceMissing, match=r"2 more photo\(s\) needed"):
         decide(default_policy, make_case(F.DEFECT, photos=0), Headline.DISPUTE, "suspicious")
 
 

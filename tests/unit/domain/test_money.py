@@ -52,7 +52,7 @@ def test_quantum_is_one_minor_unit(currency: str, step: str) -> None:
 @pytest.mark.parametrize("code", ["XYZ", "", "US", "EURO", "€", "XXX"], ids=repr)
 def test_unknown_currency_is_refused(code: str) -> None:
     assert not is_currency(code)
-    with pytest.raises(ValidationError, match="unknown currency") as caught:
+    with pytest.raises(ValidationError, match="Unknown currency") as caught:
         check_currency(code)
     assert caught.value.params == {"field": "currency", "value": code}
     with pytest.raises(ValidationError):
@@ -146,7 +146,7 @@ def test_parse_amount(text: str, value: str) -> None:
 def test_parse_amount_refuses(text: str, problem: str) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_amount(text, "unit_price")
-    assert str(caught.value) == f"unit_price {text!r} {problem}"
+    assert str(caught.value) == f"unit_price '{text}' {problem}."
     assert caught.value.params["field"] == "unit_price"
 
 
@@ -168,7 +168,7 @@ def test_parse_amount_refuses_what_breaks_more_than_its_row(text: str, problem: 
     """Issue 15: each of these was read as a number (or crashed a whole import later)."""
     with pytest.raises(ValidationError) as caught:
         parse_amount(text, "unit_price")
-    assert str(caught.value) == f"unit_price {text!r} {problem}"
+    assert str(caught.value) == f"unit_price '{text}' {problem}."
 
 
 def test_parse_amount_bound_is_in_minor_units_of_the_currency() -> None:

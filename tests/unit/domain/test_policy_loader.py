@@ -225,7 +225,7 @@ TYPO_TABLE = [
 def test_unknown_key_is_refused_naming_it(text: str, key: str, suggestion: str | None) -> None:
     error = _refused(text)
     assert error.params["key"] == key
-    assert str(error).startswith(f"policy key '{key}': unknown key")
+    assert str(error).startswith(f"Policy key '{key}': unknown key")
     if suggestion:
         assert f"(did you mean '{suggestion}'?)" in str(error)
     else:
@@ -384,7 +384,7 @@ BAD_VALUE_TABLE = [
 def test_bad_value_is_refused_naming_the_key(text: str, key: str, message: str) -> None:
     error = _refused(text)
     assert error.params["key"] == key
-    assert str(error).startswith(f"policy key '{key}': ")
+    assert str(error).startswith(f"Policy key '{key}': ")
     assert message in str(error)
 
 
@@ -399,13 +399,13 @@ def test_bad_value_is_refused_naming_the_key(text: str, key: str, message: str) 
 )
 def test_not_toml_is_refused(text: str) -> None:
     error = _refused(text)
-    assert str(error).startswith("policy file is not valid TOML: ")
+    assert str(error).startswith("The policy file is not valid TOML: ")
     assert error.params["key"] == ""
 
 
 def test_not_utf8_is_refused() -> None:
     error = _refused(b'policy_name = "caf\xe9"\n')  # Latin-1 é
-    assert str(error).startswith("policy file is not UTF-8")
+    assert str(error).startswith("The policy file is not UTF-8")
     assert error.params["problem"] == "encoding"
 
 

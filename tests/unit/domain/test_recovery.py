@@ -91,7 +91,7 @@ def test_payments_per_currency_partly_then_fully() -> None:
     [
         ("14.51", "USD", r"more than the 14\.50 USD still claimed"),
         ("1", "EUR", "claims no EUR"),
-        ("1", "XXY", "unknown currency"),
+        ("1", "XXY", "Unknown currency"),
         ("0", "USD", "more than 0"),
         ("-1", "USD", "more than 0"),
         ("1.001", "USD", "more decimals"),

@@ -10,6 +10,7 @@ from qc_station.domain.enums import UnitState
 from qc_station.domain.errors import InvalidTransition
 from qc_station.domain.model import Unit
 from qc_station.domain.states import TRANSITIONS, check_transition
+from qc_station.domain.vocabulary import english
 
 S = UnitState
 
@@ -49,12 +50,13 @@ def test_refused_transition(current: UnitState, target: UnitState) -> None:
     with pytest.raises(InvalidTransition) as caught:
         check_transition("RMA-2026-000123-2", current, target)
     assert str(caught.value) == (
-        f"unit RMA-2026-000123-2 is {current.value}; it cannot move to {target.value}"
+        f"Unit RMA-2026-000123-2 is {english(UnitState, current.value)}; "
+        f"it cannot move to {english(UnitState, target.value)}."
     )
     assert caught.value.params == {
         "lpn": "RMA-2026-000123-2",
         "current": current.value,
-        "target": target.value,
+        "target_state": target.value,
     }
     unit = Unit("RMA-2026-000123-2", "RMA-2026-000123", 1, 2, state=current)
     with pytest.raises(InvalidTransition):

@@ -53,14 +53,14 @@ VALUE_TABLE = [
         "no-fault-B-19.99-less-10pct",  # 17.991 → 17.99
         "c01,US,USD,19.99,2026-01-01,2026-01-05,2026-01-10,REFUND,B,NO_FAULT,0",
         ["c01", "RESTOCK", "PARTIAL_REFUND", "RESTOCK", "10", "17.99", "", "true",
-         f"{HOLDS} US; Grade B, NO_FAULT: 10% deducted, refund 17.99 USD; "
-         "Needs approval: PARTIAL_REFUND needs a supervisor"],
+         f"{HOLDS} US; Grade B, No fault (changed mind): 10% deducted, refund 17.99 USD; "
+         "Needs approval: Partial refund needs a supervisor"],
     ),
     (
         "no-fault-A-JPY-1200",
         "c02,JP,JPY,1200,2026-01-01,2026-01-05,2026-01-10,REFUND,A,NO_FAULT,0",
         ["c02", "RESTOCK", "FULL_REFUND", "RESTOCK", "0", "1200", "", "false",
-         f"{HOLDS} JP; Grade A, NO_FAULT: full refund of 1200 JPY"],
+         f"{HOLDS} JP; Grade A, No fault (changed mind): full refund of 1200 JPY"],
     ),
     (
         "defect-DE-20-days-still-refunded",
@@ -68,14 +68,14 @@ VALUE_TABLE = [
         ["c03", "REFUND", "FULL_REFUND", "RETURN_TO_VENDOR", "0", "100.00",
          "SUPPLIER_CHARGEBACK", "false",
          "Return window exceeded: requested 20 days after delivery, limit 14 days for DE; "
-         "DEFECT is on the seller's side: full refund of 100.00 EUR, whatever the window; "
+         "Defect is on the seller's side: full refund of 100.00 EUR, whatever the window; "
          "Supplier chargeback of 100.00 EUR; item returns to the vendor"],
     ),
     (
         "transit-exchange-250-over-threshold",
         "c04,US,USD,250,2026-01-01,2026-01-05,2026-01-10,EXCHANGE,A,TRANSIT_DAMAGE,2",
         ["c04", "EXCHANGE", "EXCHANGE", "RESTOCK", "0", "0.00", "CARRIER_CLAIM", "true",
-         f"{HOLDS} US; TRANSIT_DAMAGE is on the seller's side: exchange as the customer "
+         f"{HOLDS} US; Transit damage is on the seller's side: exchange as the customer "
          "asked, whatever the window; Carrier claim of 250.00 USD; "
          "Needs approval: 250.00 USD is at or above the threshold of 200.00 USD"],
     ),
@@ -83,7 +83,7 @@ VALUE_TABLE = [
         "not-as-described-GBP",
         "c05,GB,GBP,40,2026-01-01,2026-01-05,2026-01-10,REFUND,B,NOT_AS_DESCRIBED,1",
         ["c05", "RESTOCK", "FULL_REFUND", "RESTOCK", "0", "40.00", "LISTING_REVIEW", "false",
-         f"{HOLDS} GB; NOT_AS_DESCRIBED is on the seller's side: full refund of 40.00 GBP, "
+         f"{HOLDS} GB; Not as described is on the seller's side: full refund of 40.00 GBP, "
          "whatever the window; Not as described: the listing is flagged for review"],
     ),
     (
@@ -92,7 +92,7 @@ VALUE_TABLE = [
         ["c06", "DISPUTE", "DISPUTE", "HOLD", "0", "0.00", "", "true",
          f"{HOLDS} US; Wrong item: a different item, a serial that does not match or an "
          "empty box; disputed, no refund, item held; "
-         "Needs approval: DISPUTE needs a supervisor"],
+         "Needs approval: Dispute needs a supervisor"],
     ),
     (
         "DE-15-days-dispute",
@@ -100,36 +100,36 @@ VALUE_TABLE = [
         ["c07", "DISPUTE", "DISPUTE", "HOLD", "0", "0.00", "", "true",
          "Return window exceeded: requested 15 days after delivery, limit 14 days for DE; "
          "Customer-side finding outside the return window: disputed, no refund, item held; "
-         "Needs approval: DISPUTE needs a supervisor"],
+         "Needs approval: Dispute needs a supervisor"],
     ),
     (
         "missing-parts-X-100pct",
         "c08,US,USD,59.99,2026-01-01,2026-01-05,2026-01-10,REFUND,X,MISSING_PARTS,1",
         ["c08", "REFUND", "PARTIAL_REFUND", "REFURBISH", "100", "0.00", "", "true",
          f"{HOLDS} US; Missing parts: 100% deducted (the larger of grade X's 100% and 25% "
-         "for missing parts); refund 0.00 USD; Needs approval: PARTIAL_REFUND needs a "
+         "for missing parts); refund 0.00 USD; Needs approval: Partial refund needs a "
          "supervisor"],
     ),
     (
         "customer-damage-C-CNY-2000-less-30pct",  # 1400.00, under the 1500 threshold
         "c09,CN,CNY,2000,2026-01-01,2026-01-05,2026-01-10,REFUND,C,CUSTOMER_DAMAGE,2",
         ["c09", "REFUND", "PARTIAL_REFUND", "REFURBISH", "30", "1400.00", "", "true",
-         f"{HOLDS} CN; Grade C, CUSTOMER_DAMAGE: 30% deducted, refund 1400.00 CNY; "
-         "Needs approval: PARTIAL_REFUND needs a supervisor"],
+         f"{HOLDS} CN; Grade C, Customer damage: 30% deducted, refund 1400.00 CNY; "
+         "Needs approval: Partial refund needs a supervisor"],
     ),
     (
         "no-fault-D-60pct-dispute",
         "c10,US,USD,100,2026-01-01,2026-01-05,2026-01-10,REFUND,D,NO_FAULT,1",
         ["c10", "DISPUTE", "DISPUTE", "HOLD", "60", "0.00", "", "true",
          f"{HOLDS} US; Grade D deduction of 60% is at or above 50%: disputed, no refund, "
-         "item held; Needs approval: DISPUTE needs a supervisor"],
+         "item held; Needs approval: Dispute needs a supervisor"],
     ),
     (
         "AUD-no-dates",
         "c11,AU,AUD,50,,,,REFUND,A,NO_FAULT,0",
         ["c11", "RESTOCK", "FULL_REFUND", "RESTOCK", "0", "50.00", "", "true",
          "Return window unknown: no delivery, order or request date; decided as if it holds; "
-         "Grade A, NO_FAULT: full refund of 50.00 AUD; "
+         "Grade A, No fault (changed mind): full refund of 50.00 AUD; "
          "Needs approval: no approval threshold is set for AUD; "
          "Needs approval: return window unknown"],
     ),
@@ -137,16 +137,16 @@ VALUE_TABLE = [
         "KRW-15005-less-10pct",  # 13504.5 → 13505
         "c12,KR,KRW,15005,2026-01-01,2026-01-05,2026-01-10,REFUND,B,NO_FAULT,0",
         ["c12", "RESTOCK", "PARTIAL_REFUND", "RESTOCK", "10", "13505", "", "true",
-         f"{HOLDS} KR; Grade B, NO_FAULT: 10% deducted, refund 13505 KRW; "
-         "Needs approval: PARTIAL_REFUND needs a supervisor; "
+         f"{HOLDS} KR; Grade B, No fault (changed mind): 10% deducted, refund 13505 KRW; "
+         "Needs approval: Partial refund needs a supervisor; "
          "Needs approval: no approval threshold is set for KRW"],
     ),
     (
         "BHD-1.235-less-10pct",  # 1.1115 → 1.112
         "c13,BH,BHD,1.235,2026-01-01,2026-01-05,2026-01-10,REFUND,B,NO_FAULT,0",
         ["c13", "RESTOCK", "PARTIAL_REFUND", "RESTOCK", "10", "1.112", "", "true",
-         f"{HOLDS} BH; Grade B, NO_FAULT: 10% deducted, refund 1.112 BHD; "
-         "Needs approval: PARTIAL_REFUND needs a supervisor; "
+         f"{HOLDS} BH; Grade B, No fault (changed mind): 10% deducted, refund 1.112 BHD; "
+         "Needs approval: Partial refund needs a supervisor; "
          "Needs approval: no approval threshold is set for BHD"],
     ),
     (
@@ -154,14 +154,14 @@ VALUE_TABLE = [
         "c14,US,USD,200,2026-01-01,,2026-02-07,REFUND,A,NO_FAULT,0",
         ["c14", "RESTOCK", "FULL_REFUND", "RESTOCK", "0", "200.00", "", "true",
          "Return window holds: requested 30 days after estimated delivery (order date + "
-         "transit allowance), limit 30 days for US; Grade A, NO_FAULT: full refund of "
-         "200.00 USD; Needs approval: 200.00 USD is at or above the threshold of 200.00 USD"],
+         "transit allowance), limit 30 days for US; Grade A, No fault (changed mind): full refund "
+         "of 200.00 USD; Needs approval: 200.00 USD is at or above the threshold of 200.00 USD"],
     ),
     (
         "lower-case-values",
         " c15 , us , usd , 19.99 ,2026-01-01,2026-01-05,2026-01-10, refund , a , no_fault , 0 ",
         ["c15", "RESTOCK", "FULL_REFUND", "RESTOCK", "0", "19.99", "", "false",
-         f"{HOLDS} US; Grade A, NO_FAULT: full refund of 19.99 USD"],
+         f"{HOLDS} US; Grade A, No fault (changed mind): full refund of 19.99 USD"],
     ),
 ]  # fmt: skip
 
@@ -190,41 +190,42 @@ GOOD = "2026-01-01,2026-01-05,2026-01-10"
 # (id, input row, the message in reasons)
 ERROR_TABLE = [
     ("price-not-a-number", f"e01,US,USD,abc,{GOOD},REFUND,A,NO_FAULT,0",
-     "unit_price 'abc' is not a number"),
-    ("price-empty", f"e02,US,USD,,{GOOD},REFUND,A,NO_FAULT,0", "unit_price '' is not a number"),
-    ("price-negative", f"e03,US,USD,-5,{GOOD},REFUND,A,NO_FAULT,0", "unit_price '-5' is negative"),
+     "unit_price 'abc' is not a number."),
+    ("price-empty", f"e02,US,USD,,{GOOD},REFUND,A,NO_FAULT,0", "unit_price '' is not a number."),
+    ("price-negative", f"e03,US,USD,-5,{GOOD},REFUND,A,NO_FAULT,0", "unit_price '-5' is negative."),
     ("grade-unknown", f"e04,US,USD,10,{GOOD},REFUND,E,NO_FAULT,0",
-     "grade 'E' is not one of A, B, C, D, X"),
+     "grade 'E' is not one of A, B, C, D, X."),
     ("finding-unknown", f"e05,US,USD,10,{GOOD},REFUND,A,BROKEN,0",
      "finding 'BROKEN' is not one of NO_FAULT, DEFECT, TRANSIT_DAMAGE, NOT_AS_DESCRIBED, "
-     "CUSTOMER_DAMAGE, MISSING_PARTS, WRONG_ITEM"),
-    ("currency-unknown", f"e06,US,XYZ,10,{GOOD},REFUND,A,NO_FAULT,0", "unknown currency 'XYZ'"),
+     "CUSTOMER_DAMAGE, MISSING_PARTS, WRONG_ITEM."),
+    ("currency-unknown", f"e06,US,XYZ,10,{GOOD},REFUND,A,NO_FAULT,0",
+     "Unknown currency XYZ: use a three-letter code such as USD, EUR or CNY."),
     ("too-few-photos", f"e07,US,USD,10,{GOOD},REFUND,A,DEFECT,1",
-     "1 more photo needed: this decision needs 2"),
+     "1 more photo(s) needed before this decision can be submitted."),
     ("no-photos-grade-C", f"e08,US,USD,10,{GOOD},REFUND,C,NO_FAULT,0",
-     "1 more photo needed: this decision needs 1"),
+     "1 more photo(s) needed before this decision can be submitted."),
     ("contradictory", f"e09,US,USD,10,{GOOD},REFUND,A,CUSTOMER_DAMAGE,2",
-     "finding CUSTOMER_DAMAGE contradicts grade A: damaged items are grade C or worse"),
+     "This grade and finding cannot both be true; check them."),
     ("bad-date", "e10,US,USD,10,2026-13-01,2026-01-05,2026-01-10,REFUND,A,NO_FAULT,0",
-     "order_date '2026-13-01' is not a date (YYYY-MM-DD)"),
+     "order_date '2026-13-01' is not a date in the form YYYY-MM-DD."),
     ("us-style-date", "e11,US,USD,10,2026-01-01,01/05/2026,2026-01-10,REFUND,A,NO_FAULT,0",
-     "delivery_date '01/05/2026' is not a date (YYYY-MM-DD)"),
+     "delivery_date '01/05/2026' is not a date in the form YYYY-MM-DD."),
     ("resolution-unknown", f"e12,US,USD,10,{GOOD},REPAIR,A,NO_FAULT,0",
-     "requested_resolution 'REPAIR' is not one of REFUND, EXCHANGE"),
+     "requested_resolution 'REPAIR' is not one of REFUND, EXCHANGE."),
     ("resolution-empty", f"e13,US,USD,10,{GOOD},,A,NO_FAULT,0",
-     "requested_resolution '' is not one of REFUND, EXCHANGE"),
+     "requested_resolution '' is not one of REFUND, EXCHANGE."),
     ("photos-word", f"e14,US,USD,10,{GOOD},REFUND,A,NO_FAULT,two",
-     "photos 'two' is not a whole number of photos (0 or more)"),
+     "photos 'two' is not a whole number of photos (0 or more)."),
     ("photos-negative", f"e15,US,USD,10,{GOOD},REFUND,A,NO_FAULT,-1",
-     "photos '-1' is not a whole number of photos (0 or more)"),
+     "photos '-1' is not a whole number of photos (0 or more)."),
     ("photos-empty", f"e16,US,USD,10,{GOOD},REFUND,A,NO_FAULT,",
-     "photos '' is not a whole number of photos (0 or more)"),
+     "photos '' is not a whole number of photos (0 or more)."),
     ("market-three-letters", f"e17,USA,USD,10,{GOOD},REFUND,A,NO_FAULT,0",
-     "market 'USA' is not a two-letter ISO country code"),
-    ("case-id-empty", f",US,USD,10,{GOOD},REFUND,A,NO_FAULT,0", "case_id is empty"),
+     "market 'USA' is not a 2-letter country code (such as US, DE, GB, CN)."),
+    ("case-id-empty", f",US,USD,10,{GOOD},REFUND,A,NO_FAULT,0", "case_id is empty."),
     ("extra-cells", f"e19,US,USD,10,{GOOD},REFUND,A,NO_FAULT,0,surplus",
-     "the row has 12 cells but the header has 11"),
-    ("short-row", "e20,US,USD,10", "requested_resolution '' is not one of REFUND, EXCHANGE"),
+     "The row has 12 cells but the header has 11."),
+    ("short-row", "e20,US,USD,10", "requested_resolution '' is not one of REFUND, EXCHANGE."),
 ]  # fmt: skip
 
 
@@ -331,27 +332,26 @@ def test_missing_columns_are_named(default_policy: Policy, header: str, missing:
     out = io.StringIO()
     with pytest.raises(ValidationError) as caught:
         run_decide_batch(io.StringIO(f"{header}\nc1\n"), out, default_policy)
-    plural = "s" if "," in missing else ""
-    assert str(caught.value).startswith(f"the cases file lacks the column{plural} {missing} (")
+    assert str(caught.value).startswith(f"The cases file lacks the column(s) {missing} (")
     assert caught.value.params["missing"] == missing.split(", ")
     assert out.getvalue() == ""  # nothing written before the refusal
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "  \n"], ids=["empty", "newlines", "spaces"])
 def test_empty_file_is_refused(default_policy: Policy, text: str) -> None:
-    with pytest.raises(ValidationError, match="the cases file is empty"):
+    with pytest.raises(ValidationError, match="The cases file is empty"):
         run_decide_batch(io.StringIO(text), io.StringIO(), default_policy)
 
 
 def test_column_twice_is_refused(default_policy: Policy) -> None:
-    with pytest.raises(ValidationError, match="column 'grade' appears twice"):
+    with pytest.raises(ValidationError, match="Column 'grade' appears twice"):
         run_decide_batch(io.StringIO(HEADER + ",Grade\n"), io.StringIO(), default_policy)
 
 
 def test_not_utf8_is_refused(default_policy: Policy) -> None:
     reader = io.TextIOWrapper(io.BytesIO(HEADER.encode() + b"\nc1,\xff\n"), encoding="utf-8")
     out = io.StringIO()
-    with pytest.raises(ValidationError, match="the cases file is not UTF-8"):
+    with pytest.raises(ValidationError, match="The cases file is not UTF-8"):
         run_decide_batch(reader, out, default_policy)
     assert out.getvalue() == ""
 

@@ -14,10 +14,8 @@ from typing import Any
 import pytest
 
 from qc_station.domain.enums import RequestedResolution
+from qc_station.formats.column_aliases import AMAZON_COLUMNS, CATALOG_ALIASES, MANIFEST_ALIASES
 from qc_station.formats.csv_input import (
-    AMAZON_COLUMNS,
-    CATALOG_ALIASES,
-    MANIFEST_ALIASES,
     FileFormatError,
     RowError,
     alias_index,
@@ -368,7 +366,7 @@ def test_missing_columns_are_listed(tmp_path: Path) -> None:
 
     message = str(caught.value)
     assert message.startswith("orders.csv: ")
-    assert "lacks the columns unit_price, quantity" in message
+    assert "lacks the column(s) unit_price, quantity" in message
     assert "carrier" not in message.split("(the header has")[0]  # optional column
     assert caught.value.params["missing"] == ["unit_price", "quantity"]
 
@@ -612,7 +610,7 @@ def test_text_after_a_closing_quote_is_an_error(tmp_path: Path) -> None:
     parsed = parse_file(tmp_path, text)
 
     assert [rma.code for rma in parsed.rmas] == ["RMA-1"]
-    assert "malformed quotes" in only_error(parsed).reason
+    assert "Malformed quotes" in only_error(parsed).reason
 
 
 def test_a_quote_inside_an_unquoted_field_is_data(tmp_path: Path) -> None:
@@ -641,7 +639,7 @@ def test_conflicting_rows_of_one_rma_refuse_the_whole_rma(tmp_path: Path) -> Non
     assert "currency 'USD' differs from 'EUR' on line 2" in conflict.reason
     assert "all rows of RMA RMA-1 must agree" in conflict.reason
     assert first.reason == (
-        "not imported: RMA RMA-1 has an error on line 4; fix it and import the file again"
+        "Not imported: RMA RMA-1 has an error on line(s) 4; fix them and import the file again"
     )
     assert sibling.reason == first.reason
 
@@ -653,7 +651,9 @@ def test_a_bad_line_refuses_its_whole_rma(tmp_path: Path) -> None:
 
     assert parsed.rmas == ()
     assert [e.line for e in parsed.errors] == [2, 3, 4]
-    assert parsed.errors[0].reason.startswith("not imported: RMA RMA-1 has an error on lines 3, 4")
+    assert parsed.errors[0].reason.startswith(
+        "Not imported: RMA RMA-1 has an error on line(s) 3, 4"
+    )
 
 
 def test_rows_of_one_rma_need_not_be_adjacent_and_reasons_are_joined(tmp_path: Path) -> None:
@@ -837,12 +837,12 @@ def test_error_file_with_no_errors_is_just_the_header() -> None:
     [
         ({"license-plate-number": "L" * 65}, "license-plate-number is 65 characters long"),
         ({"license-plate-number": "", "order-id": "O" * 40, "sku": "S" * 40},
-         "the RMA code made from order-id and sku is 85 characters long"),
+         "order-id + sku is 85 characters long"),
         ({"sku": "SKU\x1bX"}, "contains the control character U+001B"),
         ({"product-name": "P" * 256}, "product-name is 256 characters long"),
         ({"customer-comments": "c" * 2001}, "customer-comments is 2001 characters long"),
         ({"reason": "r" * 1000, "customer-comments": "c" * 1000},
-         "reason with customer-comments is 2002 characters long"),
+         "reason + customer-comments is 2002 characters long"),
         ({"quantity": "٣"}, "is not a whole number"),
     ],
 )  # fmt: skip

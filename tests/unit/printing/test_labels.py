@@ -157,3 +157,12 @@ def test_unknown_size_and_empty_list_are_refused() -> None:
         render_label(decided(), "3x5")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no labels"):
         render_labels([], "4x6")
+
+
+def test_4x6_label_keeps_the_whole_date_and_says_restock_once(tmp_path: Path) -> None:
+    label = decided(printed_at="2026-12-05 06:16 UTC+08:00", station="ST-SHOT-LONGNAME")
+    text = pdf_text(render_label(label, "4x6"), tmp_path)
+    assert "2026-12-05 06:16 UTC+08:00" in text  # the time zone too, never "06:16…"
+    assert text.count("RESTOCK") == 1  # the banner; the disposition is not repeated
+    other = pdf_text(render_label(decided(disposition="REFURBISH"), "4x6"), tmp_path)
+    assert "DISPOSITION" in other and "REFURBISH" in other

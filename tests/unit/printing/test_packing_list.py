@@ -47,6 +47,8 @@ def test_barcode_decodes_at_203_dpi_and_text_is_searchable(tmp_path: Path) -> No
     text = pdf_text(pdf, tmp_path)
     assert "深圳音频" in text and "无线蓝牙耳机" in text and "a" * 64 in text
     assert "178.00 USD" in text and "89.00 EUR" in text
+    # The supplier reads the finding in words, not the station's code.
+    assert "Finding: Defect" in text and "DEFECT" not in text
 
 
 def test_long_batches_run_over_pages_and_render_the_same_bytes(tmp_path: Path) -> None:

@@ -123,8 +123,8 @@ def test_facts_decision_and_approvals_are_on_the_report(tmp_path: Path) -> None:
     text = squash(pdf_text(render_report(report()), tmp_path))
     for expected in (
         "ORD-88412",
-        "PARTIAL_REFUND",
-        "REFURBISH",
+        "Partial refund",
+        "Refurbish",
         "244.93 EUR",
         "349.90 EUR",  # rounded to the currency's minor unit
         "30 %",
@@ -132,13 +132,19 @@ def test_facts_decision_and_approvals_are_on_the_report(tmp_path: Path) -> None:
         "Repeat buyer; agreed with the supervisor.",
         "Approved as supervisor",
         "Decided as inspector",
-        "CUSTOMER_DAMAGE",
+        "Customer damage",
         "SN-4471-AB",
         "All accessories present",
         "FAIL",
         "Delivery date unknown",
     ):
         assert expected in text, expected
+    for code in ("PARTIAL_REFUND", "REFURBISH", "CUSTOMER_DAMAGE"):
+        assert code not in text, code
+    # "REFUND" is the headline's own (upper-case) word, in its banner; the customer's
+    # requested resolution is worded.
+    assert text.count("REFUND") == 1
+    assert "Requested resolution Refund" in text
     assert HEAD in text
 
 

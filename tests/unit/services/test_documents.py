@@ -115,7 +115,7 @@ class TestLabels:
         assert label.hold_reason == "Dispute: customer damage · evidence due 2026-11-04 09:00 UTC"
 
     def test_unknown_code_is_refused_clearly(self, ctx: ServiceContext) -> None:
-        with pytest.raises(NotFound, match="unknown code NOPE-1: no RMA or unit has it"):
+        with pytest.raises(NotFound, match="Unknown code NOPE-1: no RMA or unit has it"):
             label_pdf(ctx, INSPECTOR, "NOPE-1")
 
     def test_bad_size_is_refused(self, ctx: ServiceContext) -> None:

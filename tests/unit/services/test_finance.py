@@ -219,7 +219,7 @@ def test_an_inspector_is_refused_everything(
 ) -> None:
     put_decision(store, units[0])
     out = io.BytesIO()
-    with pytest.raises(PermissionDenied, match="supervisor or admin"):
+    with pytest.raises(PermissionDenied, match="allowed roles: supervisor, admin"):
         export_finance(ctx, INSPECTOR, out)
     with pytest.raises(PermissionDenied):
         reexport_batch(ctx, INSPECTOR, "FIN-20261102-0001", out)

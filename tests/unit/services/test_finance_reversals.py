@@ -169,7 +169,9 @@ def test_the_reopener_cannot_approve_the_new_decision(
     reopen(ctx, clock, SUPERVISOR)
     checklist = {i.key: ChecklistAnswer.PASS for i in ctx.policy.checklist_for("electronics")}
     submit_inspection(ctx, INSPECTOR_2, InspectionDraft(LPN, Grade.A, Finding.NO_FAULT, checklist))
-    with pytest.raises(PermissionDenied, match=r"reopened unit .* cannot also approve") as refused:
+    with pytest.raises(
+        PermissionDenied, match=r"You reopened unit .*: another supervisor must approve"
+    ) as refused:
         approval.approve(ctx, SUPERVISOR, LPN)
     assert refused.value.params["reopened_by"] == "sofia"
     assert approval.approve(ctx, SUPERVISOR_2, LPN).status == DecisionStatus.FINAL

@@ -80,7 +80,8 @@ def test_the_story_of_a_unit_in_time_order(ctx: ServiceContext, story: None) -> 
     assert "customer sent proof" in reopen.details
     (unit,) = found.units
     assert unit.state == "decided" and unit.headline == "RESTOCK"
-    assert unit.refund == "99.00 USD" and unit.status == DecisionStatus.FINAL
+    assert (unit.refund_amount, unit.currency) == (Decimal("99.00"), "USD")
+    assert unit.status == DecisionStatus.FINAL
     assert unit.export_batch is not None
     # The second unit of the RMA has no events of its own in this story.
     assert all(f"{CODE}-2" not in line.subject for line in found.lines)

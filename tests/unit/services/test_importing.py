@@ -256,6 +256,8 @@ def test_a_changed_row_for_a_decided_rma_is_refused(
     assert report.errors[0].reason == (
         "RMA RMA-1 has already been decided; the change was not applied"
     )
+    [problem] = report.errors[0].problems  # what the screens word in the station's language
+    assert (problem.code, problem.params) == ("importing.rma_decided", {"rma": "RMA-1"})
     assert stored(store) == before
 
 

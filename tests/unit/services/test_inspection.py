@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from qc_station.domain.decision import Proposal
 from qc_station.domain.enums import (
     ChecklistAnswer,
     Finding,
@@ -108,7 +109,7 @@ class TestSubmit:
     def test_too_few_photos_says_how_many_more_and_changes_nothing(
         self, ctx: ServiceContext, store: FakeStore
     ) -> None:
-        with pytest.raises(EvidenceMissing, match="1 more photo needed"):
+        with pytest.raises(EvidenceMissing, match=r"1 more photo\(s\) needed"):
             submit_inspection(ctx, INSPECTOR, draft(Grade.C, Finding.DEFECT, photos=1))
         assert not store.data.decisions and not store.data.audit
         assert returns.find(ctx, LPN).units[0].state == UnitState.EXPECTED
@@ -121,7 +122,10 @@ class TestSubmit:
         answers = dict(ALL_PASS)
         del answers["powers_on"]
         answers["made_up"] = ChecklistAnswer.NA
-        with pytest.raises(ValidationError, match=r"unknown checklist item 'made_up'.*powers_on"):
+        with pytest.raises(
+            ValidationError,
+            match=r"Unknown checklist item\(s\): made_up; .*not answered: powers_on",
+        ):
             submit_inspection(ctx, INSPECTOR, draft(checklist=answers))
 
     def test_a_second_decision_on_a_decided_unit_is_refused(self, ctx: ServiceContext) -> None:
@@ -146,7 +150,7 @@ class TestSubmit:
         assert len(store.data.decisions) == 1 and len(store.data.inspections) == 1
 
     def test_unknown_lpn(self, ctx: ServiceContext) -> None:
-        with pytest.raises(ValidationError, match="unknown LPN RMA-9-1"):
+        with pytest.raises(ValidationError, match="Unknown LPN RMA-9-1"):
             submit_inspection(ctx, INSPECTOR, draft(lpn="RMA-9-1"))
 
     @pytest.mark.parametrize(
@@ -192,6 +196,35 @@ class TestPreview:
         overridden = preview(ctx.policy, view, LPN, Grade.C, Finding.NO_FAULT, 1, Headline.DISPUTE)
         assert overridden.outcome.headline == Headline.DISPUTE and overridden.overridden
         assert store.commits == commits
+
+    def test_an_unwritten_override_reason_is_in_the_callers_words(
+        self, ctx: ServiceContext
+    ) -> None:
+        view = returns.find(ctx, LPN)
+        grade, finding, dispute = Grade.C, Finding.NO_FAULT, Headline.DISPUTE
+
+        def override_params(proposal: Proposal) -> dict[str, object]:
+            return next(r.params for r in proposal.reasons if r.code == "override")
+
+        # The command line's English by default; a screen passes its own language's words.
+        english = preview(ctx.policy, view, LPN, grade, finding, 1, dispute)
+        assert override_params(english)["reason"] == "(reason to be written)"
+        chinese = preview(
+            ctx.policy,
+            view,
+            LPN,
+            grade,
+            finding,
+            1,
+            dispute,
+            " ",
+            unwritten_reason="（待填写原因）",
+        )
+        assert override_params(chinese)["reason"] == "（待填写原因）"
+        written = preview(
+            ctx.policy, view, LPN, grade, finding, 1, dispute, "box crushed", unwritten_reason="x"
+        )
+        assert override_params(written)["reason"] == "box crushed"
 
 
 class TestApproval:

@@ -17,6 +17,7 @@ import pytest
 from qc_station.adapters.journal import FileJournal
 from qc_station.domain.enums import ChecklistAnswer, Finding, Grade, Headline, UnitState
 from qc_station.domain.errors import ValidationError
+from qc_station.domain.messages import CATALOGUE, english
 from qc_station.domain.model import DecisionStatus
 from qc_station.services import approval, outbox, sign_ins
 from qc_station.services.context import ServiceContext
@@ -319,7 +320,7 @@ def test_a_made_up_user_is_refused(
 ) -> None:
     folder = _journalled(sctx, journal, switch)
     _edit(folder, lambda m: m["record"].update(user="mallory", role="supervisor"))
-    _refused_and_kept(sctx, journal, store, "claims user 'mallory'")
+    _refused_and_kept(sctx, journal, store, "claims user mallory at")
 
 
 def test_an_entry_claiming_another_real_user_is_refused(
@@ -377,3 +378,50 @@ def test_a_user_deactivated_since_is_refused_at_replay(
     assert [i.status for i in report.items] == [ReplayStatus.REFUSED]
     assert "deactivated" in report.items[0].detail
     assert decisions_of(store, "RMA-1-1") == [] and report.refused == 1
+
+
+# --- refusals as codes of the message catalogue (issue 16, SPEC §8) -------------------------
+
+
+def test_a_refusal_is_kept_as_a_code_with_parameters_outside_the_signature(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    _journalled(sctx, journal, switch)
+    # Another station decided the unit while this one was cut off.
+    outbox.submit_or_journal(sctx, INSPECTOR, draft(lpn="RMA-1-1"), journal, is_outage)
+    [item] = outbox.replay(sctx, journal, is_outage, station="ST-01").items
+    assert item.status == ReplayStatus.REFUSED
+    assert item.message_code in CATALOGUE and item.params["lpn"] == "RMA-1-1"
+    assert english(item.message_code, item.params) == item.detail  # the log's English
+    [kept] = outbox.pending(FileJournal(journal.root))  # as a restarted station reads it
+    assert (kept.refused, kept.refused_code) == (item.detail, item.message_code)
+    assert english(kept.refused_code, kept.refused_params) == item.detail
+    # Marking it refused kept the signature valid: tried again, it is refused by the server
+    # again, not set aside as edited.
+    [again] = outbox.replay(sctx, journal, is_outage, station="ST-01", include_refused=True).items
+    assert (again.status, again.message_code) == (ReplayStatus.REFUSED, item.message_code)
+
+
+def test_an_entry_set_aside_keeps_its_code(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    _edit(folder, lambda m: m["record"].update(grade="D"))
+    [item] = outbox.replay(sctx, journal, is_outage, station="ST-01").items
+    assert (item.status, item.message_code) == (ReplayStatus.KEPT_ASIDE, "journal.edited")
+    [kept] = outbox.pending(journal)
+    assert (kept.refused_code, dict(kept.refused_params)) == ("journal.edited", item.params)
+
+
+def test_an_entry_refused_by_an_older_version_keeps_its_english(
+    sctx: ServiceContext, journal: FileJournal, store: FakeStore, switch: Switch
+) -> None:
+    folder = _journalled(sctx, journal, switch)
+    # What an older version wrote: the refusal in English only.
+    _edit(folder, lambda m: m.update(refused="unit RMA-1-1 is decided"))
+    [kept] = outbox.pending(journal)
+    assert (kept.refused, kept.refused_code, dict(kept.refused_params)) == (
+        "unit RMA-1-1 is decided",
+        "",
+        {},
+    )

@@ -155,7 +155,7 @@ def test_activating_the_active_policy_again_changes_nothing(
 
 @pytest.mark.parametrize("actor", [INSPECTOR, SUPERVISOR])
 def test_only_admins_activate(ctx: ServiceContext, store: FakeStore, actor: object) -> None:
-    with pytest.raises(PermissionDenied, match="manage policy"):
+    with pytest.raises(PermissionDenied, match="may not manage the return policy"):
         policy_admin.activate(ctx, actor, STRICTER, "let me")  # type: ignore[arg-type]
     assert store.data.policy_activations == [] and store.data.audit == []
 

@@ -72,7 +72,13 @@ def test_no_printer_configured_is_said_and_retry_all_fills_it_in(
 ) -> None:
     outcome = queue.submit(PDF, kind=PrintKind.REPORT, title="Report R-1", printer="  ")
     assert outcome.error is not None and outcome.error.code == "printer_not_configured"
-    assert "no report printer is set" in str(outcome.error)
+    assert "No report printer is set" in str(outcome.error)
+    # The retry list words the kept problem from its code, in the station's language.
+    [kept] = queue.pending()
+    assert (kept.last_error_message_code, kept.last_error_params) == (
+        "print.no_report_printer",
+        {"kind": "report"},
+    )
     [result] = queue.retry_all({PrintKind.REPORT: "Office"})
     assert result.printed and printer.sent[0][0] == "Office"
 

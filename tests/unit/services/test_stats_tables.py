@@ -79,7 +79,7 @@ def test_json_rows_cells_and_csv_measures_come_from_one_description() -> None:
     assert SUPPLIERS.cells(f.suppliers[0])[-1] == "9.50 EUR"
     assert list(SUPPLIERS.csv_rows(f))[-1] == ("ACME", "chargebacks_EUR", Decimal("9.50"), None)
     assert STATED_VS_FOUND.as_json(f)[0]["findings"] == {"NO_FAULT": 2, "DEFECT": 1}
-    assert STATED_VS_FOUND.cells(f.reasons[0])[2] == "NO_FAULT 2, DEFECT 1"
+    assert STATED_VS_FOUND.cells(f.reasons[0])[2] == "No fault (changed mind) 2, Defect 1"
     assert INSPECTORS.cells(f.inspectors[0]) == ("ines", "7", "1.50", "—", "42.0")
     assert INSPECTORS.as_json(f)[0]["units_per_hour"] is None
 
@@ -99,5 +99,5 @@ def test_the_weekly_pdf_prints_the_tables_english_headers_and_cells() -> None:
     assert skus.rows[0] == ("SKU-1", "3", "10", "30.00 %") and skus.flagged == frozenset({0})
     assert sections[INSPECTORS.title].headers == INSPECTORS.headers
     refunds = sections["Refunds and deadlines"].rows
-    assert refunds[0] == ("refunds in USD (2 units)", "20.00")
+    assert refunds[0] == ("refunds in USD (2 units)", "20.00 USD")
     assert refunds[1:] == tuple((m.label, str(m.value(figures().deadlines))) for m in DEADLINES)

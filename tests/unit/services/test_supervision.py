@@ -113,7 +113,7 @@ class TestQueueAndBulk:
         assert dict(big.inspection.checklist)["powers_on"] == ChecklistAnswer.PASS
         assert not cheap.plain
         assert [p.code for p in cheap.plain_problems] == ["not_plain_reasons"]
-        assert "PARTIAL_REFUND" in cheap.plain_problems[0].text
+        assert "Partial refund" in cheap.plain_problems[0].text
 
     def test_bulk_approves_plain_cases_and_refuses_the_rest_with_reasons(
         self, ctx: ServiceContext, store: FakeStore
@@ -132,8 +132,10 @@ class TestQueueAndBulk:
         refused = {r.lpn: r for r in result.refused}
         assert refused["RMA-BIG2-1"].code == "permission_denied"
         assert "four eyes" in refused["RMA-BIG2-1"].message
+        assert refused["RMA-BIG2-1"].message_code == "approval.decider_may_not_approve"
+        assert refused["RMA-BIG2-1"].params["user"] == SUPERVISOR.username
         assert refused["RMA-CHEAP-1"].code == "not_plain"
-        assert "PARTIAL_REFUND" in refused["RMA-CHEAP-1"].message
+        assert "Partial refund" in refused["RMA-CHEAP-1"].message
         assert refused["RMA-NOPE-1"].code == "not_found"
         with store.uow() as uow:
             states = {

@@ -108,7 +108,7 @@ def test_later_users_need_an_admin(ctx: ServiceContext, admin: UserView) -> None
 def test_user_names_are_lower_cased_and_checked(ctx: ServiceContext, admin: UserView) -> None:
     assert add_user(ctx, ADMIN, "  Bob.Li_2 ", "inspector", "", PASSWORD).username == "bob.li_2"
     for bad in ["b", "x" * 33, "bob smith", "zoë", "a/b", ""]:
-        with pytest.raises(ValidationError, match="user name"):
+        with pytest.raises(ValidationError, match="User name"):
             add_user(ctx, ADMIN, bad, Role.INSPECTOR, "", PASSWORD)
     with pytest.raises(ValidationError, match="reserved"):
         add_user(ctx, ADMIN, "system", Role.INSPECTOR, "", PASSWORD)
@@ -144,7 +144,7 @@ def test_pin_and_badge_rules(ctx: ServiceContext, ines: UserView) -> None:
         add_user(ctx, ADMIN, "ivan", Role.INSPECTOR, "", PASSWORD, badge="B-7")
     with pytest.raises(ValidationError, match="give both"):
         add_user(ctx, ADMIN, "ivan", Role.INSPECTOR, "", PASSWORD, pin="1234")
-    with pytest.raises(Conflict, match="badge B-0042 belongs to another user"):
+    with pytest.raises(Conflict, match="Badge B-0042 belongs to another user"):
         add_user(ctx, ADMIN, "ivan", Role.INSPECTOR, "", PASSWORD, badge="B-0042", pin="1357")
 
 
@@ -188,19 +188,21 @@ def test_unknown_user_gets_the_wrong_password_message_and_costs_a_hash(
     monkeypatch.setattr(FakePasswordHasher, "verify", counting_verify)
     unknown = fail(ctx, "nobody")
     assert calls == ["hash"]
-    assert unknown == fail(ctx, "ines") == "wrong user name or password"
+    assert unknown == fail(ctx, "ines") == "Wrong user name or password."
 
 
 def test_five_failures_lock_for_five_minutes(
     ctx: ServiceContext, store: FakeStore, clock: FakeClock, ines: UserView
 ) -> None:
     for _ in range(4):
-        assert fail(ctx) == "wrong user name or password"
+        assert fail(ctx) == "Wrong user name or password."
     fifth = fail(ctx)
     assert "locked" in fifth
-    assert "2026-11-02 09:05:00 UTC" in fifth
+    assert "until 2026-11-02 09:05 UTC" in fifth
     # Sixth: refused even with the right password, saying until when.
-    with pytest.raises(AuthenticationFailed, match=r"locked .* until 2026-11-02 09:05:00 UTC") as e:
+    with pytest.raises(
+        AuthenticationFailed, match=r"locked after 5 failed attempts, until 2026-11-02 09:05 UTC"
+    ) as e:
         authenticate(ctx, "ines", PASSWORD, STATION)
     assert e.value.params["locked_until"] == datetime(2026, 11, 2, 9, 5, tzinfo=UTC)
     clock.advance(minutes=4, seconds=59)
@@ -257,7 +259,7 @@ def test_deactivated_user_is_refused(ctx: ServiceContext, ines: UserView) -> Non
     with pytest.raises(AuthenticationFailed, match="deactivated"):
         authenticate_badge(ctx, "B-0042", "2468", STATION)
     # A wrong password does not tell that the account exists.
-    assert fail(ctx) == "wrong user name or password"
+    assert fail(ctx) == "Wrong user name or password."
     reactivate_user(ctx, ADMIN, "ines")
     assert authenticate(ctx, "ines", PASSWORD, STATION).active
 
@@ -268,7 +270,7 @@ def test_badge_and_pin(ctx: ServiceContext, ines: UserView) -> None:
         authenticate_badge(ctx, "B-0042", "0000", STATION)
     with pytest.raises(AuthenticationFailed) as unknown:
         authenticate_badge(ctx, "B-9999", "2468", STATION)
-    assert str(wrong.value) == str(unknown.value) == "unknown badge or wrong PIN"
+    assert str(wrong.value) == str(unknown.value) == "Unknown badge or wrong PIN."
 
 
 def test_badge_failures_count_towards_the_same_lockout(ctx: ServiceContext, ines: UserView) -> None:
@@ -287,7 +289,7 @@ def test_reset_password_lifts_a_lockout(ctx: ServiceContext, ines: UserView) -> 
     with pytest.raises(ValidationError, match="at least 8"):
         reset_password(ctx, ADMIN, "ines", "short")
     reset_password(ctx, ADMIN, "ines", "brand new secret")
-    assert fail(ctx, password=PASSWORD) == "wrong user name or password"
+    assert fail(ctx, password=PASSWORD) == "Wrong user name or password."
     assert authenticate(ctx, "ines", "brand new secret", STATION).username == "ines"
 
 
@@ -325,7 +327,7 @@ def test_set_role_is_audited(ctx: ServiceContext, store: FakeStore, ines: UserVi
 def test_the_last_admin_cannot_be_deactivated_or_demoted(
     ctx: ServiceContext, store: FakeStore, admin: UserView
 ) -> None:
-    with pytest.raises(Conflict, match="cannot deactivate yourself: ada is the last active admin"):
+    with pytest.raises(Conflict, match="ada is the last active admin and cannot be deactivated"):
         deactivate_user(ctx, ADMIN, "ada")
     with pytest.raises(Conflict, match="last active admin"):
         set_role(ctx, ADMIN, "ada", Role.SUPERVISOR)
@@ -333,7 +335,7 @@ def test_the_last_admin_cannot_be_deactivated_or_demoted(
     add_user(ctx, ADMIN, "bert", Role.ADMIN, "Bert", PASSWORD)
     assert set_role(ctx, ADMIN, "ada", Role.SUPERVISOR).role == Role.SUPERVISOR
     bert = Actor("bert", Role.ADMIN, "OFFICE")
-    with pytest.raises(Conflict, match="cannot demote yourself"):
+    with pytest.raises(Conflict, match="bert is the last active admin and cannot be demoted"):
         set_role(ctx, bert, "bert", Role.INSPECTOR)
 
 
@@ -374,7 +376,7 @@ def test_require_explains_the_refusal() -> None:
     with pytest.raises(PermissionDenied) as raised:
         require(inspector, Action.APPROVE)
     assert str(raised.value) == (
-        "ines (inspector) may not approve: this needs the role supervisor or admin"
+        "ines (inspector) may not approve decisions; allowed roles: supervisor, admin."
     )
     assert raised.value.params["needed"] == ["supervisor", "admin"]
     require(Actor("sofia", Role.SUPERVISOR, "DESK"), Action.APPROVE)
@@ -382,7 +384,7 @@ def test_require_explains_the_refusal() -> None:
 
 
 def test_require_role_without_an_action() -> None:
-    with pytest.raises(PermissionDenied, match="may not do this: this needs the role admin"):
+    with pytest.raises(PermissionDenied, match="may not do this; allowed roles: admin"):
         require_role(Actor("sofia", Role.SUPERVISOR, "DESK"), Role.ADMIN)
     require_role(Actor("sofia", Role.SUPERVISOR, "DESK"), Role.SUPERVISOR, Role.ADMIN)
 

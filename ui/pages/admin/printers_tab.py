@@ -54,12 +54,17 @@ class PrintersTab(QWidget):
         self.label_dpi.setObjectName("labelDpiBox")
         self.label_dpi.setRange(150, 1200)
         self.label_dpi.setSuffix(self.tr(" dpi"))
-        self.page_size = _choice_box("pageSizeBox", ("A4", "Letter"))
+        self.page_size = _choice_box("pageSizeBox", {"A4": "A4", "Letter": self.tr("Letter")})
+        # Reports leave the station (marketplaces, carriers): English unless asked otherwise.
+        self.document_language = _choice_box(
+            "documentLanguageBox", {"en": "English", "zh_CN": "简体中文"}
+        )
         form.addRow(self.tr("Label printer"), self.label_printer)
         form.addRow(self.tr("Label size"), self.label_size)
         form.addRow(self.tr("Label printer resolution"), self.label_dpi)
         form.addRow(self.tr("Document printer"), self.document_printer)
         form.addRow(self.tr("Report page size"), self.page_size)
+        form.addRow(self.tr("Documents language"), self.document_language)
         layout.addWidget(box)
         self.source = QLabel()
         self.source.setObjectName("printersSource")
@@ -99,6 +104,7 @@ class PrintersTab(QWidget):
             "document_printer": self.document_printer.currentText(),
             "label_size": str(self.label_size.currentData()),
             "report_page_size": str(self.page_size.currentData()),
+            "document_language": str(self.document_language.currentData()),
         }
         if self._dpi_known:
             values["label_dpi"] = str(self.label_dpi.value())
@@ -118,7 +124,11 @@ class PrintersTab(QWidget):
                 box.addItem("")  # none: save the PDF instead of printing
                 box.addItems(names)
             box.setCurrentText(current)
-        for box, key in ((self.label_size, "label_size"), (self.page_size, "report_page_size")):
+        for box, key in (
+            (self.label_size, "label_size"),
+            (self.page_size, "report_page_size"),
+            (self.document_language, "document_language"),
+        ):
             index = box.findData(state.value(key))
             if index >= 0:
                 box.setCurrentIndex(index)

@@ -4,6 +4,7 @@ actions on the selected one (role, password, badge and PIN, deactivate). Thin ov
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -49,7 +50,9 @@ def _role_box(name: str) -> QComboBox:
 def _badge_text(user: UserView) -> str:
     """``B-0042 + PIN``: the badge, and whether a PIN goes with it."""
     badge = user.badge or ""
-    return f"{badge} + PIN" if badge and user.has_pin else badge
+    if not (badge and user.has_pin):
+        return badge
+    return QCoreApplication.translate("UsersTab", "{badge} + PIN").format(badge=badge)
 
 
 class UsersTab(QWidget):
