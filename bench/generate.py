@@ -46,9 +46,7 @@ and the manifest ahead of the benchmarks; they call the same functions themselve
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import logging
 import random
 import time
@@ -68,6 +66,18 @@ from .common import (
     setup_logging,
     sqlite_url,
 )
+from .generate_facts import (
+    CARRIERS,
+    CHECKLIST,
+    CUSTOMERS,
+    INSPECTORS,
+    MARKETS,
+    POLICY_HASH,
+    PRODUCTS,
+    REASONS,
+    SHAPES,
+    SUPERVISORS,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,100 +89,6 @@ SEED = 20261123
 BATCH = 20_000
 DB_CODE_PREFIX = "RMA-2026-"
 MANIFEST_CODE_PREFIX = "RMA-2025-"
-
-# (market, currency, price range in minor units)
-MARKETS: tuple[tuple[str, str, int, int], ...] = (
-    ("US", "USD", 499, 49_999),
-    ("DE", "EUR", 499, 39_999),
-    ("FR", "EUR", 499, 39_999),
-    ("ES", "EUR", 499, 29_999),
-    ("GB", "GBP", 399, 29_999),
-    ("CN", "CNY", 1_900, 299_900),
-    ("JP", "JPY", 500, 60_000),
-)
-
-CUSTOMERS = (
-    "张伟",
-    "王芳",
-    "李娜",
-    "刘洋",
-    "陈静",
-    "欧阳晓明",
-    "José Álvarez",
-    "Zoë Müller",
-    "François Lefèvre",
-    "Søren Kjærgård",
-    "Łukasz Wróbel",
-    "Ana Peña",
-    "Björn Ångström",
-    "Chloé Dubois-Renée",
-    "Jürgen Groß",
-    "Mary O'Brien",
-    "John Smith",
-    "佐藤 花子",
-    "山田 太郎",
-    "Nguyễn Văn An",
-)
-
-PRODUCTS: tuple[tuple[str, str, str], ...] = (
-    # (name, category, supplier)
-    ("Wireless Earbuds Pro, noise cancelling", "electronics", "Shenzhen Audio Co."),
-    ("蓝牙耳机 降噪版", "electronics", "深圳声学科技有限公司"),
-    ('Kaffeemühle "Barista" 1,2 L', "home", "Küchenwerk GmbH"),
-    ("Chaussures de randonnée imperméables", "footwear", "Montagne & Fils"),
-    ("Zapatillas running ligeras", "footwear", "Calzados Peña S.L."),
-    ("Men's cotton T-shirt, navy, L", "apparel", "Dhaka Garments Ltd."),
-    ("女士羊毛大衣 驼色 M", "apparel", "杭州服饰有限公司"),
-    ("Smartwatch 44 mm; GPS + LTE", "electronics", "Guangzhou Wearables"),
-    ("Gesichtscreme für trockene Haut, 50 ml", "beauty", "Schönheit AG"),
-    ("LEGO-compatible building set (1,200 pcs)", "toys", "Ningbo Toys"),
-    ("儿童积木玩具套装", "toys", "宁波玩具厂"),
-    ("Robot vacuum cleaner", "electronics", "Suzhou Clean Tech"),
-    ("Ceramic dinner plates ×6", "home", "Porcelaine de Limoges"),
-    ("USB-C charger 65 W", "electronics", "Shenzhen Power"),
-)
-
-REASONS = (
-    "Changed my mind",
-    "Defective: does not power on",
-    "Arrived damaged, box crushed",
-    "Not as described — colour differs",
-    "Size too small",
-    "尺码不合适",
-    "质量问题，无法开机",
-    "Article endommagé à la livraison",
-    "Falsche Farbe geliefert",
-    "Parts missing",
-)
-
-CARRIERS = ("DHL", "UPS", "FedEx", "USPS", "Royal Mail", "SF Express", "顺丰速运", "Yamato")
-
-INSPECTORS = ("li.wei", "maria.garcia", "j.mueller", "chen.jing", "tom.baker")
-SUPERVISORS = ("sup.zhang", "sup.dupont")
-
-#: Decision shapes: (finding, grade, resolution, disposition, headline, deduction %,
-#: recovery, weight). The refund follows from the deduction; approvals from the shape.
-SHAPES: tuple[tuple[str, str, str, str, str, int, str | None, int], ...] = (
-    ("NO_FAULT", "A", "FULL_REFUND", "RESTOCK", "RESTOCK", 0, None, 40),
-    ("NO_FAULT", "B", "PARTIAL_REFUND", "RESTOCK", "RESTOCK", 10, None, 15),
-    ("NO_FAULT", "C", "PARTIAL_REFUND", "REFURBISH", "REFUND", 30, None, 8),
-    ("DEFECT", "C", "FULL_REFUND", "RETURN_TO_VENDOR", "REFUND", 0, "SUPPLIER_CHARGEBACK", 12),
-    ("TRANSIT_DAMAGE", "D", "FULL_REFUND", "LIQUIDATE", "REFUND", 0, "CARRIER_CLAIM", 8),
-    ("NOT_AS_DESCRIBED", "B", "FULL_REFUND", "RESTOCK", "RESTOCK", 0, "LISTING_REVIEW", 5),
-    ("DEFECT", "C", "EXCHANGE", "RETURN_TO_VENDOR", "EXCHANGE", 0, "SUPPLIER_CHARGEBACK", 4),
-    ("MISSING_PARTS", "B", "PARTIAL_REFUND", "REFURBISH", "REFUND", 25, None, 4),
-    ("CUSTOMER_DAMAGE", "D", "DISPUTE", "HOLD", "DISPUTE", 60, None, 2),
-    ("WRONG_ITEM", "A", "DISPUTE", "HOLD", "DISPUTE", 0, None, 2),
-)
-
-CHECKLIST = {
-    "powers_on": "pass",
-    "screen_intact": "pass",
-    "accessories_present": "pass",
-    "serial_matches": "pass",
-}
-
-POLICY_HASH = "0" * 64
 
 
 def schema_revision() -> str:
@@ -535,93 +451,6 @@ def generate_database(n_rmas: int, n_decided: int | None = None, *, force: bool 
     return path
 
 
-MANIFEST_HEADER = (
-    "rma_code",
-    "order_id",
-    "customer",
-    "market",
-    "currency",
-    "order_date",
-    "delivery_date",
-    "request_date",
-    "requested_resolution",
-    "reason",
-    "carrier",
-    "tracking",
-    "sku",
-    "product_name",
-    "category",
-    "supplier",
-    "unit_price",
-    "quantity",
-)
-
-
-def _format_price(minor: int, currency: str) -> str:
-    digits = _minor_to_decimal_digits(currency)
-    if digits == 0:
-        return str(minor)
-    return f"{minor // 100}.{minor % 100:02d}"
-
-
-def manifest_bytes(n_rows: int, seed: int = SEED + 1) -> bytes:
-    """The generic manifest CSV with ``n_rows`` data rows (UTF-8 with BOM, comma, CRLF)."""
-    rows = _Rows(seed)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(MANIFEST_HEADER)
-    written = 0
-    rma = 0
-    while written < n_rows:
-        rma += 1
-        f = rows.facts(rma)
-        r = rows.rng(rma + 7)
-        lines = 1 if r.randrange(6) else r.choice((2, 2, 3))
-        lines = min(lines, n_rows - written)
-        for line_no in range(1, lines + 1):
-            product = f["product"] if line_no == 1 else PRODUCTS[r.randrange(len(PRODUCTS))]
-            price = f["price"] if line_no == 1 else r.randint(199, 19_999)
-            if f["currency"] == "JPY":
-                price = price // 10 * 10
-            name, category, supplier = product
-            writer.writerow(
-                (
-                    f"{MANIFEST_CODE_PREFIX}{rma:07d}",
-                    f["order_id"],
-                    f["customer"],
-                    f["market"],
-                    f["currency"],
-                    (f["order_date"] - timedelta(days=330)).isoformat(),
-                    (f["delivery"] - timedelta(days=330)).isoformat(),
-                    (f["request"] - timedelta(days=330)).isoformat(),
-                    "exchange" if f["exchange"] else "refund",
-                    f["reason"],
-                    f["carrier"],
-                    f["tracking"],
-                    f["sku"] if line_no == 1 else f"SKU-{r.randrange(1, 20_000):05d}",
-                    name,
-                    category,
-                    supplier,
-                    _format_price(price, f["currency"]),
-                    1 if r.randrange(10) else 2,
-                )
-            )
-            written += 1
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def write_manifest(n_rows: int = FULL_MANIFEST_ROWS, *, force: bool = False) -> Path:
-    """Write (or find in the cache) the generic manifest with ``n_rows`` rows."""
-    path = manifest_path(n_rows)
-    if path.exists() and not force:
-        return path
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(manifest_bytes(n_rows))
-    partial.rename(path)
-    return path
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rmas", type=int, default=FULL_RMAS, help="RMAs in the database")
@@ -634,6 +463,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
     args = parser.parse_args(argv)
     setup_logging()
+    # The manifest's module builds on this one (its rows come from the same facts).
+    from .generate_manifest import write_manifest
+
     db = generate_database(args.rmas, args.decided, force=args.force)
     manifest = write_manifest(args.manifest_rows, force=args.force)
     print(f"database: {db} ({db.stat().st_size / 2**20:.0f} MiB)")

@@ -35,7 +35,8 @@ from .common import (
     machine,
     setup_logging,
 )
-from .generate import generate_database, write_manifest
+from .generate import generate_database
+from .generate_manifest import write_manifest
 
 
 def _figure(result: Result) -> str:
