@@ -244,6 +244,13 @@ def mark_current_area(window: MainWindowLike) -> None:
         action.setChecked(True)
     elif window.area_group.checkedAction() is not None:
         window.area_group.checkedAction().setChecked(False)
+    # An area opened from "More" is named on it, so the current area always shows.
+    inside = action is not None and action in window.more_menu.actions()
+    window.more_button.setCheckable(True)
+    window.more_button.setChecked(inside)
+    window.more_button.setText(
+        _tr("More: {area}").format(area=action.text()) if inside and action else _tr("More")
+    )
 
 
 def watch_print_center(window: MainWindowLike, center: QObject) -> None:

@@ -3114,6 +3114,7 @@ the status changed (the presenter renders it) a recording started: the camera sh
         </message>
         <message>
             <location filename="../../ui/main_window_chrome.py" line="99" />
+            <location filename="../../ui/main_window_chrome.py" line="252" />
             <source>More</source>
             <translation>更多</translation>
         </message>
@@ -3148,14 +3149,19 @@ the status changed (the presenter renders it) a recording started: the camera sh
             <translation>数据库：检查中…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window_chrome.py" line="263" />
-            <source>Retry it from the Print queue (F11); the printers are chosen under Administration → Printers.</source>
+            <location filename="../../ui/main_window_chrome.py" line="252" />
+            <source>More: {area}</source>
             <extracomment>The toolbar's counts (approvals waiting, failed prints) are read again this often, and at once after a decision or a print outcome at this station.</extracomment>
+            <translation>更多：{area}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window_chrome.py" line="270" />
+            <source>Retry it from the Print queue (F11); the printers are chosen under Administration → Printers.</source>
             <translation>请在“打印队列”（F11）中重试；打印机在“系统管理 → 打印机”中选择。</translation>
         </message>
         <message>
             <location filename="../../ui/app.py" line="175" />
-            <location filename="../../ui/main_window.py" line="79" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>Returns QC Station — {station}</source>
             <extracomment>the one top-level window: the sign-in form at first, then the station window in it builds the station window (once); run when the form has been painted, or when :attr:`window` is asked for first the core, once the database lane has built it (see the module's docstring) why the core could not be built; the station then exits with status 2
 ----------
@@ -3163,67 +3169,67 @@ How unexpected errors are shown; tests replace it.</extracomment>
             <translation>退货质检工作站 — {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>Locked for {name}</source>
             <translation>已为 {name} 锁定</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>{name} ({role})</source>
             <translation>{name}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="254" />
+            <location filename="../../ui/main_window.py" line="255" />
             <source>Database: OK</source>
             <translation>数据库：正常</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>Database unreachable — work cannot be saved. {detail}</source>
             <translation>无法连接数据库 — 工作无法保存。{detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="265" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>Database: unreachable</source>
             <translation>数据库：无法连接</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>(waiting for a supervisor's approval)</source>
             <translation>（等待主管审批）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="387" />
             <source>{lpn} released: not inspected, free for any station.</source>
             <translation>{lpn} 已释放：未检验，任何工位均可领取。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="391" />
+            <location filename="../../ui/main_window.py" line="392" />
             <source>{lpn} may still be held by this station: {why}</source>
             <translation>{lpn} 可能仍被本工位占用：{why}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="451" />
+            <location filename="../../ui/main_window.py" line="452" />
             <source>{count} inspection(s) waiting to be sent; kept on this station.</source>
             <translation>{count} 条质检记录待发送，已保存在本工作站。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="457" />
+            <location filename="../../ui/main_window.py" line="458" />
             <source>{count} kept inspection(s) refused by the server — {first}</source>
             <translation>{count} 条本地保存的质检记录被服务器拒绝 — {first}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="466" />
+            <location filename="../../ui/main_window.py" line="467" />
             <source>Policy {hash}, activated at another station, is now in force.</source>
             <translation>其他工作站启用的政策 {hash} 现已生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="474" />
+            <location filename="../../ui/main_window.py" line="475" />
             <source>The database is unreachable: the inspection is kept on this station.</source>
             <translation>无法连接数据库：本次质检已保存在本工作站。</translation>
         </message>
@@ -3306,192 +3312,192 @@ How unexpected errors are shown; tests replace it.</extracomment>
             <translation>{user}（{role}）不能{what}；可执行的角色：{needed_role}。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="29" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="27" />
             <source>The local operator acts only on a database without users: sign in as a user.</source>
             <translation>本地操作员只能在没有用户的数据库上操作：请以用户身份登录。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="33" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="31" />
             <source>inspect units</source>
             <translation>检验单件</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="34" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="32" />
             <source>decide inspections</source>
             <translation>提交检验决定</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="35" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="33" />
             <source>approve decisions</source>
             <translation>审批决定</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="36" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="34" />
             <source>send decisions back</source>
             <translation>退回决定</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="37" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="35" />
             <source>reopen decided units</source>
             <translation>重新打开已决定的单件</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="38" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="36" />
             <source>release another station's claim</source>
             <translation>释放其他工位的占用</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="39" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="37" />
             <source>follow up deadlines, disputes and stale claims</source>
             <translation>跟进期限、争议和过期占用</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="40" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="38" />
             <source>manage disputes</source>
             <translation>管理争议</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="41" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="39" />
             <source>export finance</source>
             <translation>导出财务数据</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="42" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="40" />
             <source>manage users</source>
             <translation>管理用户</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="43" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="41" />
             <source>manage the return policy</source>
             <translation>管理退货政策</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="44" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="42" />
             <source>back up or restore the database</source>
             <translation>备份或恢复数据库</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="45" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="43" />
             <source>import manifests or the catalog</source>
             <translation>导入清单或商品目录</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="46" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="44" />
             <source>create unexpected returns</source>
             <translation>创建意外退货</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="47" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="45" />
             <source>print documents</source>
             <translation>打印单据</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="48" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="46" />
             <source>view the dashboard</source>
             <translation>查看仪表板</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="49" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="47" />
             <source>manage vendor returns and carrier claims</source>
             <translation>管理供应商退货和物流索赔</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="50" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="48" />
             <source>do this</source>
             <translation>执行此操作</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="52" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="50" />
             <source>User name {value} is not valid: use 2 to 32 lower-case letters, digits, dots, dashes or underscores.</source>
             <translation>用户名 {value} 无效：请使用 2 到 32 个小写字母、数字、点、短横线或下划线。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="56" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="54" />
             <source>User name {value} is reserved for the local operator; choose another.</source>
             <translation>用户名 {value} 保留给本地操作员；请换一个。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="57" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="55" />
             <source>Enter a password: a password is required.</source>
             <translation>请输入密码：密码为必填项。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="58" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="56" />
             <source>The password is too short: use at least {min_length} characters.</source>
             <translation>密码太短：至少使用 {min_length} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="59" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="57" />
             <source>The password is too long: use at most {max_length} characters.</source>
             <translation>密码太长：最多使用 {max_length} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="60" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="58" />
             <source>The password must not be the user name; choose another.</source>
             <translation>密码不能与用户名相同；请换一个。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="61" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="59" />
             <source>The new password must differ from the current one.</source>
             <translation>新密码必须与当前密码不同。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="62" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="60" />
             <source>A PIN is 4 to 8 digits.</source>
             <translation>PIN 为 4 到 8 位数字。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="63" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="61" />
             <source>Badge {value} is not valid: use 1 to 64 printable characters without spaces.</source>
             <translation>工牌 {value} 无效：请使用 1 到 64 个不含空格的可打印字符。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="66" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="64" />
             <source>A badge and its PIN go together: give both.</source>
             <translation>工牌和 PIN 必须同时提供：请两者都填写。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="67" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="65" />
             <source>Badge {badge} belongs to another user; scan another badge.</source>
             <translation>工牌 {badge} 属于另一位用户；请扫描其他工牌。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="68" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="66" />
             <source>Unknown role {value}: use one of {known_role}.</source>
             <translation>未知角色 {value}：请使用以下之一：{known_role}。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="69" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="67" />
             <source>The full name is limited to {limit} characters.</source>
             <translation>姓名最多 {limit} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="70" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="68" />
             <source>Adding a user needs an admin to sign in (only the first user needs none).</source>
             <translation>添加用户需要管理员登录（只有第一个用户不需要）。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="73" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="71" />
             <source>The first user must be an admin, so that someone can manage the others.</source>
             <translation>第一个用户必须是管理员，以便有人管理其他用户。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="76" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="74" />
             <source>User {username} exists already; choose another user name.</source>
             <translation>用户 {username} 已存在；请换一个用户名。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="77" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="75" />
             <source>Unknown user {username}.</source>
             <translation>未知用户 {username}。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="78" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="76" />
             <source>{username} is the last active admin and cannot be deactivated: make another user admin first.</source>
             <translation>{username} 是最后一位在用的管理员，不能停用：请先将另一位用户设为管理员。</translation>
         </message>
         <message>
-            <location filename="../../qc_station/domain/messages/accounts.py" line="82" />
+            <location filename="../../qc_station/domain/messages/accounts.py" line="80" />
             <source>{username} is the last active admin and cannot be demoted: make another user admin first.</source>
             <translation>{username} 是最后一位在用的管理员，不能降级：请先将另一位用户设为管理员。</translation>
         </message>

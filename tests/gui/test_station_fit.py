@@ -96,3 +96,15 @@ def test_every_toolbar_action_fits_for_an_admin(qtbot: QtBot, window: MainWindow
     for action in (window.lock_action, window.sign_out_action, window.settings_action):
         button = toolbar.widgetForAction(action)
         assert button is not None and button.isVisible(), action.objectName()
+
+
+def test_an_area_opened_from_more_is_named_on_it(qtbot: QtBot, window: MainWindow) -> None:
+    sign_in(qtbot, window, "ada")
+    qtbot.wait(50)
+    (inside, *_) = window.more_menu.actions()
+    inside.trigger()
+    qtbot.waitUntil(lambda: window.more_button.isChecked())
+    assert inside.text() in window.more_button.text()
+    window.scan_action.trigger()
+    qtbot.waitUntil(lambda: not window.more_button.isChecked())
+    assert inside.text() not in window.more_button.text()
