@@ -23,6 +23,7 @@ import hashlib
 import json
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
 from typing import Any, cast
 
 from sqlalchemy import Table, select
@@ -171,7 +172,7 @@ class SqlRecordDigests:
         payments = sorted(
             self.session.scalars(select(_payments.c.id).where(_payments.c.export_batch == batch_id))
         )
-        members = self.session.scalars(
+        members = self.session.execute(
             select(d.id)
             .join_from(_members, _decisions, _members.c.decision_id == d.pk)
             .where(_members.c.batch_id == batch_id)
@@ -180,9 +181,11 @@ class SqlRecordDigests:
         )
         sha = hashlib.sha256(b'{"decisions":[')
         count = 0
-        for decision_id in members:
-            sha.update((b"," if count else b"") + _json(decision_id))
-            count += 1
+        for part in members.scalars().partitions():
+            # Each id as json.dumps writes a string (the same C encoder), a part at a time.
+            text = ",".join(map(encode_basestring, part))
+            sha.update((b"," if count else b"") + text.encode("utf-8"))
+            count += len(part)
         if exists is None and not (count or reversals or payments):
             return None  # a record that does not exist (a recorded batch always exists)
         sha.update(b'],"payments":' + _json(payments) + b',"reversals":' + _json(reversals))
