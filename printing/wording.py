@@ -24,7 +24,7 @@ from qc_station.domain.enums import (
     Resolution,
     UnitState,
 )
-from qc_station.domain.messages import CATALOGUE, english_value, fill, placeholders, vocabulary_of
+from qc_station.domain.messages import CATALOGUE, Wording, fill, placeholders, utc_moment
 from qc_station.domain.messages import CONTEXT as MESSAGES_CONTEXT
 from qc_station.domain.vocabulary import english
 
@@ -115,17 +115,8 @@ class DocumentWords:
         template = CATALOGUE.get(code)
         if template is None or not placeholders(template) <= set(params):
             return english_text or code
-        return fill(translate(self.language, MESSAGES_CONTEXT, template), params, self._value)
-
-    def _value(self, name: str, value: Any, params: Mapping[str, Any]) -> str:
-        if isinstance(value, Mapping) and "code" in value:
-            return self.message(str(value["code"]), value.get("params") or {})
-        if isinstance(value, list | tuple):
-            return ", ".join(self._value(name, item, params) for item in value)
-        kind = vocabulary_of(name)
-        if kind is not None and isinstance(value, str):
-            return self.code(kind, value)
-        return english_value(name, value, params)
+        wording = Wording(message=self.message, word=self.code, moment=utc_moment)
+        return fill(translate(self.language, MESSAGES_CONTEXT, template), params, wording)
 
 
 ENGLISH = DocumentWords("en")

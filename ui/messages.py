@@ -13,16 +13,13 @@ nested message (the reasons inside a reason) worded the same way.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from qc_station.domain import vocabulary
 from qc_station.domain.errors import QcError
-from qc_station.domain.messages import CATALOGUE, CONTEXT, fill, placeholders, vocabulary_of
-from qc_station.domain.money import format_amount, is_currency
+from qc_station.domain.messages import CATALOGUE, CONTEXT, Wording, fill, placeholders
 from qc_station.domain.outcome import Reason
 
 from .local_time import local_time, localise_utc_in_text
@@ -39,28 +36,17 @@ def _template(code: str) -> str:
     return QCoreApplication.translate(CONTEXT, CATALOGUE[code])
 
 
-def _screen_value(name: str, value: Any, params: Mapping[str, Any]) -> str:
-    """One parameter as the screen shows it."""
-    if value is None:
-        return ""
-    if isinstance(value, Mapping) and "code" in value:
-        return message_text(str(value["code"]), value.get("params") or {})
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value) if isinstance(value, set | frozenset) else list(value)
-        nested = any(isinstance(item, Mapping) for item in items)
-        separator = _tr("; ") if nested else _tr(", ")
-        return separator.join(_screen_value(name, item, params) for item in items)
-    kind = vocabulary_of(name)
-    if kind is not None and isinstance(value, str):
-        return QCoreApplication.translate(vocabulary.CONTEXT, vocabulary.english(kind, value))
-    if isinstance(value, Decimal):
-        currency = params.get("currency")
-        if isinstance(currency, str) and is_currency(currency):
-            return format_amount(value, currency)
-        return f"{value:f}"
-    if isinstance(value, datetime):
-        return local_time(value)
-    return str(value)
+def _screen_wording() -> Wording:
+    """The screen's wording of parameters, in the language loaded now."""
+    return Wording(
+        message=message_text,
+        word=lambda kind, code: QCoreApplication.translate(
+            vocabulary.CONTEXT, vocabulary.english(kind, code)
+        ),
+        moment=local_time,
+        separator=_tr(", "),
+        nested_separator=_tr("; "),
+    )
 
 
 def message_text(code: str, params: Mapping[str, Any]) -> str:
@@ -68,7 +54,7 @@ def message_text(code: str, params: Mapping[str, Any]) -> str:
     catalogue does not know is shown as it is (never an exception)."""
     if code not in CATALOGUE:
         return code
-    return fill(_template(code), params, _screen_value)
+    return fill(_template(code), params, _screen_wording())
 
 
 def describe(error: BaseException) -> str:

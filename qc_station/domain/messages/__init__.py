@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -102,38 +103,58 @@ def vocabulary_of(name: str) -> type[StrEnum] | None:
     return None
 
 
-Worder = Callable[[str, Any, Mapping[str, Any]], str]
+@dataclass(frozen=True)
+class Wording:
+    """How one audience words a message's parameters: the one rule for every parameter kind
+    (nested messages, lists, vocabulary codes, money, moments), with what differs between
+    the command line, the screens and the documents given as functions."""
+
+    #: A nested message in this audience's words.
+    message: Callable[[str, Mapping[str, Any]], str]
+    #: A vocabulary code in this audience's words.
+    word: Callable[[type[StrEnum], str], str]
+    #: A moment (UTC inside) as this audience reads it.
+    moment: Callable[[datetime], str]
+    #: Between the items of a list, and between nested messages.
+    separator: str = ", "
+    nested_separator: str = "; "
+
+    def value(self, name: str, value: Any, params: Mapping[str, Any]) -> str:
+        """One parameter: a nested message, a list (each item worded the same way), a
+        vocabulary code in words, money with its currency's minor digits, a moment; anything
+        else as it is."""
+        if value is None:
+            return ""
+        if isinstance(value, Mapping) and "code" in value:  # a message inside a message
+            return self.message(str(value["code"]), value.get("params") or {})
+        if isinstance(value, list | tuple | set | frozenset):
+            items = sorted(value) if isinstance(value, set | frozenset) else list(value)
+            nested = any(isinstance(item, Mapping) for item in items)
+            separator = self.nested_separator if nested else self.separator
+            return separator.join(self.value(name, item, params) for item in items)
+        kind = vocabulary_of(name)
+        if kind is not None and isinstance(value, str):
+            return self.word(kind, value)
+        if isinstance(value, Decimal):
+            currency = params.get("currency")
+            if isinstance(currency, str) and is_currency(currency):
+                return format_amount(value, currency)
+            return f"{value:f}"
+        if isinstance(value, datetime):
+            return self.moment(value)
+        return str(value)
 
 
-def english_value(name: str, value: Any, params: Mapping[str, Any]) -> str:
-    """One parameter in English words: a vocabulary code in words, money with its minor
-    digits, a moment in UTC, a list joined; anything else as it is."""
-    if value is None:
-        return ""
-    if isinstance(value, Mapping) and "code" in value:  # a message inside a message
-        return english(str(value["code"]), value.get("params") or {})
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value) if isinstance(value, set | frozenset) else value
-        nested = any(isinstance(item, Mapping) for item in items)
-        return ("; " if nested else ", ").join(english_value(name, item, params) for item in items)
-    kind = vocabulary_of(name)
-    if kind is not None and isinstance(value, str):
-        return english_word(kind, value)
-    if isinstance(value, Decimal):
-        currency = params.get("currency")
-        if isinstance(currency, str) and is_currency(currency):
-            return format_amount(value, currency)
-        return f"{value:f}"
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo is None else value.astimezone(UTC)
-        return f"{moment:%Y-%m-%d %H:%M} UTC"
-    return str(value)
+def utc_moment(value: datetime) -> str:
+    """``2026-12-05 10:42 UTC``: a moment for the command line and the logs."""
+    moment = value if value.tzinfo is None else value.astimezone(UTC)
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
-def fill(template: str, params: Mapping[str, Any], word: Worder) -> str:
-    """``template`` with each placeholder replaced by its parameter worded by ``word``; a
-    template whose parameters are missing comes back unfilled (never an exception)."""
-    values = {name: word(name, value, params) for name, value in params.items()}
+def fill(template: str, params: Mapping[str, Any], wording: Wording) -> str:
+    """``template`` with each placeholder replaced by its parameter as ``wording`` words it;
+    a template whose parameters are missing comes back unfilled (never an exception)."""
+    values = {name: wording.value(name, value, params) for name, value in params.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
@@ -145,7 +166,11 @@ def english(code: str, params: Mapping[str, Any]) -> str:
     template = CATALOGUE.get(code)
     if template is None:
         return code
-    return fill(template, params, english_value)
+    return fill(template, params, ENGLISH)
+
+
+#: The command line's and the logs' wording: English words, moments in UTC.
+ENGLISH = Wording(message=english, word=english_word, moment=utc_moment)
 
 
 def _english_or_none(code: str, params: Mapping[str, Any]) -> str | None:
